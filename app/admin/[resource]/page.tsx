@@ -1,0 +1,6 @@
+import { requireResource } from "@/lib/resources/guard";
+
+export default async function ResourceListPage({ params }: { params: Promise<{ resource: string }> }) {
+  const { resource } = await requireResource((await params).resource, "view");
+  return <h1 className="text-2xl font-semibold tracking-tight">{resource.label}</h1>;
+}

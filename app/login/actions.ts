@@ -1,0 +1,25 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/config";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
+
+export interface LoginState {
+  message?: string;
+  email?: string;
+}
+
+export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const email = String(formData.get("email") ?? "").slice(0, 254);
+  const password = String(formData.get("password") ?? "").slice(0, 1024);
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"), "/");
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (error) {
+    // Success is a redirect, which Next throws and must propagate.
+    if (error instanceof AuthError) return { message: INVALID_CREDENTIALS, email };
+    throw error;
+  }
+  return {};
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { loginAction, type LoginState } from "./actions";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div>
+        <label htmlFor="email" className="label">
+          Email
+        </label>
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
+      </div>
+      <div>
+        <label htmlFor="password" className="label">
+          Password
+        </label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="input mt-1" />
+      </div>
+      <div aria-live="polite" id="login-error">
+        {state.message ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="btn-primary w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSession } from "@/lib/auth/dal";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { callbackUrl } = await searchParams;
+  const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "/");
+  if (await getSession()) redirect(target);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">Gatehouse</h1>
+        <p className="mb-8 text-center text-sm text-zinc-500">Sign in to continue</p>
+        <div className="card p-6">
+          <LoginForm callbackUrl={target} />
+        </div>
+      </div>
+    </main>
+  );
+}

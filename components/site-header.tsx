@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { UserAccess } from "@/lib/users/queries";
+import { SignOutButton } from "./sign-out-button";
+
+export function SiteHeader({ user }: { user: UserAccess }) {
+  return (
+    <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+          <Link href="/" className="text-base font-semibold tracking-tight">
+            Gatehouse
+          </Link>
+          <Link href="/admin" className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+            Admin
+          </Link>
+          <Link href="/account" className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+            Account
+          </Link>
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-zinc-600 dark:text-zinc-400" data-testid="current-user">
+            {user.name ? `${user.name} · ` : ""}
+            {user.email}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { getDb } from "../db";
+import { env } from "../env";
+import { can, isStaff, type Permission } from "../permissions";
+import { getUserAccess, type UserAccess } from "../users/queries";
+import { auth } from "./config";
+import { safeCallbackUrl } from "./callback-url";
+
+/**
+ * The data access layer for authentication and authorization. Every page,
+ * server action and route handler calls one of these before touching data;
+ * middleware is only the first gate.
+ */
+
+/** The signed-in user, re-read from the database once per request; null when anonymous. */
+export const getSession = cache(async (): Promise<UserAccess | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = getUserAccess(getDb(), id);
+  // The JWT callback already checked the stamp; an inactive user is refused here too.
+  return user?.active ? user : null;
+});
+
+async function currentPath(): Promise<string> {
+  const h = await headers();
+  return safeCallbackUrl(h.get("x-gatehouse-path"), "/");
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here. */
+export async function requireUser(): Promise<UserAccess> {
+  const user = await getSession();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(await currentPath())}`);
+  return user;
+}
+
+/** The signed-in user holding `perm`; anonymous users are sent to sign in, others get 403. */
+export async function requirePermission(perm: Permission): Promise<UserAccess> {
+  const user = await requireUser();
+  if (!can(user.access, perm)) forbidden();
+  return user;
+}
+
+/** Who may open the /admin index, per ADMIN_INDEX_ACCESS. */
+export function mayOpenAdminIndex(user: UserAccess): boolean {
+  if (env.ADMIN_INDEX_ACCESS === "admin") return user.access.isAdmin;
+  if (env.ADMIN_INDEX_ACCESS === "staff") return isStaff(user.access);
+  return true;
+}
+
+export async function requireAdminIndex(): Promise<UserAccess> {
+  const user = await requireUser();
+  if (!mayOpenAdminIndex(user)) forbidden();
+  return user;
+}

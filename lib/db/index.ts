@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { env, sqlitePath } from "../env";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+const globalForDb = globalThis as unknown as { gatehouseDb?: { db: Db; client: Database.Database } };
+
+/** Opens a SQLite file with the settings Gatehouse relies on. */
+export function openSqlite(file: string): Database.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const client = new Database(file);
+  client.pragma("journal_mode = WAL");
+  client.pragma("busy_timeout = 5000");
+  client.pragma("foreign_keys = ON");
+  client.pragma("synchronous = NORMAL");
+  return client;
+}
+
+/**
+ * The one database handle of the process, opened on first use so that
+ * `next build` never creates a database file. Kept on globalThis so dev-server
+ * reloads reuse it instead of leaking connections.
+ */
+export function getDb(): Db {
+  if (!globalForDb.gatehouseDb) {
+    const client = openSqlite(sqlitePath());
+    globalForDb.gatehouseDb = { client, db: drizzle({ client, schema }) };
+  }
+  return globalForDb.gatehouseDb.db;
+}
+
+/** Closes the handle (scripts call this before exiting). */
+export function closeDb(): void {
+  globalForDb.gatehouseDb?.client.close();
+  globalForDb.gatehouseDb = undefined;
+}
+
+export { schema };

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./index";
+import { ITEM_CATEGORIES, items, roles, users } from "./schema";
+import { createUser } from "../users/service";
+import { ADMIN_ROLE } from "../permissions";
+
+export const DEMO_PASSWORD = "password";
+
+export const DEMO_ROLES = [
+  { name: ADMIN_ROLE, description: "Superuser: every permission, present and future.", permissions: [] },
+  { name: "end-user", description: "May sign in; no admin permission.", permissions: [] },
+  { name: "editor", description: "Manages items.", permissions: ["items:view", "items:create", "items:update"] },
+];
+
+export const DEMO_USERS = [
+  { email: "admin@example.com", name: "Ada Admin", roles: [ADMIN_ROLE] },
+  { email: "someone@example.com", name: "Sam Someone", roles: ["end-user"] },
+  { email: "editor@example.com", name: "Eddie Editor", roles: ["editor"] },
+];
+
+const ADJECTIVES = ["Red", "Green", "Blue", "Fast", "Slow", "Big", "Small", "Old", "New", "Bright", "Dark", "Quiet"];
+const NOUNS = ["widget", "gadget", "gizmo", "sprocket", "bolt", "gear", "lever", "spring", "lamp", "kettle", "drum"];
+
+export interface SeedOptions {
+  demoUsers: boolean;
+  items?: number;
+  log?: (line: string) => void;
+}
+
+/** Idempotent: creates what is missing and leaves what exists alone. */
+export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = () => {} }: SeedOptions): Promise<void> {
+  for (const role of DEMO_ROLES) {
+    const inserted = db.insert(roles).values(role).onConflictDoNothing({ target: roles.name }).run();
+    if (inserted.changes) log(`created role ${role.name}`);
+  }
+  if (!demoUsers) return;
+
+  for (const user of DEMO_USERS) {
+    const exists = db.select({ id: users.id }).from(users).where(sql`${users.email} = ${user.email}`).get();
+    if (exists) continue;
+    await createUser(db, { ...user, password: DEMO_PASSWORD, skipPolicy: true });
+    log(`created user ${user.email}`);
+  }
+
+  if (db.select({ id: items.id }).from(items).limit(1).get()) return;
+  const owners = db.select({ id: users.id }).from(users).all();
+  const rows = Array.from({ length: itemCount }, (_, k) => {
+    const i = k + 1;
+    return {
+      name: `${ADJECTIVES[i % ADJECTIVES.length]} ${NOUNS[(i * 7) % NOUNS.length]} ${i}`,
+      category: ITEM_CATEGORIES[(i * 31) % ITEM_CATEGORIES.length]!,
+      priceCents: (i * 7919) % 100000,
+      inStock: i % 5 !== 0,
+      description: i % 3 === 0 ? `Demo item number ${i}.` : null,
+      ownerId: i % 4 === 0 ? (owners[i % owners.length]?.id ?? null) : null,
+      createdAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000),
+    };
+  });
+  db.transaction((tx) => {
+    for (let k = 0; k < rows.length; k += 500) tx.insert(items).values(rows.slice(k, k + 500)).run();
+  });
+  log(`created ${rows.length} demo items`);
+}

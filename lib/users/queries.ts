@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db";
+import { roles, userRoles, users } from "../db/schema";
+import { accessFromRoles, type Access } from "../permissions";
+
+/** What the server knows about the signed-in user on each request. Never sent whole to the browser. */
+export interface UserAccess {
+  id: string;
+  email: string;
+  name: string | null;
+  active: boolean;
+  securityStamp: string;
+  roleNames: string[];
+  access: Access;
+}
+
+/** One indexed lookup: the user and their roles' permissions. */
+export function getUserAccess(db: Db, userId: string): UserAccess | null {
+  const rows = db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      active: users.active,
+      securityStamp: users.securityStamp,
+      roleName: roles.name,
+      rolePermissions: roles.permissions,
+    })
+    .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(roles, eq(roles.id, userRoles.roleId))
+    .where(eq(users.id, userId))
+    .all();
+  const first = rows[0];
+  if (!first) return null;
+  const held = rows.flatMap((r) => (r.roleName ? [{ name: r.roleName, permissions: r.rolePermissions ?? [] }] : []));
+  return {
+    id: first.id,
+    email: first.email,
+    name: first.name,
+    active: first.active,
+    securityStamp: first.securityStamp,
+    roleNames: held.map((r) => r.name).sort(),
+    access: accessFromRoles(held),
+  };
+}
+
+/** The fields the credential check needs, looked up by normalised email. */
+export function findUserForSignIn(db: Db, email: string) {
+  return (
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        active: users.active,
+        passwordHash: users.passwordHash,
+        securityStamp: users.securityStamp,
+      })
+      .from(users)
+      .where(eq(users.email, email))
+      .get() ?? null
+  );
+}
