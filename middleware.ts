@@ -1,8 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/config";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { can, isStaff, permission } from "@/lib/permissions";
+import { can, mayOpenAdminIndex, permission } from "@/lib/permissions";
 import { findResourceEntry } from "@/lib/resources/catalog";
 import { getUserAccess } from "@/lib/users/queries";
 
@@ -38,7 +38,7 @@ function withSecurityHeaders(res: NextResponse, pathname: string): NextResponse 
   return res;
 }
 
-export default auth((req) => {
+const gate = auth((req) => {
   const { pathname, search } = req.nextUrl;
   if (PUBLIC_PATHS.has(pathname)) return withSecurityHeaders(NextResponse.next(), pathname);
 
@@ -56,11 +56,7 @@ export default auth((req) => {
     const allowed =
       "resource" in target
         ? can(access, permission(target.resource, "view"))
-        : env.ADMIN_INDEX_ACCESS === "admin"
-          ? !!access?.isAdmin
-          : env.ADMIN_INDEX_ACCESS === "staff"
-            ? isStaff(access)
-            : !!access;
+        : mayOpenAdminIndex(access, env.ADMIN_INDEX_ACCESS);
     if (!allowed) return withSecurityHeaders(forbiddenResponse(), pathname);
   }
 
@@ -68,7 +64,13 @@ export default auth((req) => {
   const headers = new Headers(req.headers);
   headers.set("x-gatehouse-path", `${pathname}${search}`);
   return withSecurityHeaders(NextResponse.next({ request: { headers } }), pathname);
-}) as (req: NextRequest) => Promise<Response>;
+});
+
+// With a lazily built Auth.js config, auth(handler) resolves to the handler.
+type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
+export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
+  return ((await gate) as unknown as Handler)(req, ev);
+}
 
 export const config = {
   runtime: "nodejs",

@@ -42,3 +42,13 @@ export function can(access: Access | null | undefined, perm: Permission): boolea
 export function isStaff(access: Access | null | undefined): boolean {
   return !!access && (access.isAdmin || access.permissions.size > 0);
 }
+
+export type AdminIndexAccess = "signed-in" | "staff" | "admin";
+
+/** Who may open the /admin index: any signed-in user, users with any permission, or admins only. */
+export function mayOpenAdminIndex(access: Access | null | undefined, setting: AdminIndexAccess): boolean {
+  if (!access) return false;
+  if (setting === "admin") return access.isAdmin;
+  if (setting === "staff") return isStaff(access);
+  return true;
+}

@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { getDb } from "../db";
 import { env } from "../env";
-import { can, isStaff, type Permission } from "../permissions";
+import { can, mayOpenAdminIndex, type Permission } from "../permissions";
 import { getUserAccess, type UserAccess } from "../users/queries";
 import { auth } from "./config";
 import { safeCallbackUrl } from "./callback-url";
@@ -44,15 +44,8 @@ export async function requirePermission(perm: Permission): Promise<UserAccess> {
   return user;
 }
 
-/** Who may open the /admin index, per ADMIN_INDEX_ACCESS. */
-export function mayOpenAdminIndex(user: UserAccess): boolean {
-  if (env.ADMIN_INDEX_ACCESS === "admin") return user.access.isAdmin;
-  if (env.ADMIN_INDEX_ACCESS === "staff") return isStaff(user.access);
-  return true;
-}
-
 export async function requireAdminIndex(): Promise<UserAccess> {
   const user = await requireUser();
-  if (!mayOpenAdminIndex(user)) forbidden();
+  if (!mayOpenAdminIndex(user.access, env.ADMIN_INDEX_ACCESS)) forbidden();
   return user;
 }

@@ -34,6 +34,7 @@ export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = ()
     if (inserted.changes) log(`created role ${role.name}`);
   }
   if (!demoUsers) return;
+  if (process.env.NODE_ENV === "production") throw new Error("Demo users are never created with NODE_ENV=production.");
 
   for (const user of DEMO_USERS) {
     const exists = db.select({ id: users.id }).from(users).where(sql`${users.email} = ${user.email}`).get();

@@ -1,0 +1,10 @@
+/** Settings shared by the e2e server, its database preparation and the tests. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DB_FILE = "data/e2e-test.db";
+
+export const E2E_ENV: Record<string, string> = {
+  DATABASE_URL: `file:./${E2E_DB_FILE}`,
+  AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789abcdef",
+  AUTH_TRUST_HOST: "true",
+  BCRYPT_COST: "10",
+};

@@ -1,0 +1,124 @@
+import { Command, CommanderError, Option } from "commander";
+import type { Db } from "../db";
+import { UserFacingError } from "../errors";
+import { ACTIONS } from "../permissions";
+import { createRole, grantPermissions, listRoles, revokePermissions } from "../roles/service";
+import { addUserRole, createUser, removeUserRole, setUserActive, setUserPassword } from "../users/service";
+import { listUsersSummary } from "../users/summary";
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Reads a new password: prompted twice on a terminal, else the first line of stdin. */
+  readPassword: (prompt: string) => Promise<string>;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * The `gatehouse` command line, in the spirit of `flask users` / `flask roles`.
+ * Built as a function of its database and I/O so tests drive it without a shell.
+ */
+export function buildProgram(getDb: () => Db, io: CliIO): Command {
+  const program = new Command("gatehouse")
+    .description("Manage Gatehouse users and roles.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  const users = program.command("users").description("Create and manage user accounts.");
+  users
+    .command("create")
+    .description("Create a user; the password is prompted, or read from stdin when piped.")
+    .requiredOption("--email <email>", "email address (stored lower-case)")
+    .option("--name <name>", "display name")
+    .option("--role <role>", "role to grant (repeatable)", collect, [])
+    .addOption(new Option("--inactive", "create the account deactivated"))
+    .action(async (opts: { email: string; name?: string; role: string[]; inactive?: boolean }) => {
+      const password = await io.readPassword("Password: ");
+      await createUser(getDb(), { email: opts.email, name: opts.name, password, roles: opts.role, active: !opts.inactive });
+      io.out(`Created user ${opts.email.trim().toLowerCase()}${opts.role.length ? ` with roles ${opts.role.join(", ")}` : ""}.`);
+    });
+  users
+    .command("list")
+    .description("List users with their roles.")
+    .action(() => {
+      for (const u of listUsersSummary(getDb())) io.out(`${u.email}\t${u.active ? "active" : "inactive"}\t${u.roles.join(",") || "-"}`);
+    });
+  for (const [name, active] of [["activate", true], ["deactivate", false]] as const) {
+    users
+      .command(`${name} <email>`)
+      .description(`${active ? "Allow" : "Stop"} sign-in for a user${active ? "" : " and end their sessions"}.`)
+      .action((email: string) => {
+        setUserActive(getDb(), email, active);
+        io.out(`${name === "activate" ? "Activated" : "Deactivated"} ${email.trim().toLowerCase()}.`);
+      });
+  }
+  users
+    .command("set-password <email>")
+    .description("Set a user's password and end their sessions.")
+    .action(async (email: string) => {
+      await setUserPassword(getDb(), email, await io.readPassword("New password: "));
+      io.out(`Password changed for ${email.trim().toLowerCase()}.`);
+    });
+  users
+    .command("add-role <email> <role>")
+    .description("Grant a role to a user.")
+    .action((email: string, role: string) => {
+      addUserRole(getDb(), email, role);
+      io.out(`Granted ${role} to ${email.trim().toLowerCase()}.`);
+    });
+  users
+    .command("remove-role <email> <role>")
+    .description("Take a role away from a user.")
+    .action((email: string, role: string) => {
+      removeUserRole(getDb(), email, role);
+      io.out(`Removed ${role} from ${email.trim().toLowerCase()}.`);
+    });
+
+  const roles = program.command("roles").description(`Create roles and manage their permissions (<resource>:<${ACTIONS.join("|")}>).`);
+  roles
+    .command("create <name>")
+    .option("--description <text>", "what the role is for")
+    .option("--permission <perm>", "permission to grant (repeatable)", collect, [])
+    .action((name: string, opts: { description?: string; permission: string[] }) => {
+      createRole(getDb(), { name, description: opts.description, permissions: opts.permission });
+      io.out(`Created role ${name}.`);
+    });
+  roles
+    .command("list")
+    .action(() => {
+      for (const r of listRoles(getDb())) io.out(`${r.name}\t${r.name === "admin" ? "(every permission)" : r.permissions.join(",") || "-"}`);
+    });
+  roles
+    .command("grant <role> <permissions...>")
+    .description("Add permissions to a role.")
+    .action((role: string, perms: string[]) => {
+      io.out(`${role}: ${grantPermissions(getDb(), role, perms).join(", ") || "-"}`);
+    });
+  roles
+    .command("revoke <role> <permissions...>")
+    .description("Remove permissions from a role.")
+    .action((role: string, perms: string[]) => {
+      io.out(`${role}: ${revokePermissions(getDb(), role, perms).join(", ") || "-"}`);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code: 0 on success, 1 on a refused change, 2 on bad usage. */
+export async function runCli(argv: string[], getDb: () => Db, io: CliIO): Promise<number> {
+  const program = buildProgram(getDb, io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      io.err(`Error: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof CommanderError) {
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { chromium } from "@playwright/test";
+import { E2E_ENV, E2E_PORT } from "./e2e/env";
+
+/** Playwright's own Chromium where installed, else PLAYWRIGHT_CHROMIUM_PATH, else Debian's. */
+function chromiumPath(): string | undefined {
+  try {
+    const own = chromium.executablePath();
+    if (own && fs.existsSync(own)) return undefined;
+  } catch {
+    // not installed: fall through
+  }
+  return process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium";
+}
+
+const baseURL = `http://localhost:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    // Resets, migrates and seeds the throwaway database, then serves the production build.
+    command: `npx tsx e2e/prepare-db.ts && npx next start -p ${E2E_PORT}`,
+    url: `${baseURL}/login`,
+    env: E2E_ENV,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

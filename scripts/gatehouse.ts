@@ -1,0 +1,52 @@
+import "./load-env";
+import { createInterface } from "node:readline";
+import { closeDb, getDb } from "../lib/db";
+import { runMigrations } from "../lib/db/migrate";
+import { runCli } from "../lib/cli/program";
+
+async function readLine(prompt: string, hidden: boolean): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  if (hidden && process.stdin.isTTY) {
+    // Echo nothing while the password is typed.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => {
+      if (s.startsWith(prompt)) process.stderr.write(prompt);
+    };
+  }
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.question(prompt, (answer) => {
+      answered = true;
+      rl.close();
+      if (hidden && process.stdin.isTTY) process.stderr.write("\n");
+      resolve(answer);
+    });
+    rl.on("close", () => {
+      if (!answered) resolve("");
+    });
+  });
+}
+
+async function readPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) return readLine("", false);
+  const first = await readLine(prompt, true);
+  const second = await readLine("Repeat password: ", true);
+  if (first !== second) throw new Error("The two passwords do not match.");
+  return first;
+}
+
+let opened = false;
+const code = await runCli(
+  process.argv.slice(2),
+  () => {
+    const db = getDb();
+    if (!opened) runMigrations(db);
+    opened = true;
+    return db;
+  },
+  { out: (l) => console.log(l), err: (l) => console.error(l), readPassword },
+).catch((error: unknown) => {
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+});
+closeDb();
+process.exit(code);
