@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { env, sqlitePath } from "../env";
+import { sqlitePath } from "../env";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
