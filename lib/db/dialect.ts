@@ -1,0 +1,31 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+
+/**
+ * The few places where SQL differs between databases. The resource engine uses
+ * only these and Drizzle's dialect-neutral operators, so that another driver
+ * needs changes here, not in resources.
+ */
+
+/** Escapes LIKE wildcards so that `%` and `_` typed by a user match themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Case-insensitive substring match; the text is always a bound parameter. */
+export function containsInsensitive(column: SQLiteColumn, text: string): SQL {
+  // SQLite's LIKE is case-insensitive for ASCII; Postgres would use ILIKE here.
+  return sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
+}
+
+/** A translated constraint failure, or null for any other error. */
+export function constraintViolation(error: unknown): { kind: "unique" | "foreign-key" | "not-null" | "check"; columns: string[] } | null {
+  const e = error as { code?: string; message?: string; cause?: unknown };
+  if (e?.cause && !e.code) return constraintViolation(e.cause);
+  if (typeof e?.code !== "string" || !e.code.startsWith("SQLITE_CONSTRAINT")) return null;
+  const columns = (/failed: (.*)$/.exec(e.message ?? "")?.[1] ?? "").split(",").map((c) => c.trim().split(".").pop() ?? "").filter(Boolean);
+  if (e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return { kind: "unique", columns };
+  if (e.code === "SQLITE_CONSTRAINT_FOREIGNKEY") return { kind: "foreign-key", columns };
+  if (e.code === "SQLITE_CONSTRAINT_NOTNULL") return { kind: "not-null", columns };
+  return { kind: "check", columns };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { requirePermission, requireUser } from "../auth/dal";
+import { can, permission, type Action } from "../permissions";
+import type { UserAccess } from "../users/queries";
+import { getResource } from "./registry";
+import type { Resource } from "./types";
+
+/**
+ * Signs in, resolves the resource (404 when unknown) and checks
+ * `<resource>:<action>` (403). Every resource page, action and route handler
+ * starts here; the resource name is untrusted input even when it comes bound.
+ */
+export async function requireResource(name: unknown, action: Action): Promise<{ user: UserAccess; resource: Resource }> {
+  await requireUser();
+  const resource = typeof name === "string" ? getResource(name) : undefined;
+  if (!resource) notFound();
+  const user = await requirePermission(permission(resource.name, action));
+  return { user, resource };
+}
+
+/** What the user may do on a resource, to hide buttons they cannot use (the server re-checks). */
+export function allowedActions(user: UserAccess, resource: Resource) {
+  const may = (a: Action) => can(user.access, permission(resource.name, a));
+  return { view: may("view"), create: may("create"), update: may("update"), delete: may("delete"), export: may("export") };
+}

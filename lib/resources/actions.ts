@@ -1,0 +1,88 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { can, permission } from "../permissions";
+import { requireResource } from "./access";
+import { parseForm, type FieldErrors, type RawValues } from "./engine/form";
+import { parseId, type RowId } from "./engine/queries";
+import { createRecord, deleteRecords, runBulkAction, updateRecord } from "./engine/write";
+import { RESOURCES } from "./registry";
+import type { Resource } from "./types";
+
+/**
+ * The panel's server actions. They are public POST endpoints: each one
+ * re-resolves the resource and re-checks the permission itself, whatever the
+ * page that rendered the form allowed, and ignores fields the form does not have.
+ */
+
+export interface FormState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: RawValues;
+}
+
+const knownResources = () => RESOURCES.map((r) => r.name);
+
+function idsFrom(resource: Resource, form: FormData): RowId[] {
+  return [...new Set(form.getAll("ids").map(String))]
+    .slice(0, 1000)
+    .map((raw) => parseId(resource, raw))
+    .filter((id): id is RowId => id !== null);
+}
+
+export async function saveRecordAction(resourceName: string, rawId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
+  const { resource } = await requireResource(resourceName, rawId === null ? "create" : "update");
+  const id = rawId === null ? null : parseId(resource, String(rawId));
+  if (rawId !== null && id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
+  const parsed = parseForm(resource, id === null ? "create" : "update", form, knownResources());
+  if (!parsed.ok) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.raw };
+  const result = id === null ? await createRecord(resource, parsed.values) : await updateRecord(resource, id, parsed.values);
+  if (!result.ok) {
+    return { ok: false, message: result.message ?? "Please correct the highlighted fields.", fieldErrors: result.fieldErrors, values: parsed.raw };
+  }
+  revalidatePath(`/admin/${resource.name}`);
+  redirect(`/admin/${resource.name}/${encodeURIComponent(String(result.id))}?notice=${id === null ? "created" : "updated"}`);
+}
+
+export async function deleteRecordAction(resourceName: string, rawId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  const { resource } = await requireResource(resourceName, "delete");
+  const id = parseId(resource, String(rawId));
+  if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
+  const result = deleteRecords(resource, [id]);
+  if (!result.ok) return { ok: false, message: result.message };
+  if (result.count === 0) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
+  revalidatePath(`/admin/${resource.name}`);
+  redirect(`/admin/${resource.name}?notice=deleted&count=1`);
+}
+
+export interface BulkState {
+  ok: boolean;
+  message?: string;
+  /** Set when a destructive action waits for confirmation. */
+  confirm?: { action: string; label: string; count: number; ids: string[] };
+}
+
+export async function bulkAction(resourceName: string, _prev: BulkState, form: FormData): Promise<BulkState> {
+  const { resource, user } = await requireResource(resourceName, "view");
+  const name = String(form.get("action") ?? "");
+  const ids = idsFrom(resource, form);
+  if (ids.length === 0) return { ok: false, message: "Select at least one row." };
+  const declared = resource.bulkActions?.find((a) => a.name === name);
+  const needed = name === "delete" ? "delete" : declared?.action;
+  if (!needed) return { ok: false, message: "Choose an action." };
+  if (!can(user.access, permission(resource.name, needed))) return { ok: false, message: "You do not have permission to do that." };
+  if (name === "delete" && form.get("confirmed") !== "yes") {
+    return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
+  }
+  const result = name === "delete" ? deleteRecords(resource, ids) : runBulkAction(resource, name, ids);
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath(`/admin/${resource.name}`);
+  const back = String(form.get("back") ?? "");
+  const list = back.startsWith(`/admin/${resource.name}`) && !back.startsWith("//") ? back : `/admin/${resource.name}`;
+  const url = new URL(list, "http://x");
+  url.searchParams.set("notice", name === "delete" ? "deleted" : "bulk");
+  url.searchParams.set("count", String(result.count));
+  redirect(`${url.pathname}${url.search}`);
+}

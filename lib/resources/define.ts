@@ -1,0 +1,37 @@
+import { getTableColumns } from "drizzle-orm";
+import type { FieldDef, Resource, ResourceConfig } from "./types";
+
+/**
+ * Declares an admin resource for a Drizzle table. The engine builds list,
+ * search, filters, sorting, details, forms, delete, bulk actions and CSV export
+ * from this one object; register the result in `lib/resources/registry.ts`.
+ *
+ * Mistakes in the definition (a sort, filter or search key that names no field)
+ * throw at start-up rather than at request time.
+ */
+export function defineResource(config: ResourceConfig): Resource {
+  const fieldMap = new Map<string, FieldDef>();
+  for (const field of config.fields) {
+    if (fieldMap.has(field.key)) throw new Error(`${config.name}: duplicate field ${field.key}`);
+    if (field.type === "reference" && !field.reference) throw new Error(`${config.name}.${field.key}: reference needs { resource }`);
+    if (field.type === "many" && !field.many) throw new Error(`${config.name}.${field.key}: many needs { through, left, right }`);
+    fieldMap.set(field.key, field);
+  }
+  const needColumn = (key: string, what: string) => {
+    const f = fieldMap.get(key);
+    if (!f?.column) throw new Error(`${config.name}: ${what} ${key} is not a column field`);
+  };
+  for (const key of config.search ?? []) needColumn(key, "search field");
+  for (const f of config.filters ?? []) needColumn(f.field, "filter field");
+  for (const f of config.fields) if (f.sortable) needColumn(f.key, "sortable field");
+  if (config.defaultSort) needColumn(config.defaultSort.replace(/^-/, ""), "default sort");
+  const columns = Object.values(getTableColumns(config.table));
+  if (!columns.includes(config.id)) throw new Error(`${config.name}: id is not a column of its table`);
+  return { ...config, fieldMap, idType: config.id.columnType === "SQLiteInteger" ? "int" : "text" };
+}
+
+/** The property name of a column in its table (what drizzle-zod and inserts use). */
+export function columnKey(resource: Resource, column: unknown): string {
+  for (const [key, col] of Object.entries(getTableColumns(resource.table))) if (col === column) return key;
+  throw new Error(`${resource.name}: column not in table`);
+}

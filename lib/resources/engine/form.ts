@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { createInsertSchema } from "drizzle-zod";
+import { isPermission, ACTIONS } from "../../permissions";
+import { columnKey } from "../define";
+import { parseMoney } from "../money";
+import type { FieldDef, Resource } from "../types";
+
+/**
+ * Form handling for every resource. The schema of each column comes from the
+ * table through drizzle-zod (types, enums, nullability) and is refined by the
+ * definition (required, length, format); FormData text is converted per field
+ * type before it is checked. One schema per resource, built once.
+ */
+
+export type FormMode = "create" | "update";
+export type FieldErrors = Record<string, string>;
+/** What the user typed, to put back into the form after an error. */
+export type RawValues = Record<string, string | string[]>;
+
+export function formFields(resource: Resource, mode: FormMode): FieldDef[] {
+  return resource.fields.filter((f) => {
+    if (f.form === false) return false;
+    if (f.form === "create") return mode === "create";
+    if (f.form === "edit") return mode === "update";
+    return f.column !== undefined || f.type === "many" || f.type === "password";
+  });
+}
+
+const schemaCache = new WeakMap<Resource, Record<string, z.ZodType>>();
+
+function columnSchemas(resource: Resource): Record<string, z.ZodType> {
+  let cached = schemaCache.get(resource);
+  if (!cached) {
+    const base = createInsertSchema(resource.table) as unknown as z.ZodObject<Record<string, z.ZodType>>;
+    cached = {};
+    for (const f of resource.fields) if (f.column) cached[f.key] = base.shape[columnKey(resource, f.column)]!;
+    schemaCache.set(resource, cached);
+  }
+  return cached;
+}
+
+/** Converts one field's submitted text into a typed value, or returns an error message. */
+function convert(field: FieldDef, raw: string | string[], mode: FormMode, knownResources: string[]): { value?: unknown; error?: string } {
+  const text = Array.isArray(raw) ? (raw[0] ?? "") : raw;
+  const trimmed = text.trim();
+  const emptyValue = field.required ? undefined : null;
+  switch (field.type) {
+    case "boolean":
+      return { value: text === "on" || text === "true" || text === "1" };
+    case "many":
+      return { value: [...new Set((Array.isArray(raw) ? raw : [raw]).filter(Boolean))] };
+    case "permissions": {
+      const values = (Array.isArray(raw) ? raw : [raw]).filter(Boolean);
+      const bad = values.filter((p) => !isPermission(p) || !knownResources.includes(p.split(":")[0]!));
+      if (bad.length) return { error: `Unknown permission: ${bad.slice(0, 3).join(", ")}.` };
+      return { value: [...new Set(values)].sort() };
+    }
+    case "password":
+      if (text.length > 1024) return { error: "Password is too long." };
+      return { value: text === "" ? undefined : text };
+  }
+  if (trimmed === "") {
+    if (field.required) return { error: `${field.label} is required.` };
+    return { value: emptyValue };
+  }
+  switch (field.type) {
+    case "money": {
+      const cents = parseMoney(trimmed);
+      return cents === null ? { error: `Enter an amount like 12.50 (at most 2 decimals).` } : { value: cents };
+    }
+    case "number":
+      return /^-?\d{1,15}$/.test(trimmed) ? { value: Number(trimmed) } : { error: "Enter a whole number." };
+    case "datetime": {
+      const d = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(trimmed) ? trimmed : `${trimmed}Z`);
+      return Number.isNaN(d.getTime()) ? { error: "Enter a valid date and time." } : { value: d };
+    }
+    case "enum":
+      return field.options?.includes(trimmed) ? { value: trimmed } : { error: `Choose one of the listed ${field.label.toLowerCase()} values.` };
+    case "reference":
+      if (trimmed.length > 64) return { error: "Choose an existing record." };
+      return { value: /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed };
+    case "email": {
+      const email = trimmed.toLowerCase();
+      return z.email().safeParse(email).success ? { value: email } : { error: "Enter a valid email address." };
+    }
+    default: {
+      const value = field.type === "longtext" ? text.replace(/\r\n/g, "\n") : trimmed;
+      if (field.maxLength && [...value].length > field.maxLength) return { error: `${field.label} must be at most ${field.maxLength} characters.` };
+      if (field.pattern && !field.pattern.regex.test(value)) return { error: field.pattern.message };
+      return { value };
+    }
+  }
+  void mode;
+}
+
+export type ParsedForm = { ok: true; values: Record<string, unknown>; raw: RawValues } | { ok: false; fieldErrors: FieldErrors; raw: RawValues };
+
+/** Reads the fields of `mode` from FormData; extra fields in the request are ignored. */
+export function parseForm(resource: Resource, mode: FormMode, form: FormData, knownResources: string[]): ParsedForm {
+  const schemas = columnSchemas(resource);
+  const values: Record<string, unknown> = {};
+  const fieldErrors: FieldErrors = {};
+  const raw: RawValues = {};
+  for (const field of formFields(resource, mode)) {
+    const multi = field.type === "many" || field.type === "permissions";
+    const submitted = multi ? form.getAll(field.key).map(String) : String(form.get(field.key) ?? "");
+    if (field.type !== "password") raw[field.key] = submitted;
+    const { value, error } = convert(field, submitted, mode, knownResources);
+    if (error) {
+      fieldErrors[field.key] = error;
+      continue;
+    }
+    const schema = schemas[field.key];
+    if (schema && value !== undefined) {
+      const checked = schema.safeParse(value);
+      if (!checked.success) {
+        fieldErrors[field.key] = `${field.label} is not valid.`;
+        continue;
+      }
+    }
+    values[field.key] = value;
+  }
+  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors, raw } : { ok: true, values, raw };
+}
+
+/** Every permission a role can hold: registered resources × actions. */
+export function permissionMatrix(resourceNames: string[]) {
+  return resourceNames.map((name) => ({ resource: name, permissions: ACTIONS.map((action) => ({ action, value: `${name}:${action}` })) }));
+}

@@ -1,0 +1,144 @@
+import type { FilterDef, Resource } from "../types";
+import { parseMoney } from "../money";
+
+/**
+ * The whole list state lives in the URL: q, page, per, sort and filters. This
+ * parses it once into a typed object. Bad values are clamped or dropped, never
+ * thrown: a shared link with `page=-1` or `per=1e9` still opens.
+ */
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PER = 25;
+export const MAX_PAGE = 1_000_000;
+export const MAX_QUERY_LENGTH = 200;
+
+export type RawParams = Record<string, string | string[] | undefined>;
+
+export type ActiveFilter =
+  | { def: FilterDef; kind: "enum"; values: string[] }
+  | { def: FilterDef; kind: "boolean"; value: boolean }
+  | { def: FilterDef; kind: "range"; min?: number; max?: number }
+  | { def: FilterDef; kind: "date-range"; from?: Date; to?: Date }
+  | { def: FilterDef; kind: "reference"; value: string | number };
+
+export interface ListQuery {
+  q: string;
+  page: number;
+  per: number;
+  sort: { key: string; desc: boolean };
+  filters: ActiveFilter[];
+}
+
+function all(params: RawParams, key: string): string[] {
+  const v = params[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+function first(params: RawParams, key: string): string | undefined {
+  return all(params, key)[0];
+}
+
+function clampInt(raw: string | undefined, min: number, max: number, fallback: number): number {
+  if (!raw || !/^-?\d{1,16}$/.test(raw.trim())) {
+    const n = Number(raw);
+    if (!Number.isFinite(n)) return fallback;
+    return Math.min(max, Math.max(min, Math.trunc(n)));
+  }
+  return Math.min(max, Math.max(min, Number.parseInt(raw, 10)));
+}
+
+/** The allowed page size nearest below the requested one. */
+function pageSize(raw: string | undefined): number {
+  const n = clampInt(raw, PAGE_SIZES[0], PAGE_SIZES[PAGE_SIZES.length - 1]!, DEFAULT_PER);
+  return [...PAGE_SIZES].reverse().find((s) => s <= n) ?? DEFAULT_PER;
+}
+
+function parseNumber(raw: string | undefined, money: boolean): number | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  if (money) return parseMoney(raw) ?? undefined;
+  return /^-?\d{1,15}(\.\d+)?$/.test(raw.trim()) ? Number(raw) : undefined;
+}
+
+function parseDay(raw: string | undefined, endOfDay: boolean): Date | undefined {
+  if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined;
+  const d = new Date(`${raw}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+function parseFilter(resource: Resource, def: FilterDef, params: RawParams): ActiveFilter | null {
+  const field = resource.fieldMap.get(def.field)!;
+  switch (def.type) {
+    case "enum": {
+      const allowed = new Set(field.options ?? []);
+      const values = [...new Set(all(params, def.param).filter((v) => allowed.has(v)))];
+      return values.length ? { def, kind: "enum", values } : null;
+    }
+    case "boolean": {
+      const v = first(params, def.param);
+      return v === "true" || v === "false" ? { def, kind: "boolean", value: v === "true" } : null;
+    }
+    case "range": {
+      const money = field.type === "money";
+      const min = parseNumber(first(params, `${def.param}_min`), money);
+      const max = parseNumber(first(params, `${def.param}_max`), money);
+      return min === undefined && max === undefined ? null : { def, kind: "range", min, max };
+    }
+    case "date-range": {
+      const from = parseDay(first(params, `${def.param}_from`), false);
+      const to = parseDay(first(params, `${def.param}_to`), true);
+      return from === undefined && to === undefined ? null : { def, kind: "date-range", from, to };
+    }
+    case "reference": {
+      const v = first(params, def.param)?.trim();
+      if (!v || v.length > 64) return null;
+      const target = field.reference?.resource;
+      void target;
+      return { def, kind: "reference", value: /^\d{1,15}$/.test(v) ? Number(v) : v };
+    }
+  }
+}
+
+export function parseListQuery(resource: Resource, params: RawParams): ListQuery {
+  const q = (first(params, "q") ?? "").slice(0, MAX_QUERY_LENGTH).trim();
+  const rawSort = first(params, "sort") ?? "";
+  const desc = rawSort.startsWith("-");
+  const key = rawSort.replace(/^-/, "");
+  const sortable = resource.fieldMap.get(key)?.sortable;
+  const fallback = resource.defaultSort ?? `-${resource.fields.find((f) => f.sortable)?.key ?? ""}`;
+  const sort = sortable ? { key, desc } : { key: fallback.replace(/^-/, ""), desc: fallback.startsWith("-") };
+  const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params)).filter((f): f is ActiveFilter => f !== null);
+  return { q, page: clampInt(first(params, "page"), 1, MAX_PAGE, 1), per: pageSize(first(params, "per")), sort, filters };
+}
+
+/** URL parameters of the active filters (to keep them in links). */
+export function filterParams(query: ListQuery): [string, string][] {
+  const out: [string, string][] = [];
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  for (const f of query.filters) {
+    const p = f.def.param;
+    if (f.kind === "enum") for (const v of f.values) out.push([p, v]);
+    if (f.kind === "boolean") out.push([p, String(f.value)]);
+    if (f.kind === "reference") out.push([p, String(f.value)]);
+    if (f.kind === "range") {
+      if (f.min !== undefined) out.push([`${p}_min`, String(f.min)]);
+      if (f.max !== undefined) out.push([`${p}_max`, String(f.max)]);
+    }
+    if (f.kind === "date-range") {
+      if (f.from) out.push([`${p}_from`, day(f.from)]);
+      if (f.to) out.push([`${p}_to`, day(f.to)]);
+    }
+  }
+  return out;
+}
+
+/** Serialises a list state back into a query string, with some values changed. */
+export function listHref(base: string, query: ListQuery, change: Partial<Pick<ListQuery, "q" | "page" | "per" | "sort">> & { filters?: [string, string][] } = {}): string {
+  const next = { ...query, ...change };
+  const sp = new URLSearchParams();
+  if (next.q) sp.set("q", next.q);
+  for (const [k, v] of change.filters ?? filterParams(query)) sp.append(k, v);
+  sp.set("sort", `${next.sort.desc ? "-" : ""}${next.sort.key}`);
+  if (next.per !== DEFAULT_PER) sp.set("per", String(next.per));
+  if (next.page > 1) sp.set("page", String(next.page));
+  const s = sp.toString();
+  return s ? `${base}?${s}` : base;
+}

@@ -1,0 +1,45 @@
+import { and, asc, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import { containsInsensitive } from "../../db/dialect";
+import type { Resource } from "../types";
+import type { ListQuery } from "./params";
+
+/**
+ * WHERE and ORDER BY for a list query. Columns come only from the resource
+ * definition (a whitelist); user text reaches SQL only as bound parameters.
+ */
+
+export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">): SQL | undefined {
+  const parts: (SQL | undefined)[] = [resource.scope?.()];
+  if (query.q && resource.search?.length) {
+    parts.push(or(...resource.search.map((key) => containsInsensitive(resource.fieldMap.get(key)!.column!, query.q))));
+  }
+  for (const f of query.filters) {
+    const column = resource.fieldMap.get(f.def.field)!.column!;
+    switch (f.kind) {
+      case "enum":
+        parts.push(f.values.length === 1 ? eq(column, f.values[0]!) : inArray(column, f.values));
+        break;
+      case "boolean":
+      case "reference":
+        parts.push(eq(column, f.kind === "boolean" ? f.value : f.value));
+        break;
+      case "range":
+        if (f.min !== undefined) parts.push(gte(column, f.min));
+        if (f.max !== undefined) parts.push(lte(column, f.max));
+        break;
+      case "date-range":
+        if (f.from) parts.push(gte(column, f.from));
+        if (f.to) parts.push(lte(column, f.to));
+        break;
+    }
+  }
+  const present = parts.filter((p): p is SQL => p !== undefined);
+  return present.length ? and(...present) : undefined;
+}
+
+/** The requested order with the primary key as a stable tie-break. */
+export function buildOrderBy(resource: Resource, sort: ListQuery["sort"]): SQL[] {
+  const column = resource.fieldMap.get(sort.key)?.column;
+  const dir = sort.desc ? desc : asc;
+  return column && column !== resource.id ? [dir(column), dir(resource.id)] : [dir(resource.id)];
+}

@@ -1,0 +1,176 @@
+import { eq, inArray } from "drizzle-orm";
+import { getDb } from "../../db";
+import { constraintViolation } from "../../db/dialect";
+import { UserFacingError } from "../../errors";
+import { withAdminGuard, type Tx } from "../../users/admin-guard";
+import { columnKey } from "../define";
+import { getResource } from "../registry";
+import type { FieldDef, Resource, WriteContext } from "../types";
+import type { FieldErrors } from "./form";
+import { getRecord, type RowId } from "./queries";
+
+/**
+ * Generic writes. Each runs in one transaction: a refused or failed write
+ * leaves nothing behind. Expected failures come back as field errors or a
+ * message; anything else is thrown.
+ */
+
+export type WriteResult = { ok: true; id: RowId } | { ok: false; fieldErrors?: FieldErrors; message?: string };
+export type DeleteResult = { ok: true; count: number } | { ok: false; message: string };
+
+class FieldErrorsThrown extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super("field errors");
+  }
+}
+
+function transaction<T>(resource: Resource, fn: (tx: Tx) => T): T {
+  const db = getDb();
+  return resource.guardAdmins ? withAdminGuard(db, fn) : db.transaction(fn, { behavior: "immediate" });
+}
+
+function targetId(resourceName: string, raw: unknown): RowId {
+  const target = getResource(resourceName);
+  return target?.idType === "int" && typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : (raw as RowId);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify([...((a as unknown[]) ?? [])].map(String).sort()) === JSON.stringify([...((b as unknown[]) ?? [])].map(String).sort());
+  return (a ?? null) === (b ?? null);
+}
+
+/** The row as the form sees it: column fields plus many-to-many ids. */
+function currentValues(resource: Resource, id: RowId): Record<string, unknown> | null {
+  const record = getRecord(resource, id);
+  if (!record) return null;
+  const before: Record<string, unknown> = { ...record.values };
+  for (const [key, refs] of Object.entries(record.many)) before[key] = refs.map((r) => r.id);
+  return before;
+}
+
+function checkReferences(tx: Tx, resource: Resource, values: Record<string, unknown>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of resource.fields) {
+    const value = values[field.key];
+    if (field.type === "reference" && field.reference && value !== null && value !== undefined) {
+      const target = getResource(field.reference.resource)!;
+      if (!tx.select({ id: target.id }).from(target.table).where(eq(target.id, targetId(target.name, value))).get()) {
+        errors[field.key] = `Choose an existing ${target.singular.toLowerCase()}.`;
+      }
+    }
+    if (field.type === "many" && field.many && Array.isArray(value) && value.length) {
+      const target = getResource(field.many.resource)!;
+      const ids = value.map((v) => targetId(target.name, v));
+      const found = tx.select({ id: target.id }).from(target.table).where(inArray(target.id, ids)).all();
+      if (found.length !== new Set(ids).size) errors[field.key] = `Choose existing ${target.label.toLowerCase()}.`;
+    }
+  }
+  return errors;
+}
+
+function columnValues(resource: Resource, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of resource.fields) {
+    if (!field.column || !(field.key in values)) continue;
+    const v = values[field.key];
+    out[columnKey(resource, field.column)] = field.type === "reference" && field.reference && v !== null ? targetId(field.reference.resource, v) : v;
+  }
+  return out;
+}
+
+function writeMany(tx: Tx, field: FieldDef, id: RowId, ids: unknown[]): void {
+  const many = field.many!;
+  tx.delete(many.through).where(eq(many.left, id)).run();
+  if (ids.length === 0) return;
+  const leftKey = Object.entries(many.through).find(([, c]) => c === many.left)?.[0];
+  const rightKey = Object.entries(many.through).find(([, c]) => c === many.right)?.[0];
+  tx.insert(many.through)
+    .values(ids.map((v) => ({ [leftKey!]: id, [rightKey!]: targetId(many.resource, v) })))
+    .run();
+}
+
+function translateError(resource: Resource, error: unknown): WriteResult | null {
+  if (error instanceof FieldErrorsThrown) return { ok: false, fieldErrors: error.fieldErrors };
+  if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+  const violation = constraintViolation(error);
+  if (!violation) return null;
+  const field = resource.fields.find((f) => f.column && violation.columns.includes(f.column.name));
+  if (violation.kind === "unique" && field) return { ok: false, fieldErrors: { [field.key]: `${field.label} is already in use.` } };
+  if (violation.kind === "foreign-key") return { ok: false, message: "This record is referenced by other records and cannot be changed that way." };
+  return { ok: false, message: "The values break a rule of the database.", fieldErrors: field ? { [field.key]: `${field.label} is not valid.` } : undefined };
+}
+
+async function save(resource: Resource, id: RowId | null, values: Record<string, unknown>): Promise<WriteResult> {
+  const before = id === null ? undefined : currentValues(resource, id);
+  if (id !== null && !before) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
+  const changed = new Set(Object.keys(values).filter((k) => k === "password" ? !!values[k] : !before || !same(values[k], before[k])));
+  const ctx: WriteContext = { mode: id === null ? "create" : "update", before: before ?? undefined, changed };
+  const prepared = (await resource.hooks?.prepare?.(values, ctx)) ?? {};
+  if (prepared.errors) return { ok: false, fieldErrors: prepared.errors };
+  try {
+    const savedId = transaction(resource, (tx) => {
+      if (id !== null) {
+        const refused = resource.hooks?.beforeUpdate?.(tx, id, values, before!);
+        if (refused) throw new FieldErrorsThrown(refused);
+      }
+      const refErrors = checkReferences(tx, resource, values);
+      if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
+      const row = { ...columnValues(resource, values), ...prepared.columns };
+      let rowId: RowId;
+      if (id === null) {
+        const inserted = tx.insert(resource.table).values(row).returning({ id: resource.id }).get() as { id: RowId };
+        rowId = inserted.id;
+      } else {
+        if (Object.keys(row).length) tx.update(resource.table).set(row).where(eq(resource.id, id)).run();
+        rowId = id;
+      }
+      for (const field of resource.fields) {
+        if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) writeMany(tx, field, rowId, values[field.key] as unknown[]);
+      }
+      resource.hooks?.afterWrite?.(tx, rowId, ctx);
+      return rowId;
+    });
+    return { ok: true, id: savedId };
+  } catch (error) {
+    const translated = translateError(resource, error);
+    if (translated) return translated;
+    throw error;
+  }
+}
+
+export function createRecord(resource: Resource, values: Record<string, unknown>): Promise<WriteResult> {
+  return save(resource, null, values);
+}
+
+export function updateRecord(resource: Resource, id: RowId, values: Record<string, unknown>): Promise<WriteResult> {
+  return save(resource, id, values);
+}
+
+export function deleteRecords(resource: Resource, ids: RowId[]): DeleteResult {
+  if (ids.length === 0) return { ok: false, message: "Select at least one row." };
+  try {
+    const count = transaction(resource, (tx) => {
+      const refused = resource.hooks?.beforeDelete?.(tx, ids);
+      if (refused) throw new UserFacingError(refused);
+      return tx.delete(resource.table).where(inArray(resource.id, ids)).run().changes;
+    });
+    return { ok: true, count };
+  } catch (error) {
+    const translated = translateError(resource, error);
+    if (translated && !translated.ok) return { ok: false, message: translated.message ?? Object.values(translated.fieldErrors ?? {})[0] ?? "Refused." };
+    throw error;
+  }
+}
+
+export function runBulkAction(resource: Resource, name: string, ids: RowId[]): DeleteResult {
+  const action = resource.bulkActions?.find((a) => a.name === name);
+  if (!action) return { ok: false, message: "Unknown action." };
+  if (ids.length === 0) return { ok: false, message: "Select at least one row." };
+  try {
+    return { ok: true, count: transaction(resource, (tx) => action.run(tx, ids)) };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import { itemsResource } from "./defs/items";
+import { rolesResource } from "./defs/roles";
+import { usersResource } from "./defs/users";
+import type { Resource } from "./types";
+
+/** Every resource the panel serves, in navigation order. Add yours here. */
+export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource];
+
+const byName = new Map(RESOURCES.map((r) => [r.name, r]));
+
+export function getResource(name: string): Resource | undefined {
+  return byName.get(name);
+}

@@ -1,0 +1,127 @@
+import type { SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Tx } from "../users/admin-guard";
+import type { Action } from "../permissions";
+
+export type FieldType =
+  | "text"
+  | "email"
+  | "longtext"
+  | "number"
+  | "money"
+  | "boolean"
+  | "enum"
+  | "datetime"
+  | "reference"
+  | "many"
+  | "password"
+  | "permissions";
+
+/** A reference to another resource's row (a foreign key). */
+export interface ReferenceSpec {
+  resource: string;
+}
+
+/** A many-to-many relation through a join table (a user's roles). */
+export interface ManySpec {
+  resource: string;
+  through: SQLiteTable;
+  /** Join-table column pointing at this resource's row. */
+  left: SQLiteColumn;
+  /** Join-table column pointing at the other resource's row. */
+  right: SQLiteColumn;
+}
+
+export interface FieldDef {
+  /** Name in URLs (sort, filters) and in forms. */
+  key: string;
+  label: string;
+  type: FieldType;
+  /** The table column behind the field; virtual fields (password, many) have none. */
+  column?: SQLiteColumn;
+  /** Shown as a list column. */
+  list?: boolean;
+  /** The list may be sorted by it (needs an index on big tables). */
+  sortable?: boolean;
+  /** In the create and/or edit form; false keeps it out of both (read-only). */
+  form?: boolean | "create" | "edit";
+  required?: boolean;
+  maxLength?: number;
+  /** A format the value must match, with the message shown when it does not. */
+  pattern?: { regex: RegExp; message: string };
+  options?: readonly string[];
+  reference?: ReferenceSpec;
+  many?: ManySpec;
+  help?: string;
+  /** Not shown on the details page (write-only fields). */
+  hidden?: boolean;
+}
+
+export type FilterType = "enum" | "boolean" | "range" | "date-range" | "reference";
+
+export interface FilterDef {
+  /** The field it filters; its URL parameter(s) derive from `param`. */
+  field: string;
+  /** URL parameter: `param` (enum, boolean, reference) or `param_min`/`param_max` (ranges). */
+  param: string;
+  type: FilterType;
+  label?: string;
+}
+
+export interface BulkActionDef {
+  name: string;
+  label: string;
+  /** The permission on this resource the action needs. */
+  action: Action;
+  /** Runs inside the write transaction; returns how many rows changed. */
+  run: (tx: Tx, ids: Array<string | number>) => number;
+}
+
+export interface WriteContext {
+  mode: "create" | "update";
+  /** The row as it was (update only), fields by key. */
+  before?: Record<string, unknown>;
+  /** Field keys whose value changes. */
+  changed: Set<string>;
+}
+
+export interface ResourceHooks {
+  /** Async work before the transaction (e.g. hashing a password); returns extra column values or field errors. */
+  prepare?: (values: Record<string, unknown>, ctx: WriteContext) => Promise<{ columns?: Record<string, unknown>; errors?: Record<string, string> }>;
+  /** Inside the transaction, after the row is written. */
+  afterWrite?: (tx: Tx, id: string | number, ctx: WriteContext) => void;
+  /** Returns a reason to refuse deleting these rows, or null. Inside the transaction. */
+  beforeDelete?: (tx: Tx, ids: Array<string | number>) => string | null;
+  /** Returns a field error map to refuse an update of this row, or null. May drop keys from `values` it protects. */
+  beforeUpdate?: (tx: Tx, id: string | number, values: Record<string, unknown>, before: Record<string, unknown>) => Record<string, string> | null;
+}
+
+export interface ResourceConfig {
+  name: string;
+  label: string;
+  singular: string;
+  table: SQLiteTable;
+  /** The primary key column. */
+  id: SQLiteColumn;
+  /** Column shown as the row's name (headings, references, pickers). */
+  title: SQLiteColumn;
+  fields: FieldDef[];
+  /** Field keys searched by `q` (case-insensitive substring). */
+  search?: string[];
+  filters?: FilterDef[];
+  /** Default sort, e.g. "-createdAt". */
+  defaultSort?: string;
+  bulkActions?: BulkActionDef[];
+  hooks?: ResourceHooks;
+  /** Run writes under the last-admin guard. */
+  guardAdmins?: boolean;
+  /** Short text for the empty list. */
+  emptyHint?: string;
+  /** Extra WHERE condition always applied (e.g. soft delete). */
+  scope?: () => SQL | undefined;
+}
+
+export type Resource = ResourceConfig & {
+  idType: "int" | "text";
+  fieldMap: Map<string, FieldDef>;
+};
