@@ -40,3 +40,19 @@ export function closeDb(): void {
 }
 
 export { schema };
+
+/**
+ * Rows of a query as arrays, read lazily through a connection of their own so
+ * that a long export neither holds the shared connection nor loads every row
+ * into memory. Closing the iterator (or finishing it) closes the connection.
+ */
+export function* iterateRows(query: { toSQL(): { sql: string; params: unknown[] } }): Generator<unknown[], void, undefined> {
+  const { sql, params } = query.toSQL();
+  const client = new Database(sqlitePath(), { readonly: true, fileMustExist: true });
+  try {
+    client.pragma("busy_timeout = 5000");
+    yield* client.prepare(sql).raw(true).iterate(...params) as IterableIterator<unknown[]>;
+  } finally {
+    client.close();
+  }
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { requirePermission, requireUser } from "../auth/dal";
+import { getSession, requirePermission, requireUser } from "../auth/dal";
 import { can, permission, type Action } from "../permissions";
 import type { UserAccess } from "../users/queries";
 import { getResource } from "./registry";
@@ -23,4 +23,17 @@ export async function requireResource(name: unknown, action: Action): Promise<{ 
 export function allowedActions(user: UserAccess, resource: Resource) {
   const may = (a: Action) => can(user.access, permission(resource.name, a));
   return { view: may("view"), create: may("create"), update: may("update"), delete: may("delete"), export: may("export") };
+}
+
+/**
+ * The same checks for route handlers, which answer with a status instead of a
+ * page: 401 when signed out, 404 for an unknown resource, 403 without the permission.
+ */
+export async function resourceForRoute(name: string, action: Action): Promise<{ user: UserAccess; resource: Resource } | Response> {
+  const user = await getSession();
+  if (!user) return new Response("Sign in first.", { status: 401 });
+  const resource = getResource(name);
+  if (!resource) return new Response("Not found.", { status: 404 });
+  if (!can(user.access, permission(resource.name, action))) return new Response("Forbidden.", { status: 403 });
+  return { user, resource };
 }

@@ -12,5 +12,6 @@ export function neutralizeCell(value: string): string {
 
 /** CSV text for some rows of cells (RFC 4180 quoting, CRLF line ends). */
 export function csvLines(rows: string[][]): string {
-  return stringify(rows.map((r) => r.map(neutralizeCell)), { record_delimiter: "\r\n" });
+  // Quote any cell with a bare CR or LF too, or spreadsheets split the row.
+  return stringify(rows.map((r) => r.map(neutralizeCell)), { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }

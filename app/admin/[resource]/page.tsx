@@ -1,6 +1,72 @@
-import { requireResource } from "@/lib/resources/guard";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { bulkAction } from "@/lib/resources/actions";
+import { allowedActions, requireResource } from "@/lib/resources/access";
+import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
+import { listRows } from "@/lib/resources/engine/queries";
+import { getResource } from "@/lib/resources/registry";
+import { can, permission } from "@/lib/permissions";
+import { BulkForm } from "@/components/resource/bulk-form";
+import { ListControls } from "@/components/resource/list-controls";
+import { ListTable } from "@/components/resource/list-table";
+import { Notice } from "@/components/resource/notice";
+import { Pagination } from "@/components/resource/pagination";
 
-export default async function ResourceListPage({ params }: { params: Promise<{ resource: string }> }) {
-  const { resource } = await requireResource((await params).resource, "view");
-  return <h1 className="text-2xl font-semibold tracking-tight">{resource.label}</h1>;
+type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getResource((await params).resource)?.label ?? "Not found" };
+}
+
+export default async function ResourceListPage({ params, searchParams }: Props) {
+  const { user, resource } = await requireResource((await params).resource, "view");
+  const raw = await searchParams;
+  const query = parseListQuery(resource, raw);
+  const result = listRows(resource, query);
+  const allowed = allowedActions(user, resource);
+  const base = `/admin/${resource.name}`;
+  const bulk = [
+    ...(allowed.delete ? [{ name: "delete", label: "Delete" }] : []),
+    ...(resource.bulkActions ?? []).filter((a) => can(user.access, permission(resource.name, a.action))).map((a) => ({ name: a.name, label: a.label })),
+  ];
+  const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
+  const notice = typeof raw.notice === "string" ? raw.notice : undefined;
+  const count = typeof raw.count === "string" ? raw.count : undefined;
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{resource.label}</h1>
+        <div className="flex gap-2">
+          {allowed.export ? (
+            <a href={`${base}/export?${exportQuery}`} className="btn-secondary" download>
+              Export CSV
+            </a>
+          ) : null}
+          {allowed.create ? (
+            <Link href={`${base}/new`} className="btn-primary">
+              New {resource.singular.toLowerCase()}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <Notice kind={notice} count={count} />
+      <ListControls resource={resource} query={query} />
+      {result.rows.length === 0 && result.total === 0 ? (
+        <div className="card p-10 text-center">
+          <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
+          <p className="mt-1 text-sm text-zinc-500">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
+          {allowed.create ? (
+            <Link href={`${base}/new`} className="btn-primary mt-4">
+              New {resource.singular.toLowerCase()}
+            </Link>
+          ) : null}
+        </div>
+      ) : (
+        <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
+          <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} />
+        </BulkForm>
+      )}
+      <Pagination base={base} query={query} result={result} />
+    </div>
+  );
 }

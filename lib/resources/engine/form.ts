@@ -81,6 +81,7 @@ function convert(field: FieldDef, raw: string | string[], mode: FormMode, knownR
       return { value: /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed };
     case "email": {
       const email = trimmed.toLowerCase();
+      if (field.maxLength && [...email].length > field.maxLength) return { error: `${field.label} must be at most ${field.maxLength} characters.` };
       return z.email().safeParse(email).success ? { value: email } : { error: "Enter a valid email address." };
     }
     default: {

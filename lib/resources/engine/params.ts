@@ -1,5 +1,5 @@
 import type { FilterDef, Resource } from "../types";
-import { parseMoney } from "../money";
+import { centsToDecimal, parseMoney } from "../money";
 
 /**
  * The whole list state lives in the URL: q, page, per, sort and filters. This
@@ -17,7 +17,7 @@ export type RawParams = Record<string, string | string[] | undefined>;
 export type ActiveFilter =
   | { def: FilterDef; kind: "enum"; values: string[] }
   | { def: FilterDef; kind: "boolean"; value: boolean }
-  | { def: FilterDef; kind: "range"; min?: number; max?: number }
+  | { def: FilterDef; kind: "range"; min?: number; max?: number; money: boolean }
   | { def: FilterDef; kind: "date-range"; from?: Date; to?: Date }
   | { def: FilterDef; kind: "reference"; value: string | number };
 
@@ -61,7 +61,8 @@ function parseNumber(raw: string | undefined, money: boolean): number | undefine
 function parseDay(raw: string | undefined, endOfDay: boolean): Date | undefined {
   if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined;
   const d = new Date(`${raw}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  // Reject days that do not exist (2024-02-30) instead of rolling them over.
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw ? undefined : d;
 }
 
 function parseFilter(resource: Resource, def: FilterDef, params: RawParams): ActiveFilter | null {
@@ -80,7 +81,7 @@ function parseFilter(resource: Resource, def: FilterDef, params: RawParams): Act
       const money = field.type === "money";
       const min = parseNumber(first(params, `${def.param}_min`), money);
       const max = parseNumber(first(params, `${def.param}_max`), money);
-      return min === undefined && max === undefined ? null : { def, kind: "range", min, max };
+      return min === undefined && max === undefined ? null : { def, kind: "range", min, max, money };
     }
     case "date-range": {
       const from = parseDay(first(params, `${def.param}_from`), false);
@@ -119,8 +120,9 @@ export function filterParams(query: ListQuery): [string, string][] {
     if (f.kind === "boolean") out.push([p, String(f.value)]);
     if (f.kind === "reference") out.push([p, String(f.value)]);
     if (f.kind === "range") {
-      if (f.min !== undefined) out.push([`${p}_min`, String(f.min)]);
-      if (f.max !== undefined) out.push([`${p}_max`, String(f.max)]);
+      const show = (n: number) => (f.money ? centsToDecimal(n) : String(n));
+      if (f.min !== undefined) out.push([`${p}_min`, show(f.min)]);
+      if (f.max !== undefined) out.push([`${p}_max`, show(f.max)]);
     }
     if (f.kind === "date-range") {
       if (f.from) out.push([`${p}_from`, day(f.from)]);

@@ -1,6 +1,60 @@
-import { requireResource } from "@/lib/resources/guard";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { deleteRecordAction } from "@/lib/resources/actions";
+import { allowedActions, requireResource } from "@/lib/resources/access";
+import { getRecord, parseId } from "@/lib/resources/engine/queries";
+import { getResource } from "@/lib/resources/registry";
+import { DeleteButton } from "@/components/resource/delete-button";
+import { Notice } from "@/components/resource/notice";
+import { FieldValue } from "@/components/resource/value";
 
-export default async function ResourceDetailsPage({ params }: { params: Promise<{ resource: string; id: string }> }) {
-  const { resource } = await requireResource((await params).resource, "view");
-  return <h1 className="text-2xl font-semibold tracking-tight">{resource.label}</h1>;
+type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getResource((await params).resource)?.singular ?? "Not found" };
+}
+
+export default async function ResourceDetailsPage({ params, searchParams }: Props) {
+  const { resource: name, id: rawId } = await params;
+  const { user, resource } = await requireResource(name, "view");
+  const id = parseId(resource, decodeURIComponent(rawId));
+  const record = id === null ? null : getRecord(resource, id);
+  if (!record) notFound();
+  const allowed = allowedActions(user, resource);
+  const base = `/admin/${resource.name}`;
+  const { notice } = await searchParams;
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={base} className="link">
+          {resource.label}
+        </Link>
+      </nav>
+      <Notice kind={typeof notice === "string" ? notice : undefined} />
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight break-all">{record.title}</h1>
+        <div className="flex flex-wrap items-start gap-2">
+          {allowed.update ? (
+            <Link href={`${base}/${encodeURIComponent(String(record.id))}/edit`} className="btn-primary">
+              Edit
+            </Link>
+          ) : null}
+          {allowed.delete ? <DeleteButton action={deleteRecordAction.bind(null, resource.name, String(record.id))} what={`this ${resource.singular.toLowerCase()}`} /> : null}
+        </div>
+      </div>
+      <dl className="card divide-y divide-zinc-100 dark:divide-zinc-800">
+        {resource.fields
+          .filter((f) => !f.hidden)
+          .map((f) => (
+            <div key={f.key} className="grid gap-1 px-4 py-3 sm:grid-cols-3 sm:gap-4">
+              <dt className="text-sm text-zinc-500">{f.label}</dt>
+              <dd className="text-sm sm:col-span-2 break-words">
+                <FieldValue field={f} value={record.values[f.key]} refValue={record.refs[f.key]} many={record.many[f.key]} />
+              </dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
 }

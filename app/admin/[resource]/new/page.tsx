@@ -1,6 +1,30 @@
-import { requireResource } from "@/lib/resources/guard";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { saveRecordAction } from "@/lib/resources/actions";
+import { requireResource } from "@/lib/resources/access";
+import { formSpec } from "@/lib/resources/form-spec";
+import { getResource } from "@/lib/resources/registry";
+import { RecordForm } from "@/components/resource/record-form";
 
-export default async function ResourceCreatePage({ params }: { params: Promise<{ resource: string }> }) {
+type Props = { params: Promise<{ resource: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const r = getResource((await params).resource);
+  return { title: r ? `New ${r.singular.toLowerCase()}` : "Not found" };
+}
+
+export default async function ResourceCreatePage({ params }: Props) {
   const { resource } = await requireResource((await params).resource, "create");
-  return <h1 className="text-2xl font-semibold tracking-tight">New {resource.label}</h1>;
+  const base = `/admin/${resource.name}`;
+  return (
+    <div className="max-w-2xl">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={base} className="link">
+          {resource.label}
+        </Link>
+      </nav>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">New {resource.singular.toLowerCase()}</h1>
+      <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={formSpec(resource, "create")} initial={{}} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />
+    </div>
+  );
 }

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { resourceForRoute } from "@/lib/resources/access";
+import { lookupOptions } from "@/lib/resources/engine/queries";
+
+/**
+ * Options for a reference field's picker: at most 20 rows of the referenced
+ * resource whose title contains `q`, as { id, label }. Allowed to whoever may
+ * view the resource that holds the field, and only for its reference fields.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ resource: string }> }) {
+  const access = await resourceForRoute((await params).resource, "view");
+  if (access instanceof Response) return access;
+  const url = new URL(request.url);
+  const field = access.resource.fieldMap.get(url.searchParams.get("field") ?? "");
+  if (!field || field.type !== "reference" || !field.reference) return NextResponse.json({ error: "Unknown field." }, { status: 400 });
+  const options = lookupOptions(field.reference.resource, url.searchParams.get("q") ?? "");
+  return NextResponse.json({ options }, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { FormState } from "@/lib/resources/actions";
+
+/** Delete with a confirmation step; the server action re-checks the permission. */
+export function DeleteButton({ action, what }: { action: (state: FormState, form: FormData) => Promise<FormState>; what: string }) {
+  const [state, formAction, pending] = useActionState(action, { ok: true });
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div>
+      {confirming ? (
+        <form action={formAction} className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm deletion">
+          <span className="text-sm">Delete {what}? This cannot be undone.</span>
+          <button type="submit" className="btn-danger" disabled={pending}>
+            {pending ? "Deleting…" : "Yes, delete"}
+          </button>
+          <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <button type="button" className="btn-danger" onClick={() => setConfirming(true)}>
+          Delete
+        </button>
+      )}
+      <div aria-live="polite">
+        {state.message && !state.ok ? (
+          <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import type { FormState } from "@/lib/resources/actions";
+import type { FormFieldSpec } from "@/lib/resources/form-spec";
+import { ReferencePicker } from "./reference-picker";
+
+type Values = Record<string, string | string[]>;
+
+function FieldControl({ field, value, error }: { field: FormFieldSpec; value: string | string[] | undefined; error?: string }) {
+  const text = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  const describedBy = [error ? `${field.key}-error` : null, field.help ? `${field.key}-help` : null].filter(Boolean).join(" ") || undefined;
+  const common = { id: field.key, name: field.key, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, disabled: field.readOnly };
+  switch (field.type) {
+    case "longtext":
+      return <textarea {...common} rows={5} defaultValue={text} className="input mt-1" />;
+    case "boolean":
+      return <input {...common} type="checkbox" defaultChecked={text === "on" || text === "true"} className="mt-2 size-4 rounded border-zinc-300 text-indigo-600" />;
+    case "enum":
+      return (
+        <select {...common} defaultValue={text} className="input mt-1">
+          <option value="">Choose…</option>
+          {field.options?.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      );
+    case "money":
+      return <input {...common} type="text" inputMode="decimal" defaultValue={text} placeholder="0.00" className="input mt-1 max-w-48" />;
+    case "number":
+      return <input {...common} type="number" step={1} defaultValue={text} className="input mt-1 max-w-48" />;
+    case "datetime":
+      return <input {...common} type="datetime-local" defaultValue={text} className="input mt-1 max-w-64" />;
+    case "password":
+      return <input {...common} type="password" autoComplete="new-password" className="input mt-1" />;
+    case "email":
+      return <input {...common} type="email" autoComplete="off" defaultValue={text} className="input mt-1" />;
+    case "reference":
+      return <ReferencePicker name={field.key} label={field.label} lookup={field.lookup!} initialId={text || undefined} initialLabel={field.currentLabel} invalid={!!error} describedBy={describedBy} />;
+    case "many":
+      return (
+        <fieldset aria-describedby={describedBy} className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
+          <legend className="sr-only">{field.label}</legend>
+          {field.choices?.map((c) => (
+            <label key={String(c.id)} className="inline-flex items-center gap-2 text-sm">
+              <input type="checkbox" name={field.key} value={String(c.id)} defaultChecked={list.includes(String(c.id))} className="size-4" />
+              {c.label}
+            </label>
+          ))}
+        </fieldset>
+      );
+    case "permissions":
+      return (
+        <div className="mt-1 overflow-x-auto">
+          <table className="text-sm">
+            <caption className="sr-only">{field.label}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  Resource
+                </th>
+                {field.matrix?.[0]?.permissions.map((p) => (
+                  <th key={p.action} scope="col" className="px-2 py-1 font-medium capitalize">
+                    {p.action}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {field.matrix?.map((row) => (
+                <tr key={row.resource}>
+                  <th scope="row" className="px-2 py-1 text-left font-normal">
+                    {row.resource}
+                  </th>
+                  {row.permissions.map((p) => (
+                    <td key={p.value} className="px-2 py-1 text-center">
+                      <input type="checkbox" name={field.key} value={p.value} aria-label={`${row.resource} ${p.action}`} defaultChecked={field.readOnly || list.includes(p.value)} disabled={field.readOnly} className="size-4" />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    default:
+      return <input {...common} type="text" defaultValue={text} className="input mt-1" />;
+  }
+}
+
+export function RecordForm({ action, fields, initial, submitLabel, cancelHref }: { action: (state: FormState, form: FormData) => Promise<FormState>; fields: FormFieldSpec[]; initial: Values; submitLabel: string; cancelHref: string }) {
+  const [state, formAction, pending] = useActionState(action, { ok: true });
+  const values = state.values ?? initial;
+  const errors = state.fieldErrors ?? {};
+  return (
+    // The key remounts the fields after a failed submit so they show what was typed.
+    <form action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
+      <div aria-live="polite">
+        {state.message && !state.ok ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+      {fields.map((field) => (
+        <div key={field.key}>
+          {field.type === "boolean" ? (
+            <div className="flex items-start gap-3">
+              <FieldControl field={field} value={values[field.key]} error={errors[field.key]} />
+              <label htmlFor={field.key} className="label mt-1.5">
+                {field.label}
+              </label>
+            </div>
+          ) : field.type === "many" || field.type === "permissions" || field.type === "reference" ? (
+            <>
+              <span className="label" id={`${field.key}-label`}>
+                {field.label}
+              </span>
+              <FieldControl field={field} value={values[field.key]} error={errors[field.key]} />
+            </>
+          ) : (
+            <>
+              <label htmlFor={field.key} className="label">
+                {field.label}
+                {field.required ? <span aria-hidden="true" className="text-red-600"> *</span> : null}
+              </label>
+              <FieldControl field={field} value={values[field.key]} error={errors[field.key]} />
+            </>
+          )}
+          {field.help ? (
+            <p id={`${field.key}-help`} className="mt-1 text-xs text-zinc-500">
+              {field.help}
+            </p>
+          ) : null}
+          {errors[field.key] ? (
+            <p id={`${field.key}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
+              {errors[field.key]}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      <div className="flex gap-3">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
+        <Link href={cancelHref} className="btn-secondary">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

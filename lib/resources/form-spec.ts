@@ -1,0 +1,61 @@
+import type { FormMode } from "./engine/form";
+import { formFields, permissionMatrix } from "./engine/form";
+import { allOptions, type RecordDetails, type RefValue } from "./engine/queries";
+import { centsToDecimal } from "./money";
+import { RESOURCES } from "./registry";
+import type { FieldType, Resource } from "./types";
+
+/** What a client form needs to draw one field: plain data, no table objects. */
+export interface FormFieldSpec {
+  key: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  maxLength?: number;
+  options?: readonly string[];
+  help?: string;
+  /** reference: where the picker looks up rows. */
+  lookup?: string;
+  /** many: every choice; permissions: the matrix. */
+  choices?: RefValue[];
+  matrix?: ReturnType<typeof permissionMatrix>;
+  /** reference: the current row's title. */
+  currentLabel?: string;
+  /** Shown but not editable (e.g. the admin role's permissions). */
+  readOnly?: boolean;
+}
+
+export function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null): FormFieldSpec[] {
+  const isAdminRole = resource.name === "roles" && record?.values.name === "admin";
+  return formFields(resource, mode).map((f) => ({
+    key: f.key,
+    label: mode === "update" && f.type === "password" ? "New password" : f.label,
+    type: f.type,
+    required: !!f.required || (f.type === "password" && mode === "create"),
+    maxLength: f.maxLength,
+    options: f.options,
+    help: mode === "update" && f.type === "password" ? "Leave empty to keep the current password." : f.help,
+    lookup: f.type === "reference" ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
+    choices: f.type === "many" && f.many ? allOptions(f.many.resource) : undefined,
+    matrix: f.type === "permissions" ? permissionMatrix(RESOURCES.map((r) => r.name)) : undefined,
+    currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
+    readOnly: isAdminRole && (f.type === "permissions" || f.key === "name"),
+  }));
+}
+
+/** A record's values as form text. */
+export function formValues(resource: Resource, record: RecordDetails | null): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (!record) return out;
+  for (const f of resource.fields) {
+    const v = record.values[f.key];
+    if (f.type === "many") out[f.key] = (record.many[f.key] ?? []).map((r) => String(r.id));
+    else if (f.type === "permissions") out[f.key] = Array.isArray(v) ? (v as string[]) : [];
+    else if (v === null || v === undefined) out[f.key] = "";
+    else if (f.type === "money") out[f.key] = centsToDecimal(Number(v));
+    else if (f.type === "boolean") out[f.key] = v ? "on" : "";
+    else if (v instanceof Date) out[f.key] = v.toISOString().slice(0, 16);
+    else out[f.key] = String(v);
+  }
+  return out;
+}
