@@ -2,25 +2,29 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth } from "@/lib/auth/config";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 import { can, mayOpenAdminIndex, permission } from "@/lib/permissions";
 import { findResourceEntry } from "@/lib/resources/catalog";
 import { getUserAccess } from "@/lib/users/queries";
 
 /**
- * The first, fast gate: anonymous visitors go to sign in, and signed-in users
- * without `<resource>:view` are stopped before rendering. Every page, action and
- * route handler checks again through lib/auth/dal, so nothing relies on this alone.
+ * The first, fast gate: anonymous visitors go to sign in, signed-in users
+ * without `<resource>:view` are stopped before rendering, state-changing
+ * requests from another origin (or none) are refused, and every page gets its
+ * security headers. Every page, action and route handler checks access again
+ * through lib/auth/dal, so nothing relies on this alone.
  */
 
 const PUBLIC_PATHS = new Set(["/login"]);
-const NO_STORE_PREFIXES = ["/admin", "/account"];
+const NO_STORE_PREFIXES = ["/admin", "/account", "/logout"];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function forbiddenResponse(): NextResponse {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Forbidden · Gatehouse</title>
+function page(status: number, title: string, text: string): NextResponse {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Gatehouse</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
-<h1>403 · Forbidden</h1><p>You do not have permission to view this page.</p><p><a href="/admin">Back to the admin index</a></p></body></html>`;
-  return new NextResponse(html, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
+<main><h1>${status} · ${title}</h1><p>${text}</p><p><a href="/admin">Back to the admin index</a></p></main></body></html>`;
+  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
 /** The resource a path under /admin names, if it is a registered one. */
@@ -31,39 +35,50 @@ function adminTarget(pathname: string): { index: true } | { resource: string } |
   return findResourceEntry(parts[1]!) ? { resource: parts[1]! } : null;
 }
 
-function withSecurityHeaders(res: NextResponse, pathname: string): NextResponse {
-  if (NO_STORE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
-    res.headers.set("Cache-Control", "no-store");
-  }
-  return res;
+function isHttps(req: NextRequest): boolean {
+  return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY && req.headers.get("x-forwarded-proto") === "https");
 }
 
-const gate = auth((req) => {
+function decide(req: NextRequest, userId: string | undefined): NextResponse | null {
   const { pathname, search } = req.nextUrl;
-  if (PUBLIC_PATHS.has(pathname)) return withSecurityHeaders(NextResponse.next(), pathname);
-
-  const userId = req.auth?.user?.id;
+  if (!SAFE_METHODS.has(req.method)) {
+    const host = (env.TRUST_PROXY && req.headers.get("x-forwarded-host")) || req.headers.get("host");
+    const extra = process.env.AUTH_URL ? [process.env.AUTH_URL] : [];
+    if (!sameOrigin(req.headers.get("origin"), host, extra)) return page(403, "Forbidden", "This request did not come from this site.");
+  }
+  if (PUBLIC_PATHS.has(pathname)) return null;
   if (!userId) {
     const login = new URL("/login", req.nextUrl.origin);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
-
   const target = adminTarget(pathname);
   if (target) {
     const user = getUserAccess(getDb(), userId);
     const access = user?.active ? user.access : null;
-    const allowed =
-      "resource" in target
-        ? can(access, permission(target.resource, "view"))
-        : mayOpenAdminIndex(access, env.ADMIN_INDEX_ACCESS);
-    if (!allowed) return withSecurityHeaders(forbiddenResponse(), pathname);
+    const allowed = "resource" in target ? can(access, permission(target.resource, "view")) : mayOpenAdminIndex(access, env.ADMIN_INDEX_ACCESS);
+    if (!allowed) return page(403, "Forbidden", "You do not have permission to view this page.");
   }
+  return null;
+}
 
-  // Pages read their own path from here to build sign-in links (always overwritten).
+const gate = auth((req) => {
+  const https = isHttps(req);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
+
+  const early = decide(req, req.auth?.user?.id);
   const headers = new Headers(req.headers);
-  headers.set("x-gatehouse-path", `${pathname}${search}`);
-  return withSecurityHeaders(NextResponse.next({ request: { headers } }), pathname);
+  // Pages read their own path (for sign-in links) and Next reads the nonce from these.
+  headers.set("x-gatehouse-path", `${req.nextUrl.pathname}${req.nextUrl.search}`);
+  headers.set("content-security-policy", csp);
+  const res = early ?? NextResponse.next({ request: { headers } });
+
+  res.headers.set("Content-Security-Policy", csp);
+  if (https) res.headers.set("Strict-Transport-Security", HSTS);
+  const { pathname } = req.nextUrl;
+  if (NO_STORE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) res.headers.set("Cache-Control", "no-store");
+  return res;
 });
 
 // With a lazily built Auth.js config, auth(handler) resolves to the handler.

@@ -7,6 +7,7 @@ const nextConfig = {
     // forbidden() and app/forbidden.tsx: real 403 responses from pages and actions.
     authInterrupts: true,
   },
+  // The Content-Security-Policy (with a per-request nonce) is set by middleware.ts.
   async headers() {
     return [
       {
@@ -15,7 +16,6 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
         ],
       },
     ];

@@ -35,7 +35,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.last\.spec\.ts/ },
+    // Tests that may leave the shared database unusable for others run after all of them.
+    { name: "last", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /\.last\.spec\.ts/ },
   ],
   webServer: {
     // Resets, migrates and seeds the throwaway database, then serves the production build.

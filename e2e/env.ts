@@ -7,4 +7,7 @@ export const E2E_ENV: Record<string, string> = {
   AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789abcdef",
   AUTH_TRUST_HOST: "true",
   BCRYPT_COST: "10",
+  // Attack tests choose their client address with X-Forwarded-For, so that
+  // throttling one address does not lock out the browser tests on ::1.
+  TRUST_PROXY: "true",
 };

@@ -12,6 +12,16 @@ const envSchema = z.object({
   /** Who may open the /admin index: any signed-in user, users holding any permission, or admins. */
   ADMIN_INDEX_ACCESS: z.enum(["signed-in", "staff", "admin"]).default("signed-in"),
   TRUST_PROXY: bool,
+  /** Failed sign-ins for one account within the window before it is locked. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed sign-ins from one client address within the window before it is locked. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** A session unused this long ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(120),
+  /** A session ends this long after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8_760).default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { loginAction, type LoginState } from "./actions";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
+export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, { message: initialMessage });
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/dal";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { INVALID_CREDENTIALS, THROTTLED } from "@/lib/auth/messages";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error, code } = await searchParams;
+  // Set by Auth.js when a sign-in was posted to its endpoint directly.
+  const initialMessage = error ? (code === "throttled" ? THROTTLED : INVALID_CREDENTIALS) : undefined;
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "/");
   if (await getSession()) redirect(target);
   return (
@@ -16,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">Gatehouse</h1>
         <p className="mb-8 text-center text-sm text-zinc-500">Sign in to continue</p>
         <div className="card p-6">
-          <LoginForm callbackUrl={target} />
+          <LoginForm callbackUrl={target} initialMessage={initialMessage} />
         </div>
       </div>
     </main>

@@ -4,6 +4,11 @@ import type { Row } from "@/lib/resources/engine/queries";
 import type { Resource } from "@/lib/resources/types";
 import { FieldValue } from "./value";
 
+function rowLabel(row: Row, key: string): string {
+  const v = row.values[key];
+  return v instanceof Date ? v.toISOString() : String(v ?? row.id);
+}
+
 export function ListTable({ resource, query, rows, selectable }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean }) {
   const base = `/admin/${resource.name}`;
   const columns = resource.fields.filter((f) => f.list);
@@ -46,14 +51,14 @@ export function ListTable({ resource, query, rows, selectable }: { resource: Res
               <tr key={String(row.id)} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
                 {selectable ? (
                   <td className="px-3 py-2">
-                    <input type="checkbox" name="ids" value={String(row.id)} aria-label={`Select ${String(row.values[columns[0]!.key] ?? row.id)}`} className="size-4" />
+                    <input type="checkbox" name="ids" value={String(row.id)} aria-label={`Select ${rowLabel(row, columns[0]!.key)}`} className="size-4" />
                   </td>
                 ) : null}
                 {columns.map((f, i) => (
                   <td key={f.key} className="max-w-xs truncate px-3 py-2">
                     {i === 0 ? (
                       <Link href={href} className="link">
-                        {String(row.values[f.key] ?? row.id)}
+                        {row.values[f.key] === null || row.values[f.key] === undefined ? String(row.id) : <FieldValue field={f} value={row.values[f.key]} refValue={row.refs[f.key]} linkRefs={false} />}
                       </Link>
                     ) : (
                       <FieldValue field={f} value={row.values[f.key]} refValue={row.refs[f.key]} />

@@ -78,7 +78,7 @@ function FieldControl({ field, value, error }: { field: FormFieldSpec; value: st
                   </th>
                   {row.permissions.map((p) => (
                     <td key={p.value} className="px-2 py-1 text-center">
-                      <input type="checkbox" name={field.key} value={p.value} aria-label={`${row.resource} ${p.action}`} defaultChecked={field.readOnly || list.includes(p.value)} disabled={field.readOnly} className="size-4" />
+                      {p.supported ? <input type="checkbox" name={field.key} value={p.value} aria-label={`${row.resource} ${p.action}`} defaultChecked={field.readOnly || list.includes(p.value)} disabled={field.readOnly} className="size-4" /> : <span className="text-zinc-300" aria-label="not applicable">–</span>}
                     </td>
                   ))}
                 </tr>

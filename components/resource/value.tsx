@@ -15,6 +15,7 @@ export function FieldValue({ field, value, refValue, many, linkRefs = true }: { 
     return list.length ? <span className="font-mono text-xs">{list.join(", ")}</span> : <span className="text-zinc-400">none</span>;
   }
   if (value === null || value === undefined || value === "") return <span className="text-zinc-400">—</span>;
+  if (field.type === "json") return <Changes value={value} />;
   switch (field.type) {
     case "boolean":
       return value ? (
@@ -48,4 +49,35 @@ export function FieldValue({ field, value, refValue, many, linkRefs = true }: { 
     default:
       return <span>{String(value)}</span>;
   }
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return "—";
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** An audit entry's before/after values, one row per field. */
+function Changes({ value }: { value: unknown }) {
+  const entries = typeof value === "object" && value ? Object.entries(value as Record<string, { before?: unknown; after?: unknown }>) : [];
+  if (!entries.length) return <span className="text-zinc-400">—</span>;
+  return (
+    <table className="text-xs">
+      <thead>
+        <tr>
+          <th scope="col" className="pr-3 text-left font-medium">Field</th>
+          <th scope="col" className="pr-3 text-left font-medium">Before</th>
+          <th scope="col" className="text-left font-medium">After</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map(([key, change]) => (
+          <tr key={key}>
+            <th scope="row" className="pr-3 text-left font-normal">{key}</th>
+            <td className="pr-3 font-mono break-all">{show(change?.before)}</td>
+            <td className="font-mono break-all">{show(change?.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

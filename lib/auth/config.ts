@@ -1,10 +1,12 @@
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "../db";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { getUserAccess } from "../users/queries";
-import { checkCredentials } from "./credentials";
+import { env } from "../env";
+import { clientAddress } from "../net/client-address";
+import { checkCredentials, SignInThrottled } from "./credentials";
 
 declare module "next-auth" {
   interface Session {
@@ -18,11 +20,15 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     stamp?: string;
+    /** When the user signed in (ms), for the absolute session lifetime. */
+    authTime?: number;
   }
 }
 
-/** Idle session lifetime: a session unused this long ends. */
-const IDLE_SECONDS = 12 * 60 * 60;
+/** Tells the sign-in form to say "try again later" instead of "invalid". */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
 
 // A function, so the database is opened on the first request and never by `next build`.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -32,20 +38,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   }),
-  session: { strategy: "jwt", maxAge: IDLE_SECONDS, updateAge: 15 * 60 },
+  // maxAge is the idle lifetime (each use extends it); the absolute one is checked in jwt().
+  session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 5 * 60 },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => checkCredentials(getDb(), credentials),
+      async authorize(credentials, request) {
+        try {
+          return await checkCredentials(getDb(), credentials, clientAddress(request.headers));
+        } catch (error) {
+          if (error instanceof SignInThrottled) throw new ThrottledSignIn();
+          throw error;
+        }
+      },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         // Sign-in: bind the token to the account's current security stamp.
-        return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email };
+        return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now() };
       }
+      if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
       // Every later request: the account must still exist, be active and carry the
       // same stamp, or the session ends here (Auth.js then clears the cookie).
       const current = token.sub ? getUserAccess(getDb(), token.sub) : null;

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { cliActor } from "../audit";
 import type { Db } from "../db";
 import { UserFacingError } from "../errors";
 import { ACTIONS } from "../permissions";
@@ -35,7 +36,7 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
     .addOption(new Option("--inactive", "create the account deactivated"))
     .action(async (opts: { email: string; name?: string; role: string[]; inactive?: boolean }) => {
       const password = await io.readPassword("Password: ");
-      await createUser(getDb(), { email: opts.email, name: opts.name, password, roles: opts.role, active: !opts.inactive });
+      await createUser(getDb(), { email: opts.email, name: opts.name, password, roles: opts.role, active: !opts.inactive }, cliActor());
       io.out(`Created user ${opts.email.trim().toLowerCase()}${opts.role.length ? ` with roles ${opts.role.join(", ")}` : ""}.`);
     });
   users
@@ -49,7 +50,7 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
       .command(`${name} <email>`)
       .description(`${active ? "Allow" : "Stop"} sign-in for a user${active ? "" : " and end their sessions"}.`)
       .action((email: string) => {
-        setUserActive(getDb(), email, active);
+        setUserActive(getDb(), email, active, cliActor());
         io.out(`${name === "activate" ? "Activated" : "Deactivated"} ${email.trim().toLowerCase()}.`);
       });
   }
@@ -57,21 +58,21 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
     .command("set-password <email>")
     .description("Set a user's password and end their sessions.")
     .action(async (email: string) => {
-      await setUserPassword(getDb(), email, await io.readPassword("New password: "));
+      await setUserPassword(getDb(), email, await io.readPassword("New password: "), cliActor());
       io.out(`Password changed for ${email.trim().toLowerCase()}.`);
     });
   users
     .command("add-role <email> <role>")
     .description("Grant a role to a user.")
     .action((email: string, role: string) => {
-      addUserRole(getDb(), email, role);
+      addUserRole(getDb(), email, role, cliActor());
       io.out(`Granted ${role} to ${email.trim().toLowerCase()}.`);
     });
   users
     .command("remove-role <email> <role>")
     .description("Take a role away from a user.")
     .action((email: string, role: string) => {
-      removeUserRole(getDb(), email, role);
+      removeUserRole(getDb(), email, role, cliActor());
       io.out(`Removed ${role} from ${email.trim().toLowerCase()}.`);
     });
 
@@ -81,7 +82,7 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
     .option("--description <text>", "what the role is for")
     .option("--permission <perm>", "permission to grant (repeatable)", collect, [])
     .action((name: string, opts: { description?: string; permission: string[] }) => {
-      createRole(getDb(), { name, description: opts.description, permissions: opts.permission });
+      createRole(getDb(), { name, description: opts.description, permissions: opts.permission }, cliActor());
       io.out(`Created role ${name}.`);
     });
   roles
@@ -93,13 +94,13 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
     .command("grant <role> <permissions...>")
     .description("Add permissions to a role.")
     .action((role: string, perms: string[]) => {
-      io.out(`${role}: ${grantPermissions(getDb(), role, perms).join(", ") || "-"}`);
+      io.out(`${role}: ${grantPermissions(getDb(), role, perms, cliActor()).join(", ") || "-"}`);
     });
   roles
     .command("revoke <role> <permissions...>")
     .description("Remove permissions from a role.")
     .action((role: string, perms: string[]) => {
-      io.out(`${role}: ${revokePermissions(getDb(), role, perms).join(", ") || "-"}`);
+      io.out(`${role}: ${revokePermissions(getDb(), role, perms, cliActor()).join(", ") || "-"}`);
     });
 
   return program;

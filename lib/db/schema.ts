@@ -127,3 +127,35 @@ export type Role = typeof roles.$inferSelect;
 export type NewRole = typeof roles.$inferInsert;
 export type Item = typeof items.$inferSelect;
 export type NewItem = typeof items.$inferInsert;
+
+/**
+ * Who did what, when and from where: panel writes, sign-ins, role and
+ * permission changes and CLI changes. Written in the same transaction as the
+ * change it records. `changes` holds before/after values of changed fields,
+ * never a password or hash.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email"),
+    address: text("address"),
+    action: text("action").notNull(),
+    resource: text("resource"),
+    recordId: text("record_id"),
+    summary: text("summary"),
+    changes: text("changes", { mode: "json" }).$type<Record<string, { before: unknown; after: unknown }>>(),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_record_idx").on(t.resource, t.recordId, t.at),
+    index("audit_log_actor_idx").on(t.actorEmail, t.at),
+    index("audit_log_action_idx").on(t.action, t.at),
+  ],
+);
+
+export type AuditEntry = typeof auditLog.$inferSelect;

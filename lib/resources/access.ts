@@ -6,6 +6,10 @@ import type { UserAccess } from "../users/queries";
 import { getResource } from "./registry";
 import type { Resource } from "./types";
 
+export function supports(resource: Resource, action: Action): boolean {
+  return !resource.actions || resource.actions.includes(action);
+}
+
 /**
  * Signs in, resolves the resource (404 when unknown) and checks
  * `<resource>:<action>` (403). Every resource page, action and route handler
@@ -14,14 +18,14 @@ import type { Resource } from "./types";
 export async function requireResource(name: unknown, action: Action): Promise<{ user: UserAccess; resource: Resource }> {
   await requireUser();
   const resource = typeof name === "string" ? getResource(name) : undefined;
-  if (!resource) notFound();
+  if (!resource || !supports(resource, action)) notFound();
   const user = await requirePermission(permission(resource.name, action));
   return { user, resource };
 }
 
 /** What the user may do on a resource, to hide buttons they cannot use (the server re-checks). */
 export function allowedActions(user: UserAccess, resource: Resource) {
-  const may = (a: Action) => can(user.access, permission(resource.name, a));
+  const may = (a: Action) => supports(resource, a) && can(user.access, permission(resource.name, a));
   return { view: may("view"), create: may("create"), update: may("update"), delete: may("delete"), export: may("export") };
 }
 
@@ -33,7 +37,7 @@ export async function resourceForRoute(name: string, action: Action): Promise<{ 
   const user = await getSession();
   if (!user) return new Response("Sign in first.", { status: 401 });
   const resource = getResource(name);
-  if (!resource) return new Response("Not found.", { status: 404 });
+  if (!resource || !supports(resource, action)) return new Response("Not found.", { status: 404 });
   if (!can(user.access, permission(resource.name, action))) return new Response("Forbidden.", { status: 403 });
   return { user, resource };
 }

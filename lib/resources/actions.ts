@@ -1,6 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import type { Actor } from "../audit";
+import { clientAddress } from "../net/client-address";
+import type { UserAccess } from "../users/queries";
 import { redirect } from "next/navigation";
 import { can, permission } from "../permissions";
 import { requireResource } from "./access";
@@ -25,6 +29,10 @@ export interface FormState {
 
 const knownResources = () => RESOURCES.map((r) => r.name);
 
+async function actorOf(user: UserAccess): Promise<Actor> {
+  return { id: user.id, email: user.email, address: clientAddress(await headers()) };
+}
+
 function idsFrom(resource: Resource, form: FormData): RowId[] {
   return [...new Set(form.getAll("ids").map(String))]
     .slice(0, 1000)
@@ -33,12 +41,13 @@ function idsFrom(resource: Resource, form: FormData): RowId[] {
 }
 
 export async function saveRecordAction(resourceName: string, rawId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
-  const { resource } = await requireResource(resourceName, rawId === null ? "create" : "update");
+  const { resource, user } = await requireResource(resourceName, rawId === null ? "create" : "update");
   const id = rawId === null ? null : parseId(resource, String(rawId));
   if (rawId !== null && id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
   const parsed = parseForm(resource, id === null ? "create" : "update", form, knownResources());
   if (!parsed.ok) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.raw };
-  const result = id === null ? await createRecord(resource, parsed.values) : await updateRecord(resource, id, parsed.values);
+  const actor = await actorOf(user);
+  const result = id === null ? await createRecord(resource, actor, parsed.values) : await updateRecord(resource, actor, id, parsed.values);
   if (!result.ok) {
     return { ok: false, message: result.message ?? "Please correct the highlighted fields.", fieldErrors: result.fieldErrors, values: parsed.raw };
   }
@@ -47,10 +56,10 @@ export async function saveRecordAction(resourceName: string, rawId: string | nul
 }
 
 export async function deleteRecordAction(resourceName: string, rawId: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  const { resource } = await requireResource(resourceName, "delete");
+  const { resource, user } = await requireResource(resourceName, "delete");
   const id = parseId(resource, String(rawId));
   if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
-  const result = deleteRecords(resource, [id]);
+  const result = deleteRecords(resource, await actorOf(user), [id]);
   if (!result.ok) return { ok: false, message: result.message };
   if (result.count === 0) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   revalidatePath(`/admin/${resource.name}`);
@@ -76,7 +85,8 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
   if (name === "delete" && form.get("confirmed") !== "yes") {
     return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
   }
-  const result = name === "delete" ? deleteRecords(resource, ids) : runBulkAction(resource, name, ids);
+  const actor = await actorOf(user);
+  const result = name === "delete" ? deleteRecords(resource, actor, ids) : runBulkAction(resource, actor, name, ids);
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath(`/admin/${resource.name}`);
   const back = String(form.get("back") ?? "");

@@ -37,7 +37,7 @@ export function formSpec(resource: Resource, mode: FormMode, record?: RecordDeta
     help: mode === "update" && f.type === "password" ? "Leave empty to keep the current password." : f.help,
     lookup: f.type === "reference" ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
     choices: f.type === "many" && f.many ? allOptions(f.many.resource) : undefined,
-    matrix: f.type === "permissions" ? permissionMatrix(RESOURCES.map((r) => r.name)) : undefined,
+    matrix: f.type === "permissions" ? permissionMatrix(RESOURCES) : undefined,
     currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
     readOnly: isAdminRole && (f.type === "permissions" || f.key === "name"),
   }));

@@ -1,10 +1,11 @@
+import { auditResource } from "./defs/audit";
 import { itemsResource } from "./defs/items";
 import { rolesResource } from "./defs/roles";
 import { usersResource } from "./defs/users";
 import type { Resource } from "./types";
 
 /** Every resource the panel serves, in navigation order. Add yours here. */
-export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource];
+export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource, auditResource];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
 

@@ -15,7 +15,8 @@ export type FieldType =
   | "reference"
   | "many"
   | "password"
-  | "permissions";
+  | "permissions"
+  | "json";
 
 /** A reference to another resource's row (a foreign key). */
 export interface ReferenceSpec {
@@ -113,6 +114,8 @@ export interface ResourceConfig {
   defaultSort?: string;
   bulkActions?: BulkActionDef[];
   hooks?: ResourceHooks;
+  /** The actions this resource supports at all (default: every one); others are 404 even for admins. */
+  actions?: readonly Action[];
   /** Run writes under the last-admin guard. */
   guardAdmins?: boolean;
   /** Short text for the empty list. */

@@ -2,6 +2,7 @@ import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "../db";
 import { roles, userRoles } from "../db/schema";
 import { UserFacingError } from "../errors";
+import { writeAudit, type Actor } from "../audit";
 import { ADMIN_ROLE, isPermission } from "../permissions";
 
 const ROLE_NAME_RE = /^[a-z][a-z0-9-]{0,63}$/;
@@ -21,14 +22,16 @@ function checkPermissions(perms: string[]): string[] {
   return [...new Set(perms)].sort();
 }
 
-export function createRole(db: Db, input: { name: string; description?: string | null; permissions?: string[] }): number {
+export function createRole(db: Db, input: { name: string; description?: string | null; permissions?: string[] }, actor?: Actor): number {
   const name = validateRoleName(input.name);
   const permissions = checkPermissions(input.permissions ?? []);
   return db.transaction((tx) => {
     if (tx.select({ id: roles.id }).from(roles).where(eq(roles.name, name)).get()) {
       throw new UserFacingError(`Role ${name} already exists.`, "name");
     }
-    return tx.insert(roles).values({ name, description: input.description ?? null, permissions }).returning({ id: roles.id }).get().id;
+    const id = tx.insert(roles).values({ name, description: input.description ?? null, permissions }).returning({ id: roles.id }).get().id;
+    if (actor) writeAudit(tx, actor, { action: "create", resource: "roles", recordId: id, summary: name, changes: { name: { before: null, after: name }, permissions: { before: [], after: permissions } } });
+    return id;
   });
 }
 
@@ -40,7 +43,7 @@ export function countRoleMembers(db: Db, roleId: number): number {
   return db.select({ n: count() }).from(userRoles).where(eq(userRoles.roleId, roleId)).get()?.n ?? 0;
 }
 
-function changePermissions(db: Db, name: string, perms: string[], change: (current: Set<string>, p: string) => void): string[] {
+function changePermissions(db: Db, name: string, perms: string[], change: (current: Set<string>, p: string) => void, actor?: Actor): string[] {
   const wanted = checkPermissions(perms);
   return db.transaction((tx) => {
     const role = tx.select().from(roles).where(eq(roles.name, name)).get();
@@ -50,14 +53,15 @@ function changePermissions(db: Db, name: string, perms: string[], change: (curre
     for (const p of wanted) change(next, p);
     const permissions = [...next].sort();
     tx.update(roles).set({ permissions }).where(eq(roles.id, role.id)).run();
+    if (actor) writeAudit(tx, actor, { action: "update", resource: "roles", recordId: role.id, summary: name, changes: { permissions: { before: role.permissions, after: permissions } } });
     return permissions;
   });
 }
 
-export function grantPermissions(db: Db, name: string, perms: string[]): string[] {
-  return changePermissions(db, name, perms, (s, p) => s.add(p));
+export function grantPermissions(db: Db, name: string, perms: string[], actor?: Actor): string[] {
+  return changePermissions(db, name, perms, (s, p) => s.add(p), actor);
 }
 
-export function revokePermissions(db: Db, name: string, perms: string[]): string[] {
-  return changePermissions(db, name, perms, (s, p) => s.delete(p));
+export function revokePermissions(db: Db, name: string, perms: string[], actor?: Actor): string[] {
+  return changePermissions(db, name, perms, (s, p) => s.delete(p), actor);
 }

@@ -62,3 +62,14 @@ export function findUserForSignIn(db: Db, email: string) {
       .get() ?? null
   );
 }
+
+/** Sign-in history shown on the account page. */
+export function getSignInInfo(db: Db, userId: string) {
+  return (
+    db
+      .select({ lastLoginAt: users.lastLoginAt, lastLoginIp: users.lastLoginIp, currentLoginAt: users.currentLoginAt, currentLoginIp: users.currentLoginIp, loginCount: users.loginCount })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get() ?? null
+  );
+}

@@ -6,6 +6,7 @@ import { UserFacingError } from "../errors";
 import { hashPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
 import { randomToken } from "../random";
+import { writeAudit, type Actor } from "../audit";
 import { withAdminGuard, type Tx } from "./admin-guard";
 
 /** Writes on users shared by the CLI, the seed and the panel. Each is one transaction. */
@@ -18,6 +19,11 @@ export interface CreateUserInput {
   active?: boolean;
   /** Skip the strength policy (demo data in development only). */
   skipPolicy?: boolean;
+}
+
+/** Records a change in the audit log when an actor is given (the CLI always gives one). */
+function audit(tx: Db | Tx, actor: Actor | undefined, action: string, recordId: string, summary: string, changes?: Record<string, { before: unknown; after: unknown }>) {
+  if (actor) writeAudit(tx, actor, { action, resource: "users", recordId, summary, changes });
 }
 
 function roleIdsByName(tx: Db | Tx, names: string[]): number[] {
@@ -34,7 +40,7 @@ function userIdByEmail(tx: Db | Tx, email: string): string {
   return row.id;
 }
 
-export async function createUser(db: Db, input: CreateUserInput): Promise<string> {
+export async function createUser(db: Db, input: CreateUserInput, actor?: Actor): Promise<string> {
   const email = normalizeEmail(input.email);
   if (!input.skipPolicy) {
     const problem = checkPasswordPolicy(input.password, [email, input.name ?? ""]);
@@ -52,35 +58,42 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<string
       .returning({ id: users.id })
       .get();
     if (roleIds.length) tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: row.id, roleId }))).run();
+    audit(tx, actor, "create", row.id, email, { email: { before: null, after: email }, roles: { before: [], after: input.roles ?? [] }, active: { before: null, after: input.active ?? true } });
     return row.id;
   });
 }
 
-export function setUserActive(db: Db, email: string, active: boolean): void {
+export function setUserActive(db: Db, email: string, active: boolean, actor?: Actor): void {
   withAdminGuard(db, (tx) => {
     const id = userIdByEmail(tx, email);
+    const before = tx.select({ active: users.active }).from(users).where(eq(users.id, id)).get();
     tx.update(users).set({ active, securityStamp: randomToken() }).where(eq(users.id, id)).run();
+    audit(tx, actor, "update", id, normalizeEmail(email), { active: { before: before?.active ?? null, after: active } });
   });
 }
 
-export async function setUserPassword(db: Db, email: string, password: string): Promise<void> {
+export async function setUserPassword(db: Db, email: string, password: string, actor?: Actor): Promise<void> {
   const id = userIdByEmail(db, email);
   const problem = checkPasswordPolicy(password, [normalizeEmail(email)]);
   if (problem) throw new UserFacingError(problem, "password");
   const passwordHash = await hashPassword(password);
-  db.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, id)).run();
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, id)).run();
+    audit(tx, actor, "update", id, normalizeEmail(email), { password: { before: null, after: null } });
+  });
 }
 
-export function addUserRole(db: Db, email: string, role: string): void {
+export function addUserRole(db: Db, email: string, role: string, actor?: Actor): void {
   db.transaction((tx) => {
     const id = userIdByEmail(tx, email);
     const [roleId] = roleIdsByName(tx, [role]);
     tx.insert(userRoles).values({ userId: id, roleId: roleId! }).onConflictDoNothing().run();
     tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, id)).run();
+    audit(tx, actor, "role-change", id, `added role ${role}`, { roles: { before: null, after: `+${role}` } });
   });
 }
 
-export function removeUserRole(db: Db, email: string, role: string): void {
+export function removeUserRole(db: Db, email: string, role: string, actor?: Actor): void {
   withAdminGuard(db, (tx) => {
     const id = userIdByEmail(tx, email);
     const [roleId] = roleIdsByName(tx, [role]);
@@ -90,5 +103,6 @@ export function removeUserRole(db: Db, email: string, role: string): void {
       .run();
     if (removed.changes === 0) throw new UserFacingError(`${normalizeEmail(email)} does not hold role ${role}.`, "roles");
     tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, id)).run();
+    audit(tx, actor, "role-change", id, `removed role ${role}`, { roles: { before: role, after: `-${role}` } });
   });
 }

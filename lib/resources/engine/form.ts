@@ -125,6 +125,9 @@ export function parseForm(resource: Resource, mode: FormMode, form: FormData, kn
 }
 
 /** Every permission a role can hold: registered resources × actions. */
-export function permissionMatrix(resourceNames: string[]) {
-  return resourceNames.map((name) => ({ resource: name, permissions: ACTIONS.map((action) => ({ action, value: `${name}:${action}` })) }));
+export function permissionMatrix(resources: ReadonlyArray<{ name: string; actions?: readonly string[] }>) {
+  return resources.map((r) => ({
+    resource: r.name,
+    permissions: ACTIONS.map((action) => ({ action, value: `${r.name}:${action}`, supported: !r.actions || r.actions.includes(action) })),
+  }));
 }

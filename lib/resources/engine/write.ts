@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import { writeAudit, type Actor, type Changes } from "../../audit";
 import { getDb } from "../../db";
 import { constraintViolation } from "../../db/dialect";
 import { UserFacingError } from "../../errors";
@@ -101,7 +102,14 @@ function translateError(resource: Resource, error: unknown): WriteResult | null 
   return { ok: false, message: "The values break a rule of the database.", fieldErrors: field ? { [field.key]: `${field.label} is not valid.` } : undefined };
 }
 
-async function save(resource: Resource, id: RowId | null, values: Record<string, unknown>): Promise<WriteResult> {
+/** Before/after of the changed fields, for the audit log (secrets are redacted there). */
+function changesOf(values: Record<string, unknown>, before: Record<string, unknown> | undefined, changed: Set<string>): Changes {
+  const out: Changes = {};
+  for (const key of changed) out[key] = { before: before?.[key] ?? null, after: values[key] ?? null };
+  return out;
+}
+
+async function save(resource: Resource, actor: Actor, id: RowId | null, values: Record<string, unknown>): Promise<WriteResult> {
   const before = id === null ? undefined : currentValues(resource, id);
   if (id !== null && !before) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   const changed = new Set(Object.keys(values).filter((k) => k === "password" ? !!values[k] : !before || !same(values[k], before[k])));
@@ -129,6 +137,7 @@ async function save(resource: Resource, id: RowId | null, values: Record<string,
         if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) writeMany(tx, field, rowId, values[field.key] as unknown[]);
       }
       resource.hooks?.afterWrite?.(tx, rowId, ctx);
+      writeAudit(tx, actor, { action: ctx.mode, resource: resource.name, recordId: rowId, changes: changesOf(values, before ?? undefined, changed) });
       return rowId;
     });
     return { ok: true, id: savedId };
@@ -139,21 +148,29 @@ async function save(resource: Resource, id: RowId | null, values: Record<string,
   }
 }
 
-export function createRecord(resource: Resource, values: Record<string, unknown>): Promise<WriteResult> {
-  return save(resource, null, values);
+export function createRecord(resource: Resource, actor: Actor, values: Record<string, unknown>): Promise<WriteResult> {
+  return save(resource, actor, null, values);
 }
 
-export function updateRecord(resource: Resource, id: RowId, values: Record<string, unknown>): Promise<WriteResult> {
-  return save(resource, id, values);
+export function updateRecord(resource: Resource, actor: Actor, id: RowId, values: Record<string, unknown>): Promise<WriteResult> {
+  return save(resource, actor, id, values);
 }
 
-export function deleteRecords(resource: Resource, ids: RowId[]): DeleteResult {
+function titles(tx: Tx, resource: Resource, ids: RowId[]): Map<RowId, string> {
+  const rows = tx.select({ id: resource.id, title: resource.title }).from(resource.table).where(inArray(resource.id, ids)).all() as { id: RowId; title: unknown }[];
+  return new Map(rows.map((r) => [r.id, String(r.title ?? r.id)]));
+}
+
+export function deleteRecords(resource: Resource, actor: Actor, ids: RowId[]): DeleteResult {
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   try {
     const count = transaction(resource, (tx) => {
       const refused = resource.hooks?.beforeDelete?.(tx, ids);
       if (refused) throw new UserFacingError(refused);
-      return tx.delete(resource.table).where(inArray(resource.id, ids)).run().changes;
+      const existing = titles(tx, resource, ids);
+      const count = tx.delete(resource.table).where(inArray(resource.id, ids)).run().changes;
+      for (const [id, title] of existing) writeAudit(tx, actor, { action: "delete", resource: resource.name, recordId: id, summary: title });
+      return count;
     });
     return { ok: true, count };
   } catch (error) {
@@ -163,12 +180,18 @@ export function deleteRecords(resource: Resource, ids: RowId[]): DeleteResult {
   }
 }
 
-export function runBulkAction(resource: Resource, name: string, ids: RowId[]): DeleteResult {
+export function runBulkAction(resource: Resource, actor: Actor, name: string, ids: RowId[]): DeleteResult {
   const action = resource.bulkActions?.find((a) => a.name === name);
   if (!action) return { ok: false, message: "Unknown action." };
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   try {
-    return { ok: true, count: transaction(resource, (tx) => action.run(tx, ids)) };
+    const count = transaction(resource, (tx) => {
+      const existing = titles(tx, resource, ids);
+      const changed = action.run(tx, ids);
+      for (const [id, title] of existing) writeAudit(tx, actor, { action: `bulk:${action.name}`, resource: resource.name, recordId: id, summary: title });
+      return changed;
+    });
+    return { ok: true, count };
   } catch (error) {
     if (error instanceof UserFacingError) return { ok: false, message: error.message };
     throw error;

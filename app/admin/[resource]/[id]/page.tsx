@@ -8,6 +8,8 @@ import { getResource } from "@/lib/resources/registry";
 import { DeleteButton } from "@/components/resource/delete-button";
 import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
+import { History } from "@/components/resource/history";
+import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,6 +57,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
             </div>
           ))}
       </dl>
+      {resource.name !== "audit" && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
     </div>
   );
 }

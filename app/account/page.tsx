@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/dal";
+import { signOutEverywhereAction } from "@/lib/account/actions";
+import { getOwnSignInInfo } from "@/lib/account/queries";
+import { SiteHeader } from "@/components/site-header";
+import { LocalTime } from "@/components/local-time";
+import { PasswordForm } from "./password-form";
+
+export const metadata: Metadata = { title: "Account" };
+
+function When({ at, address }: { at: Date | null | undefined; address: string | null | undefined }) {
+  if (!at) return <>never</>;
+  return (
+    <>
+      <LocalTime iso={at.toISOString()} />
+      {address ? ` from ${address}` : ""}
+    </>
+  );
+}
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const info = getOwnSignInInfo(user.id);
+  const { notice } = await searchParams;
+  return (
+    <>
+      <SiteHeader user={user} />
+      <main className="mx-auto max-w-2xl space-y-8 px-4 py-10">
+        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+        {notice === "password" ? (
+          <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900">
+            Your password was changed. Your other sessions have been signed out.
+          </p>
+        ) : null}
+        <dl className="card divide-y divide-zinc-100 dark:divide-zinc-800">
+          {[
+            ["Email", user.email],
+            ["Roles", user.roleNames.join(", ") || "none"],
+          ].map(([k, v]) => (
+            <div key={k} className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
+              <dt className="text-zinc-500">{k}</dt>
+              <dd className="col-span-2">{v}</dd>
+            </div>
+          ))}
+          <div className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
+            <dt className="text-zinc-500">This sign-in</dt>
+            <dd className="col-span-2" data-testid="current-sign-in">
+              <When at={info?.currentLoginAt} address={info?.currentLoginIp} />
+            </dd>
+          </div>
+          <div className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
+            <dt className="text-zinc-500">Previous sign-in</dt>
+            <dd className="col-span-2" data-testid="last-sign-in">
+              <When at={info?.lastLoginAt} address={info?.lastLoginIp} />
+            </dd>
+          </div>
+        </dl>
+        <section aria-labelledby="password-heading" className="card p-6">
+          <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+            Change password
+          </h2>
+          <PasswordForm />
+        </section>
+        <section aria-labelledby="sessions-heading" className="card p-6">
+          <h2 id="sessions-heading" className="text-lg font-semibold">
+            Sessions
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-zinc-500">Signs you out on every device and browser, this one included.</p>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="btn-danger">
+              Sign out everywhere
+            </button>
+          </form>
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePasswordAction, type PasswordFormState } from "@/lib/account/actions";
+
+const FIELDS = [
+  { key: "current", label: "Current password", autoComplete: "current-password" },
+  { key: "password", label: "New password", autoComplete: "new-password", help: "At least 8 characters and at most 72 bytes; not a common or guessable password." },
+  { key: "confirm", label: "Repeat new password", autoComplete: "new-password" },
+] as const;
+
+export function PasswordForm() {
+  const [state, action, pending] = useActionState<PasswordFormState, FormData>(changePasswordAction, { ok: true });
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <div aria-live="polite">
+        {state.message && !state.ok ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+      {FIELDS.map((f) => {
+        const error = state.fieldErrors?.[f.key];
+        const describedBy = [error ? `${f.key}-error` : null, "help" in f ? `${f.key}-help` : null].filter(Boolean).join(" ") || undefined;
+        return (
+          <div key={f.key}>
+            <label htmlFor={f.key} className="label">
+              {f.label}
+            </label>
+            <input id={f.key} name={f.key} type="password" autoComplete={f.autoComplete} required aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1" />
+            {"help" in f ? (
+              <p id={`${f.key}-help`} className="mt-1 text-xs text-zinc-500">
+                {f.help}
+              </p>
+            ) : null}
+            {error ? (
+              <p id={`${f.key}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? "Changing…" : "Change password"}
+      </button>
+    </form>
+  );
+}

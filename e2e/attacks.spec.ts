@@ -1,0 +1,130 @@
+import { expect, test } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { E2E_ENV } from "./env";
+import { ACCOUNTS, PASSWORD } from "./support/accounts";
+import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
+import { queryDb } from "./support/db";
+import { expectSignedIn, signIn } from "./support/session";
+
+const COOKIE = "authjs.session-token";
+
+/** Posts credentials straight to the Auth.js callback, as a script would. */
+async function postCredentials(request: import("@playwright/test").APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
+  const { csrfToken } = await (await request.get("/api/auth/csrf", { headers })).json();
+  const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, callbackUrl: "/" }, headers, maxRedirects: 0 });
+  return { status: res.status(), location: res.headers().location ?? "" };
+}
+
+test.describe("sign-in throttling", () => {
+  test("five failures lock the account, also through the callback URL with a rotating X-Forwarded-For", async ({ playwright, baseURL }) => {
+    const email = uniqueEmail("brute");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    for (let i = 0; i < 5; i++) {
+      const request = await playwright.request.newContext({ baseURL });
+      const r = await postCredentials(request, email, `wrong-${i}`, { "x-forwarded-for": `198.51.100.${i + 1}` });
+      expect(r.location).toContain("error=CredentialsSignin");
+      await request.dispose();
+    }
+    const request = await playwright.request.newContext({ baseURL });
+    const r = await postCredentials(request, email, STRONG_PASSWORD, { "x-forwarded-for": "198.51.100.99" });
+    expect(r.location).toContain("code=throttled");
+    expect((await (await request.get("/api/auth/session")).json())).toBeNull();
+    await request.dispose();
+    expect(queryDb<{ n: number }>("select login_count as n from users where email = ?", email)[0]?.n).toBe(0);
+  });
+
+  test("the sign-in form says to try again later, even with the right password", async ({ page }) => {
+    const email = uniqueEmail("locked");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, email, `wrong-${i}`);
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Invalid email or password.");
+    }
+    await signIn(page, email, STRONG_PASSWORD);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("try again later");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("many failures from one address lock that address for every account", async ({ playwright, baseURL }) => {
+    const email = uniqueEmail("sprayed");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    const headers = { "x-forwarded-for": "203.0.113.77" };
+    const request = await playwright.request.newContext({ baseURL });
+    for (let i = 0; i < 20; i++) await postCredentials(request, `nobody-${i}@example.com`, "wrong", headers);
+    expect((await postCredentials(request, email, STRONG_PASSWORD, headers)).location).toContain("code=throttled");
+    // Another address is not affected.
+    expect((await postCredentials(request, email, STRONG_PASSWORD, { "x-forwarded-for": "203.0.113.78" })).location).not.toContain("error");
+    await request.dispose();
+  });
+});
+
+test("unknown and known emails get the same answer", async ({ playwright, baseURL }) => {
+  const answers = [];
+  for (const [email, ip] of [["nobody-here@example.com", "192.0.2.10"], [ACCOUNTS.editor.email, "192.0.2.11"]] as const) {
+    const request = await playwright.request.newContext({ baseURL });
+    const r = await postCredentials(request, email, "not-the-password", { "x-forwarded-for": ip });
+    answers.push({ status: r.status, location: r.location.replace(/^https?:\/\/[^/]+/, "") });
+    await request.dispose();
+  }
+  expect(answers[0]).toEqual(answers[1]);
+});
+
+test.describe("sessions", () => {
+  test("a tampered, foreign-secret or stale-stamp token is anonymous", async ({ browser, baseURL }) => {
+    const [user] = queryDb<{ id: string; email: string }>("select id, email from users where email = ?", ACCOUNTS.admin.email);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: user!.id, email: user!.email, stamp: "not-the-stamp", authTime: Date.now(), iat: now, exp: now + 3600 };
+    const tokens = {
+      garbage: "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+      foreignSecret: await encode({ token: { ...claims }, secret: "some-other-secret-0123456789abcdef0123456789", salt: COOKIE }),
+      staleStamp: await encode({ token: claims, secret: E2E_ENV.AUTH_SECRET!, salt: COOKIE }),
+    };
+    for (const [name, value] of Object.entries(tokens)) {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: COOKIE, value, url: baseURL! }]);
+      const res = await context.request.get("/admin/users", { maxRedirects: 0 });
+      expect(res.status(), name).toBe(307);
+      expect(res.headers().location, name).toContain("/login");
+      await context.close();
+    }
+  });
+
+  test("the back button after sign-out shows no data", async ({ page }) => {
+    await signIn(page, ACCOUNTS.admin.email, PASSWORD);
+    await expectSignedIn(page, ACCOUNTS.admin.email);
+    await page.goto("/admin/users");
+    await expect(page.getByRole("link", { name: ACCOUNTS.endUser.email })).toBeVisible();
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByText(ACCOUNTS.endUser.email)).toHaveCount(0);
+  });
+});
+
+test.describe("open redirects", () => {
+  for (const evil of ["https://evil.example", "//evil.example", "/\\evil.example", "%09//evil.example", "https://localhost@evil.example", "javascript:alert(1)", "/%E0%A4%A", "http://[::1", "////evil.example"]) {
+    test(`callbackUrl=${evil} never leaves the site and never fails`, async ({ request }) => {
+      const res = await request.get(`/login?callbackUrl=${encodeURIComponent(evil)}`);
+      expect(res.status()).toBe(200);
+      const html = await res.text();
+      expect(html).not.toMatch(/value="[^"]*evil\.example/);
+      expect(html).not.toContain('value="javascript:');
+    });
+  }
+});
+
+test.describe("path tricks give anonymous and end-users no data", () => {
+  const paths = ["/ADMIN/users", "/%61dmin/users", "/admin/%75sers", "//admin/users", "/admin//users", "/admin/users/", "/admin/./users"];
+  for (const path of paths) {
+    test(`${path}`, async ({ browser }) => {
+      for (const state of [undefined, ACCOUNTS.endUser.state]) {
+        const context = await browser.newContext({ storageState: state });
+        const res = await context.request.get(path, { maxRedirects: 0 });
+        expect(res.status(), `${path} as ${state ?? "anonymous"}`).not.toBe(500);
+        if (res.status() === 200) expect(await res.text()).not.toContain(ACCOUNTS.admin.email);
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,6 @@
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installSocketAddressHook } = await import("./lib/net/socket-address-hook");
+    installSocketAddressHook();
+  }
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { writeAudit } from "../audit";
+import { signIn, signOut } from "../auth/config";
+import { requireUser } from "../auth/dal";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { checkPasswordPolicy } from "../auth/password-policy";
+import { recordSignInFailure, signInBlockedFor } from "../auth/throttle";
+import { THROTTLED } from "../auth/messages";
+import { getDb } from "../db";
+import { users } from "../db/schema";
+import { clientAddress } from "../net/client-address";
+import { randomToken } from "../random";
+
+export interface PasswordFormState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Partial<Record<"current" | "password" | "confirm", string>>;
+}
+
+/**
+ * Changes the signed-in user's own password. The security stamp rotates, which
+ * ends every other session of the user; this one continues because it signs in
+ * again with the new password.
+ */
+export async function changePasswordAction(_prev: PasswordFormState, form: FormData): Promise<PasswordFormState> {
+  const user = await requireUser();
+  const address = clientAddress(await headers());
+  const current = String(form.get("current") ?? "").slice(0, 1024);
+  const password = String(form.get("password") ?? "").slice(0, 1024);
+  const confirm = String(form.get("confirm") ?? "").slice(0, 1024);
+  if (await signInBlockedFor(user.email, address)) return { ok: false, message: THROTTLED };
+
+  const row = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  if (!row?.hash || !(await verifyPassword(current, row.hash))) {
+    await recordSignInFailure(user.email, address);
+    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
+  }
+  const problem = checkPasswordPolicy(password, [user.email, user.name ?? ""]);
+  if (problem) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { password: problem } };
+  if (password !== confirm) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { confirm: "The two passwords do not match." } };
+
+  const passwordHash = await hashPassword(password);
+  getDb().transaction((tx) => {
+    tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, user.id)).run();
+    writeAudit(tx, { id: user.id, email: user.email, address }, { action: "password-change", resource: "users", recordId: user.id, changes: { password: { before: null, after: null } } });
+  });
+  await signIn("credentials", { email: user.email, password, redirectTo: "/account?notice=password" });
+  redirect("/account?notice=password");
+}
+
+/** Ends every session of the signed-in user, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireUser();
+  const address = clientAddress(await headers());
+  getDb().transaction((tx) => {
+    tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, user.id)).run();
+    writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-out-everywhere", resource: "users", recordId: user.id });
+  });
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,35 @@
+import { auditLog } from "../../db/schema";
+import { defineResource } from "../define";
+
+const AUDIT_ACTIONS = ["create", "update", "delete", "bulk:activate", "bulk:deactivate", "role-change", "sign-in", "sign-in-failed", "password-change", "sign-out-everywhere"];
+
+/** The audit log: read-only for everyone, admins included. */
+export const auditResource = defineResource({
+  name: "audit",
+  label: "Audit log",
+  singular: "Audit entry",
+  table: auditLog,
+  id: auditLog.id,
+  title: auditLog.action,
+  actions: ["view", "export"],
+  fields: [
+    { key: "at", label: "When", type: "datetime", column: auditLog.at, list: true, sortable: true },
+    { key: "action", label: "Action", type: "enum", column: auditLog.action, options: AUDIT_ACTIONS, list: true, sortable: true },
+    { key: "resource", label: "Resource", type: "enum", column: auditLog.resource, options: ["users", "roles", "items"], list: true },
+    { key: "recordId", label: "Record", type: "text", column: auditLog.recordId, list: true },
+    { key: "summary", label: "Summary", type: "text", column: auditLog.summary, list: true },
+    { key: "actor", label: "Actor", type: "reference", column: auditLog.actorId, reference: { resource: "users" } },
+    { key: "actorEmail", label: "Actor email", type: "text", column: auditLog.actorEmail, list: true, sortable: true },
+    { key: "address", label: "From", type: "text", column: auditLog.address, list: true },
+    { key: "changes", label: "Changes", type: "json", column: auditLog.changes },
+  ],
+  search: ["actorEmail", "summary", "recordId"],
+  filters: [
+    { field: "actor", param: "actor", type: "reference" },
+    { field: "resource", param: "resource", type: "enum" },
+    { field: "action", param: "action", type: "enum" },
+    { field: "at", param: "at", type: "date-range", label: "Time" },
+  ],
+  defaultSort: "-at",
+  emptyHint: "Nothing matches. Clear the search and filters.",
+});
