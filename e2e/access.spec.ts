@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
+import { queryDb } from "./support/db";
 
 const RESOURCES = ["users", "roles", "items"] as const;
-const subPaths = (r: string) => [`/admin/${r}`, `/admin/${r}/new`, `/admin/${r}/1`, `/admin/${r}/1/edit`];
+// A real row of each resource, so that admin gets 200 (users have UUIDs).
+const sampleId = (r: string) => (r === "users" ? queryDb<{ id: string }>("select id from users where email = ?", ACCOUNTS.admin.email)[0]!.id : "1");
+const subPaths = (r: string) => [`/admin/${r}`, `/admin/${r}/new`, `/admin/${r}/${sampleId(r)}`, `/admin/${r}/${sampleId(r)}/edit`];
 
 test.describe("anonymous", () => {
   test("home and admin pages redirect to sign in, keeping the path", async ({ page }) => {

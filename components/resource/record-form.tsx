@@ -12,7 +12,8 @@ function FieldControl({ field, value, error }: { field: FormFieldSpec; value: st
   const text = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
   const list = Array.isArray(value) ? value : value ? [value] : [];
   const describedBy = [error ? `${field.key}-error` : null, field.help ? `${field.key}-help` : null].filter(Boolean).join(" ") || undefined;
-  const common = { id: field.key, name: field.key, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, disabled: field.readOnly };
+  // readOnly, not disabled: a disabled field is not submitted, and the server would read it as emptied.
+  const common = { id: field.key, name: field.key, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, readOnly: field.readOnly };
   switch (field.type) {
     case "longtext":
       return <textarea {...common} rows={5} defaultValue={text} className="input mt-1" />;

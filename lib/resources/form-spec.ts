@@ -43,6 +43,17 @@ export function formSpec(resource: Resource, mode: FormMode, record?: RecordDeta
   }));
 }
 
+/** A new record's starting values: the columns' literal defaults (e.g. Active ticked). */
+export function defaultValues(resource: Resource): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of resource.fields) {
+    const d = f.column?.default;
+    if (f.type === "boolean" && typeof d === "boolean") out[f.key] = d ? "on" : "";
+    else if ((f.type === "text" || f.type === "enum") && typeof d === "string") out[f.key] = d;
+  }
+  return out;
+}
+
 /** A record's values as form text. */
 export function formValues(resource: Resource, record: RecordDetails | null): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

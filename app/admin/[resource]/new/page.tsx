@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { saveRecordAction } from "@/lib/resources/actions";
 import { requireResource } from "@/lib/resources/access";
-import { formSpec } from "@/lib/resources/form-spec";
+import { defaultValues, formSpec } from "@/lib/resources/form-spec";
 import { getResource } from "@/lib/resources/registry";
 import { RecordForm } from "@/components/resource/record-form";
 
@@ -24,7 +24,7 @@ export default async function ResourceCreatePage({ params }: Props) {
         </Link>
       </nav>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">New {resource.singular.toLowerCase()}</h1>
-      <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={formSpec(resource, "create")} initial={{}} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />
+      <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={formSpec(resource, "create")} initial={defaultValues(resource)} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />
     </div>
   );
 }

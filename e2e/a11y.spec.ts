@@ -1,0 +1,81 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, type Account } from "./support/accounts";
+import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
+import { signIn } from "./support/session";
+
+/** Serious and critical axe violations on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => ["serious", "critical"].includes(v.impact ?? ""))
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
+}
+
+async function expectAccessible(page: Page, path: string, status = 200) {
+  const res = await page.goto(path);
+  expect(res?.status(), path).toBe(status);
+  await page.waitForLoadState("load");
+  const found = await seriousViolations(page);
+  expect(found, `${path}:\n${found.join("\n")}`).toEqual([]);
+}
+
+const PAGES: [Account | "anonymous", string, number][] = [
+  ["anonymous", "/login", 200],
+  ["admin", "/", 200],
+  ["admin", "/admin", 200],
+  ["admin", "/admin/items", 200],
+  ["admin", "/admin/items?category=books&price_min=10", 200],
+  ["admin", "/admin/items/1", 200],
+  ["admin", "/admin/items/1/edit", 200],
+  ["admin", "/admin/items/new", 200],
+  ["admin", "/admin/users", 200],
+  ["admin", "/admin/users/new", 200],
+  ["admin", "/admin/roles/1/edit", 200],
+  ["admin", "/admin/nope", 404],
+  ["admin", "/admin/items/999999999", 404],
+  ["endUser", "/admin", 200],
+  ["endUser", "/admin/users", 403],
+];
+
+for (const [who, path, status] of PAGES) {
+  test.describe(`${who}`, () => {
+    test.use({ storageState: who === "anonymous" ? { cookies: [], origins: [] } : ACCOUNTS[who].state });
+    test(`${path} has no serious or critical axe violations`, async ({ page }) => {
+      await expectAccessible(page, path, status);
+      if (path.includes("category=")) await expect(page.locator("details")).toHaveAttribute("open", "");
+    });
+  });
+}
+
+test("the 403 page a page renders (view-only user on a create form) has no serious violations", async ({ page }) => {
+  const role = `viewonly-${process.pid}-${Date.now().toString(36)}`;
+  const email = uniqueEmail("viewonly");
+  cli(["roles", "create", role, "--permission", "items:view"]);
+  cli(["users", "create", "--email", email, "--role", role], `${STRONG_PASSWORD}\n`);
+  await signIn(page, email, STRONG_PASSWORD);
+  await page.waitForURL("/");
+  await expectAccessible(page, "/admin/items/new", 403);
+  await expect(page.getByRole("heading", { name: /Forbidden/ })).toBeVisible();
+});
+
+test.describe("forms showing errors", () => {
+  test.use({ storageState: ACCOUNTS.admin.state });
+
+  test("the item form with field errors has no serious violations", async ({ page }) => {
+    await page.goto("/admin/items/new");
+    await page.getByLabel("Price").fill("abc");
+    await page.getByRole("button", { name: "Create item" }).click();
+    await expect(page.locator("#name-error")).toBeVisible();
+    const found = await seriousViolations(page);
+    expect(found, found.join("\n")).toEqual([]);
+  });
+
+  test("the sign-in form after a failed attempt has no serious violations", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+    await signIn(page, "nobody@example.com", "wrong-password-1");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toBeVisible();
+    const found = await seriousViolations(page);
+    expect(found, found.join("\n")).toEqual([]);
+  });
+});
