@@ -39,13 +39,18 @@ function isHttps(req: NextRequest): boolean {
   return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY && req.headers.get("x-forwarded-proto") === "https");
 }
 
+/** State-changing requests must carry this site's Origin (Next only warns when it is missing). */
+function foreignOrigin(req: NextRequest): NextResponse | null {
+  if (SAFE_METHODS.has(req.method)) return null;
+  const host = (env.TRUST_PROXY && req.headers.get("x-forwarded-host")) || req.headers.get("host");
+  const extra = process.env.AUTH_URL ? [process.env.AUTH_URL] : [];
+  return sameOrigin(req.headers.get("origin"), host, extra) ? null : page(403, "Forbidden", "This request did not come from this site.");
+}
+
 function decide(req: NextRequest, userId: string | undefined): NextResponse | null {
   const { pathname, search } = req.nextUrl;
-  if (!SAFE_METHODS.has(req.method)) {
-    const host = (env.TRUST_PROXY && req.headers.get("x-forwarded-host")) || req.headers.get("host");
-    const extra = process.env.AUTH_URL ? [process.env.AUTH_URL] : [];
-    if (!sameOrigin(req.headers.get("origin"), host, extra)) return page(403, "Forbidden", "This request did not come from this site.");
-  }
+  const refused = foreignOrigin(req);
+  if (refused) return refused;
   if (PUBLIC_PATHS.has(pathname)) return null;
   if (!userId) {
     const login = new URL("/login", req.nextUrl.origin);
@@ -84,10 +89,13 @@ const gate = auth((req) => {
 // With a lazily built Auth.js config, auth(handler) resolves to the handler.
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
+  // Sign-out bypasses the Auth.js wrapper, whose session refresh would set the
+  // cookie again on the very response that clears it.
+  if (req.nextUrl.pathname === "/sign-out") return foreignOrigin(req) ?? NextResponse.next();
   return ((await gate) as unknown as Handler)(req, ev);
 }
 
 export const config = {
   runtime: "nodejs",
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|robots.txt|bench-floor).*)"],
 };

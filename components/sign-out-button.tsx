@@ -1,10 +1,10 @@
-import { signOutAction } from "@/lib/auth/actions";
-
-export function SignOutButton({ className = "btn-secondary" }: { className?: string }) {
+/** A plain form POST to /sign-out, which answers with a full page load of /login. */
+export function SignOutButton({ className = "btn-secondary", label = "Sign out", everywhere = false }: { className?: string; label?: string; everywhere?: boolean }) {
   return (
-    <form action={signOutAction}>
+    <form method="post" action="/sign-out">
+      {everywhere ? <input type="hidden" name="everywhere" value="1" /> : null}
       <button type="submit" className={className}>
-        Sign out
+        {label}
       </button>
     </form>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/dal";
-import { signOutEverywhereAction } from "@/lib/account/actions";
+import { SignOutButton } from "@/components/sign-out-button";
 import { getOwnSignInInfo } from "@/lib/account/queries";
 import { SiteHeader } from "@/components/site-header";
 import { LocalTime } from "@/components/local-time";
@@ -66,11 +66,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             Sessions
           </h2>
           <p className="mt-1 mb-4 text-sm text-zinc-500">Signs you out on every device and browser, this one included.</p>
-          <form action={signOutEverywhereAction}>
-            <button type="submit" className="btn-danger">
-              Sign out everywhere
-            </button>
-          </form>
+          <SignOutButton everywhere className="btn-danger" label="Sign out everywhere" />
         </section>
       </main>
     </>

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { writeAudit } from "../audit";
-import { signIn, signOut } from "../auth/config";
+import { signIn } from "../auth/config";
 import { requireUser } from "../auth/dal";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
@@ -50,15 +50,4 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   });
   await signIn("credentials", { email: user.email, password, redirectTo: "/account?notice=password" });
   redirect("/account?notice=password");
-}
-
-/** Ends every session of the signed-in user, this one included. */
-export async function signOutEverywhereAction(): Promise<void> {
-  const user = await requireUser();
-  const address = clientAddress(await headers());
-  getDb().transaction((tx) => {
-    tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, user.id)).run();
-    writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-out-everywhere", resource: "users", recordId: user.id });
-  });
-  await signOut({ redirectTo: "/login" });
 }

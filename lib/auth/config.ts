@@ -6,11 +6,14 @@ import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { getUserAccess } from "../users/queries";
 import { env } from "../env";
 import { clientAddress } from "../net/client-address";
+import { randomToken } from "../random";
 import { checkCredentials, SignInThrottled } from "./credentials";
+import { isRevoked } from "./revocation";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    sessionId?: string;
   }
   interface User {
     securityStamp?: string;
@@ -22,6 +25,8 @@ declare module "@auth/core/jwt" {
     stamp?: string;
     /** When the user signed in (ms), for the absolute session lifetime. */
     authTime?: number;
+    /** This session's id, so that sign-out can revoke it on the server. */
+    sid?: string;
   }
 }
 
@@ -58,9 +63,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     jwt({ token, user }) {
       if (user) {
         // Sign-in: bind the token to the account's current security stamp.
-        return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now() };
+        return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
       if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
+      if (!token.sid || isRevoked(getDb(), token.sid)) return null;
       // Every later request: the account must still exist, be active and carry the
       // same stamp, or the session ends here (Auth.js then clears the cookie).
       const current = token.sub ? getUserAccess(getDb(), token.sub) : null;
@@ -69,6 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       session.user.id = token.sub!;
+      session.sessionId = token.sid;
       return session;
     },
   },

@@ -1,12 +1,13 @@
-import bcrypt from "bcryptjs";
 import { env } from "../env";
+import { compareInPool, hashInPool } from "./bcrypt-pool";
 
+/** bcrypt hashes, computed off the main thread (see bcrypt-pool.ts). */
 export function hashPassword(password: string, cost: number = env.BCRYPT_COST): Promise<string> {
-  return bcrypt.hash(password, cost);
+  return hashInPool(password, cost);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+  return compareInPool(password, hash);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -17,6 +18,6 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function burnPasswordCheck(password: string): Promise<false> {
   dummyHash ??= hashPassword("gatehouse-timing-equaliser");
-  await bcrypt.compare(password, await dummyHash);
+  await compareInPool(password, await dummyHash);
   return false;
 }

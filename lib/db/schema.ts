@@ -159,3 +159,18 @@ export const auditLog = sqliteTable(
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * Signed-out sessions. A JWT session cannot be deleted on the server, and a
+ * request already in flight can set its cookie again after sign-out clears it,
+ * so sign-out records the session's id here and such a token is refused. Rows
+ * are pruned once their token would have expired anyway.
+ */
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);

@@ -1,0 +1,15 @@
+import { eq, lt } from "drizzle-orm";
+import type { Db } from "../db";
+import { revokedSessions } from "../db/schema";
+
+export function isRevoked(db: Db, sid: string): boolean {
+  return !!db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).get();
+}
+
+/** Refuses this session id from now on; forgets ids whose tokens have expired anyway. */
+export function revokeSession(db: Db, sid: string, until: Date): void {
+  db.transaction((tx) => {
+    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date())).run();
+    tx.insert(revokedSessions).values({ sid, expiresAt: until }).onConflictDoNothing().run();
+  });
+}
