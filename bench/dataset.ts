@@ -38,7 +38,14 @@ export async function ensureBenchDb(file: string, n: number, passwordHash: strin
     const db = new Database(file, { readonly: true });
     try {
       const row = db.prepare("select value from bench_meta where key = 'items'").get() as { value: string } | undefined;
-      if (row && Number(row.value) === n) return { reused: true, seconds: 0 };
+      if (row && Number(row.value) === n) {
+        db.close();
+        // A database from an older checkout gets the newer migrations (indexes) too.
+        const client = new Database(file);
+        runMigrations(drizzle({ client, schema }));
+        client.close();
+        return { reused: true, seconds: 0 };
+      }
     } catch {
       // no marker: rebuild
     } finally {

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import bcrypt from "bcryptjs";
-import { BENCH_ADMIN, ensureBenchDb } from "./dataset";
+import { encodeCursor } from "../lib/resources/engine/params";
+import { BENCH_ADMIN, benchItem, ensureBenchDb } from "./dataset";
 import { load, type LoadResult } from "./load";
 import { rssMb, signInCookie, startServer, type BenchServer } from "./server";
 
@@ -19,11 +20,22 @@ const OUT = "bench/results/latest.json";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * The deep page starts at row offset 500,000 (half the table when it is
+ * smaller), reached the way the list's "Next" link reaches it: by a keyset
+ * cursor naming the last row of the page before. In the default order
+ * (newest first) the row at offset k is item n - k.
+ */
+function deepCursor(n: number): string {
+  const offset = Math.min(500_000, Math.floor(n / 2));
+  const before = benchItem(n - (offset - 1));
+  return encodeCursor({ value: before.createdAt, id: n - (offset - 1) });
+}
+
 function scenarios(n: number): { name: string; path: string | (() => string) }[] {
-  const deepPage = Math.floor(500_000 / 50) + 1;
   return [
     { name: "list-page-1", path: "/admin/items?per=50" },
-    { name: "deep-page", path: `/admin/items?per=50&page=${deepPage}` },
+    { name: "deep-page", path: `/admin/items?per=50&after=${deepCursor(n)}` },
     { name: "search-foo", path: "/admin/items?per=50&q=foo" },
     { name: "search-foo-page-20", path: "/admin/items?per=50&q=foo&page=20" },
     { name: "sort-price-desc", path: "/admin/items?per=50&sort=-price" },

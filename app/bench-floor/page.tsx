@@ -31,7 +31,7 @@ export default async function BenchFloorPage({ searchParams }: { searchParams: P
   if (process.env.GATEHOUSE_BENCH_FLOOR !== "1") notFound();
   const resource = getResource("items")!;
   const query = parseListQuery(resource, { ...(await searchParams), per: "50" });
-  const result: ListResult = { rows: ROWS, total: 10_000, totalCapped: true, pageCount: 200, page: 1 };
+  const result: ListResult = { rows: ROWS, total: 10_000, totalCapped: true, pageCount: 200, page: 1, byCursor: false, next: { value: ROWS[49]!.values.createdAt instanceof Date ? (ROWS[49]!.values.createdAt as Date).getTime() : 0, id: ROWS[49]!.id } };
   return (
     <>
       <SiteHeader user={USER} />

@@ -29,3 +29,20 @@ export function constraintViolation(error: unknown): { kind: "unique" | "foreign
   if (e.code === "SQLITE_CONSTRAINT_NOTNULL") return { kind: "not-null", columns };
   return { kind: "check", columns };
 }
+
+/** Full-text (trigram) indexes match substrings of at least three characters. */
+export const FULL_TEXT_MIN_LENGTH = 3;
+
+function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Row ids whose indexed text contains `text`: a subquery on an FTS5 trigram index. */
+export function fullTextIds(index: string, text: string): SQL {
+  return sql`select rowid from ${sql.identifier(index)} where ${sql.identifier(index)} match ${phrase(text)}`;
+}
+
+/** How many rows contain `text`, counting no further than `cap`. */
+export function fullTextCount(index: string, text: string, cap: number): SQL<number> {
+  return sql<number>`select count(*) as n from (${fullTextIds(index, text)} limit ${cap})`;
+}

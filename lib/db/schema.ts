@@ -75,6 +75,8 @@ export const items = sqliteTable(
   (t) => [
     index("items_name_idx").on(t.name),
     index("items_category_idx").on(t.category),
+    // Category filter with a price range: one index range scan.
+    index("items_category_price_idx").on(t.category, t.priceCents),
     index("items_price_idx").on(t.priceCents),
     index("items_owner_idx").on(t.ownerId),
     index("items_created_idx").on(t.createdAt),

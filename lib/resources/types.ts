@@ -109,6 +109,12 @@ export interface ResourceConfig {
   fields: FieldDef[];
   /** Field keys searched by `q` (case-insensitive substring). */
   search?: string[];
+  /**
+   * A full-text (trigram) index over exactly the `search` columns, kept by a
+   * migration (see drizzle/0004_items_search.sql). With it, rare terms are
+   * found without scanning the table.
+   */
+  searchIndex?: string;
   filters?: FilterDef[];
   /** Default sort, e.g. "-createdAt". */
   defaultSort?: string;

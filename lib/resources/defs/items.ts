@@ -19,6 +19,7 @@ export const itemsResource = defineResource({
     { key: "updatedAt", label: "Updated", type: "datetime", column: items.updatedAt, form: false },
   ],
   search: ["name", "category"],
+  searchIndex: "items_search",
   filters: [
     { field: "category", param: "category", type: "enum" },
     { field: "price", param: "price", type: "range" },

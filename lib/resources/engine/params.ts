@@ -27,6 +27,35 @@ export interface ListQuery {
   per: number;
   sort: { key: string; desc: boolean };
   filters: ActiveFilter[];
+  /** Keyset paging: the page starts after the row with this sort value and id. */
+  after?: Cursor;
+}
+
+export interface Cursor {
+  value: string | number;
+  id: string | number;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString("base64url");
+}
+
+/** A cursor is honoured only for a sort column that is never null (row-value comparison needs values). */
+function parseCursor(resource: Resource, sortKey: string, raw: string | undefined): Cursor | undefined {
+  if (!raw || raw.length > 512) return undefined;
+  const column = resource.fieldMap.get(sortKey)?.column;
+  if (!column?.notNull) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
+    const [value, id] = parsed as unknown[];
+    const scalar = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 256);
+    if (!scalar(value) || !scalar(id)) return undefined;
+    if (resource.idType === "int" ? typeof id !== "number" : typeof id !== "string") return undefined;
+    return { value: value as string | number, id: id as string | number };
+  } catch {
+    return undefined;
+  }
 }
 
 function all(params: RawParams, key: string): string[] {
@@ -107,7 +136,8 @@ export function parseListQuery(resource: Resource, params: RawParams): ListQuery
   const fallback = resource.defaultSort ?? `-${resource.fields.find((f) => f.sortable)?.key ?? ""}`;
   const sort = sortable ? { key, desc } : { key: fallback.replace(/^-/, ""), desc: fallback.startsWith("-") };
   const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params)).filter((f): f is ActiveFilter => f !== null);
-  return { q, page: clampInt(first(params, "page"), 1, MAX_PAGE, 1), per: pageSize(first(params, "per")), sort, filters };
+  const after = parseCursor(resource, sort.key, first(params, "after"));
+  return { q, page: clampInt(first(params, "page"), 1, MAX_PAGE, 1), per: pageSize(first(params, "per")), sort, filters, after };
 }
 
 /** URL parameters of the active filters (to keep them in links). */
@@ -133,14 +163,16 @@ export function filterParams(query: ListQuery): [string, string][] {
 }
 
 /** Serialises a list state back into a query string, with some values changed. */
-export function listHref(base: string, query: ListQuery, change: Partial<Pick<ListQuery, "q" | "page" | "per" | "sort">> & { filters?: [string, string][] } = {}): string {
-  const next = { ...query, ...change };
+export function listHref(base: string, query: ListQuery, change: Partial<Pick<ListQuery, "q" | "page" | "per" | "sort" | "after">> & { filters?: [string, string][] } = {}): string {
+  // A cursor belongs to one position; any other change starts from page numbers again.
+  const next = { ...query, after: undefined, ...change };
   const sp = new URLSearchParams();
   if (next.q) sp.set("q", next.q);
   for (const [k, v] of change.filters ?? filterParams(query)) sp.append(k, v);
   sp.set("sort", `${next.sort.desc ? "-" : ""}${next.sort.key}`);
   if (next.per !== DEFAULT_PER) sp.set("per", String(next.per));
-  if (next.page > 1) sp.set("page", String(next.page));
+  if (next.after) sp.set("after", encodeCursor(next.after));
+  else if (next.page > 1) sp.set("page", String(next.page));
   const s = sp.toString();
   return s ? `${base}?${s}` : base;
 }

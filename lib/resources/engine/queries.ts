@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db";
-import { containsInsensitive } from "../../db/dialect";
+import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH } from "../../db/dialect";
 import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
-import type { ListQuery } from "./params";
-import { buildOrderBy, buildWhere } from "./query";
+import type { Cursor, ListQuery } from "./params";
+import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
 
 /**
  * Reads for the generic pages. Rows are small objects keyed by field key:
@@ -35,6 +35,10 @@ export interface ListResult {
   totalCapped: boolean;
   pageCount: number;
   page: number;
+  /** Where the next page starts (keyset), when there is one. */
+  next?: Cursor;
+  /** True when this page was reached by cursor, so its page number is unknown. */
+  byCursor: boolean;
 }
 
 export function parseId(resource: Resource, raw: string): RowId | null {
@@ -83,26 +87,50 @@ function boundedCount(resource: Resource, where: SQL | undefined): number {
   return db.select({ n: count() }).from(inner).get()?.n ?? 0;
 }
 
+/**
+ * Search: a term at least three characters long is first counted in the
+ * full-text index (which stops at COUNT_CAP). A rare term is then matched
+ * through the index, so finding nothing costs nothing; a common one by
+ * scanning rows in the list's order, which finds a page of matches within a
+ * few hundred rows, where going through the index would first collect every
+ * match.
+ */
+const DENSE_MATCHES = 2_000;
+
+function searchPlan(resource: Resource, query: ListQuery): { mode: SearchMode; total?: number } {
+  if (!query.q || !resource.searchIndex || [...query.q].length < FULL_TEXT_MIN_LENGTH) return { mode: "scan" };
+  const matches = getDb().get<{ n: number }>(fullTextCount(resource.searchIndex, query.q, COUNT_CAP + 1))?.n ?? 0;
+  const alone = query.filters.length === 0 && !resource.scope?.();
+  return { mode: matches > DENSE_MATCHES ? "scan" : "index", total: alone ? matches : undefined };
+}
+
 export function listRows(resource: Resource, query: ListQuery): ListResult {
-  const where = buildWhere(resource, query);
-  const total = boundedCount(resource, where);
+  const plan = searchPlan(resource, query);
+  const where = buildWhere(resource, query, plan.mode);
+  const total = plan.total ?? boundedCount(resource, where);
   const totalCapped = total > COUNT_CAP;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / query.per));
   // Past the last page of an exact total, show the last page instead of nothing.
   const page = totalCapped ? query.page : Math.min(query.page, pageCount);
   const fields = resource.fields.filter((f) => f.list);
+  const sortColumn = resource.fieldMap.get(query.sort.key)?.column;
+  const byCursor = !!query.after;
   const rows = (
     getDb()
-      .select(selection(resource, fields))
+      .select({ ...selection(resource, fields), __sort: sortColumn ?? resource.id })
       .from(resource.table)
-      .where(where)
+      .where(byCursor ? and(where, buildAfter(resource, query)) : where)
       .orderBy(...buildOrderBy(resource, query.sort))
       .limit(query.per)
-      .offset((page - 1) * query.per)
+      .offset(byCursor ? 0 : (page - 1) * query.per)
       .all() as Record<string, unknown>[]
   ).map(toRow);
   attachReferences(resource, fields, rows);
-  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page };
+  const last = rows[rows.length - 1];
+  const lastSort = last?.values.__sort;
+  const next = last && rows.length === query.per && sortColumn?.notNull ? { value: lastSort instanceof Date ? lastSort.getTime() : (lastSort as string | number), id: last.id } : undefined;
+  for (const r of rows) delete r.values.__sort;
+  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, byCursor };
 }
 
 export interface RecordDetails extends Row {

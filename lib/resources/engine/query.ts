@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
-import { containsInsensitive } from "../../db/dialect";
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { containsInsensitive, fullTextIds } from "../../db/dialect";
 import type { Resource } from "../types";
 import type { ListQuery } from "./params";
 
@@ -8,10 +8,17 @@ import type { ListQuery } from "./params";
  * definition (a whitelist); user text reaches SQL only as bound parameters.
  */
 
-export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">): SQL | undefined {
+/** How `q` is matched: a substring scan of the search columns, or the resource's full-text index. */
+export type SearchMode = "scan" | "index";
+
+export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">, search: SearchMode = "scan"): SQL | undefined {
   const parts: (SQL | undefined)[] = [resource.scope?.()];
   if (query.q && resource.search?.length) {
-    parts.push(or(...resource.search.map((key) => containsInsensitive(resource.fieldMap.get(key)!.column!, query.q))));
+    parts.push(
+      search === "index" && resource.searchIndex
+        ? sql`${resource.id} in (${fullTextIds(resource.searchIndex, query.q)})`
+        : or(...resource.search.map((key) => containsInsensitive(resource.fieldMap.get(key)!.column!, query.q))),
+    );
   }
   for (const f of query.filters) {
     const column = resource.fieldMap.get(f.def.field)!.column!;
@@ -42,4 +49,12 @@ export function buildOrderBy(resource: Resource, sort: ListQuery["sort"]): SQL[]
   const column = resource.fieldMap.get(sort.key)?.column;
   const dir = sort.desc ? desc : asc;
   return column && column !== resource.id ? [dir(column), dir(resource.id)] : [dir(resource.id)];
+}
+
+/** Keyset condition: rows after the cursor in the list's order (sort column, then id). */
+export function buildAfter(resource: Resource, query: Pick<ListQuery, "sort" | "after">): SQL | undefined {
+  const column = resource.fieldMap.get(query.sort.key)?.column;
+  if (!query.after || !column) return undefined;
+  const op = sql.raw(query.sort.desc ? "<" : ">");
+  return sql`(${column}, ${resource.id}) ${op} (${query.after.value}, ${query.after.id})`;
 }
