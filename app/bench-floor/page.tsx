@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { bulkAction } from "@/lib/resources/actions";
 import { parseListQuery } from "@/lib/resources/engine/params";
 import type { ListResult, Row } from "@/lib/resources/engine/queries";
@@ -28,6 +29,8 @@ const ROWS: Row[] = Array.from({ length: 50 }, (_, k) => ({
 }));
 
 export default async function BenchFloorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Rendered per request, like the page it stands in for (and the setting is read at run time).
+  await connection();
   if (process.env.GATEHOUSE_BENCH_FLOOR !== "1") notFound();
   const resource = getResource("items")!;
   const query = parseListQuery(resource, { ...(await searchParams), per: "50" });
