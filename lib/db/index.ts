@@ -17,6 +17,10 @@ export function openSqlite(file: string): Database.Database {
   client.pragma("busy_timeout = 5000");
   client.pragma("foreign_keys = ON");
   client.pragma("synchronous = NORMAL");
+  // Fresh planner statistics where they are missing or stale (e.g. after a
+  // migration added an index), bounded so that opening a large file stays quick.
+  client.pragma("analysis_limit = 400");
+  client.pragma("optimize = 0x10002");
   return client;
 }
 

@@ -75,8 +75,9 @@ export const items = sqliteTable(
   (t) => [
     index("items_name_idx").on(t.name),
     index("items_category_idx").on(t.category),
-    // Category filter with a price range: one index range scan.
-    index("items_category_price_idx").on(t.category, t.priceCents),
+    // Category filter with a price range: one range scan of an index that also
+    // holds the default sort key, so matches are ordered without reading rows.
+    index("items_category_price_idx").on(t.category, t.priceCents, t.createdAt),
     index("items_price_idx").on(t.priceCents),
     index("items_owner_idx").on(t.ownerId),
     index("items_created_idx").on(t.createdAt),
