@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { changePasswordAction, type PasswordFormState } from "@/lib/account/actions";
+import { FormAlert } from "@/components/form-alert";
 
 const FIELDS = [
   { key: "current", label: "Current password", autoComplete: "current-password" },
@@ -13,13 +14,7 @@ export function PasswordForm() {
   const [state, action, pending] = useActionState<PasswordFormState, FormData>(changePasswordAction, { ok: true });
   return (
     <form action={action} className="space-y-4" noValidate>
-      <div aria-live="polite">
-        {state.message && !state.ok ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <FormAlert message={state.ok ? null : state.message} />
       {FIELDS.map((f) => {
         const error = state.fieldErrors?.[f.key];
         const describedBy = [error ? `${f.key}-error` : null, "help" in f ? `${f.key}-help` : null].filter(Boolean).join(" ") || undefined;

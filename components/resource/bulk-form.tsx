@@ -2,6 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import type { BulkState } from "@/lib/resources/actions";
+import { FormAlert } from "../form-alert";
 
 /**
  * Wraps the list table: rows carry checkboxes named `ids`; the chosen action
@@ -59,13 +60,7 @@ export function BulkForm({ action, actions, back, noun, children }: { action: (s
             </button>
           </div>
         ) : null}
-        <div aria-live="polite">
-          {state.message && !state.ok ? (
-            <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">
-              {state.message}
-            </p>
-          ) : null}
-        </div>
+        <FormAlert message={state.ok ? null : state.message} variant="inline" className="mb-3" />
         {children}
       </form>
     </>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { FormState } from "@/lib/resources/actions";
+import { FormAlert } from "../form-alert";
 
 /** Delete with a confirmation step; the server action re-checks the permission. */
 export function DeleteButton({ action, what }: { action: (state: FormState, form: FormData) => Promise<FormState>; what: string }) {
@@ -24,13 +25,7 @@ export function DeleteButton({ action, what }: { action: (state: FormState, form
           Delete
         </button>
       )}
-      <div aria-live="polite">
-        {state.message && !state.ok ? (
-          <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <FormAlert message={state.ok ? null : state.message} variant="inline" className="mt-2" />
     </div>
   );
 }

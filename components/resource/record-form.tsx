@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { FormState } from "@/lib/resources/actions";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
 import { ReferencePicker } from "./reference-picker";
+import { FormAlert } from "../form-alert";
 
 type Values = Record<string, string | string[]>;
 
@@ -100,13 +101,7 @@ export function RecordForm({ action, fields, initial, submitLabel, cancelHref }:
   return (
     // The key remounts the fields after a failed submit so they show what was typed.
     <form action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
-      <div aria-live="polite">
-        {state.message && !state.ok ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      <FormAlert message={state.ok ? null : state.message} />
       {fields.map((field) => (
         <div key={field.key}>
           {field.type === "boolean" ? (
