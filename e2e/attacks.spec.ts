@@ -91,6 +91,21 @@ test.describe("sessions", () => {
     }
   });
 
+  test("a session ends SESSION_MAX_HOURS after sign-in however active; a fresh one with the same claims works", async ({ browser, baseURL }) => {
+    const [user] = queryDb<{ id: string; email: string; stamp: string }>("select id, email, security_stamp as stamp from users where email = ?", ACCOUNTS.endUser.email);
+    const now = Math.floor(Date.now() / 1000);
+    const token = (authTime: number) => encode({ token: { sub: user!.id, email: user!.email, stamp: user!.stamp, sid: `forged-${authTime}`, authTime, iat: now, exp: now + 3600 }, secret: E2E_ENV.AUTH_SECRET!, salt: COOKIE });
+    const statusWith = async (value: string) => {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: COOKIE, value, url: baseURL! }]);
+      const res = await context.request.get("/", { maxRedirects: 0 });
+      await context.close();
+      return res.status();
+    };
+    expect(await statusWith(await token(Date.now() - 60_000))).toBe(200);
+    expect(await statusWith(await token(Date.now() - 13 * 3_600_000))).toBe(307);
+  });
+
   test("a session cookie kept from before sign-out is refused", async ({ browser, page }) => {
     await signIn(page, ACCOUNTS.editor.email, PASSWORD);
     await expectSignedIn(page, ACCOUNTS.editor.email);

@@ -78,6 +78,23 @@ test.describe("server actions replayed without the permission change nothing", (
     expect(itemsNamed(`${tag} admin`)).toHaveLength(1);
   });
 
+  test("an admin's own action from a foreign or missing Origin is refused", async ({ page, browser, baseURL }) => {
+    const tag = uniqueTag("ForeignOrigin");
+    const c = await clients(browser, baseURL!);
+    await page.goto("/admin/items/new");
+    await page.getByLabel("Name").fill(tag);
+    await page.getByLabel("Category").selectOption("books");
+    await page.getByLabel("Price").fill("1.00");
+    const action = await captureAction(page, () => page.getByRole("button", { name: "Create item" }).click());
+    for (const origin of ["https://evil.example", "null", null]) {
+      const res = await replayAction(c.admin, action, { form: { name: `${tag} ${origin}` }, origin });
+      expect(res.status(), `Origin: ${origin}`).toBe(403);
+      expect(itemsNamed(`${tag} ${origin}`)).toEqual([]);
+    }
+    await replayAction(c.admin, action, { form: { name: `${tag} same-site` } });
+    expect(itemsNamed(`${tag} same-site`)).toHaveLength(1);
+  });
+
   test("delete item: editor is refused; admin is not", async ({ page, browser, baseURL }) => {
     const tag = uniqueTag("ForgedDelete");
     const c = await clients(browser, baseURL!);

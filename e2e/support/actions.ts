@@ -54,7 +54,7 @@ export function actionArgs(action: CapturedAction): unknown[] {
 export async function replayAction(
   request: APIRequestContext,
   action: CapturedAction,
-  change: { args?: unknown[]; form?: Record<string, string | string[]>; url?: string } = {},
+  change: { args?: unknown[]; form?: Record<string, string | string[]>; url?: string; origin?: string | null } = {},
 ) {
   const prefix = action.fields.find(([k]) => /^_?\d+_/.test(k))?.[0].match(/^_?\d+_/)?.[0] ?? "_1_";
   const form = change.form ?? {};
@@ -65,11 +65,13 @@ export async function replayAction(
   // Playwright's multipart takes an object; build the body by hand to keep repeated keys.
   const boundary = `----e2eBoundary${Math.random().toString(16).slice(2)}`;
   const body = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
+  // origin: null sends none (as a script might); a string forges one.
+  const origin = change.origin === undefined ? new URL(url).origin : change.origin;
   return request.post(url, {
     headers: {
       "Next-Action": action.actionId,
       Accept: "text/x-component",
-      Origin: new URL(url).origin,
+      ...(origin === null ? {} : { Origin: origin }),
       "Content-Type": `multipart/form-data; boundary=${boundary}`,
     },
     data: Buffer.from(body, "utf8"),

@@ -46,6 +46,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // maxAge is the idle lifetime (each use extends it); the absolute one is checked in jwt().
   session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 5 * 60 },
   pages: { signIn: "/login" },
+  logger: {
+    // Failed and throttled sign-ins are expected (and in the audit log); a
+    // forged or stale cookie is treated as anonymous. Neither deserves a stack trace.
+    error(error) {
+      const name = (error as { type?: string }).type ?? error.name;
+      if (name === "CredentialsSignin" || name === "JWTSessionError") return;
+      console.error(`[auth] ${name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
