@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 import { can, mayOpenAdminIndex, permission } from "@/lib/permissions";
-import { findResourceEntry } from "@/lib/resources/catalog";
+import { getResource } from "@/lib/resources/registry";
 import { getUserAccess } from "@/lib/users/queries";
 
 /**
@@ -32,7 +32,7 @@ function adminTarget(pathname: string): { index: true } | { resource: string } |
   const parts = pathname.split("/").filter(Boolean);
   if (parts[0] !== "admin") return null;
   if (parts.length === 1) return { index: true };
-  return findResourceEntry(parts[1]!) ? { resource: parts[1]! } : null;
+  return getResource(parts[1]!) ? { resource: parts[1]! } : null;
 }
 
 function isHttps(req: NextRequest): boolean {

@@ -42,18 +42,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <dd className="col-span-2">{v}</dd>
             </div>
           ))}
-          <div className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
-            <dt className="text-zinc-500">This sign-in</dt>
-            <dd className="col-span-2" data-testid="current-sign-in">
-              <When at={info?.currentLoginAt} address={info?.currentLoginIp} />
-            </dd>
-          </div>
-          <div className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
-            <dt className="text-zinc-500">Previous sign-in</dt>
-            <dd className="col-span-2" data-testid="last-sign-in">
-              <When at={info?.lastLoginAt} address={info?.lastLoginIp} />
-            </dd>
-          </div>
+          {[
+            ["This sign-in", "current-sign-in", info?.currentLoginAt, info?.currentLoginIp],
+            ["Previous sign-in", "last-sign-in", info?.lastLoginAt, info?.lastLoginIp],
+          ].map(([label, testId, at, address]) => (
+            <div key={String(testId)} className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
+              <dt className="text-zinc-500">{String(label)}</dt>
+              <dd className="col-span-2" data-testid={String(testId)}>
+                <When at={at as Date | null | undefined} address={address as string | null | undefined} />
+              </dd>
+            </div>
+          ))}
         </dl>
         <section aria-labelledby="password-heading" className="card p-6">
           <h2 id="password-heading" className="mb-4 text-lg font-semibold">

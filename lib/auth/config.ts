@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "../db";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
-import { getUserAccess } from "../users/queries";
+import { getSecurityState } from "../users/queries";
 import { env } from "../env";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
@@ -78,7 +78,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (!token.sid || isRevoked(getDb(), token.sid)) return null;
       // Every later request: the account must still exist, be active and carry the
       // same stamp, or the session ends here (Auth.js then clears the cookie).
-      const current = token.sub ? getUserAccess(getDb(), token.sub) : null;
+      const current = token.sub ? getSecurityState(getDb(), token.sub) : null;
       if (!current || !current.active || current.securityStamp !== token.stamp) return null;
       return token;
     },

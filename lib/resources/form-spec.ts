@@ -26,7 +26,7 @@ export interface FormFieldSpec {
 }
 
 export function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null): FormFieldSpec[] {
-  const isAdminRole = resource.name === "roles" && record?.values.name === "admin";
+  const locked = new Set(record ? (resource.lockedFields?.(record.values) ?? []) : []);
   return formFields(resource, mode).map((f) => ({
     key: f.key,
     label: mode === "update" && f.type === "password" ? "New password" : f.label,
@@ -39,7 +39,7 @@ export function formSpec(resource: Resource, mode: FormMode, record?: RecordDeta
     choices: f.type === "many" && f.many ? allOptions(f.many.resource) : undefined,
     matrix: f.type === "permissions" ? permissionMatrix(RESOURCES) : undefined,
     currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
-    readOnly: isAdminRole && (f.type === "permissions" || f.key === "name"),
+    readOnly: locked.has(f.key),
   }));
 }
 

@@ -120,6 +120,8 @@ export interface ResourceConfig {
   defaultSort?: string;
   bulkActions?: BulkActionDef[];
   hooks?: ResourceHooks;
+  /** Fields shown but not editable for this record (e.g. the admin role's name and permissions). */
+  lockedFields?: (values: Record<string, unknown>) => string[];
   /** The actions this resource supports at all (default: every one); others are 404 even for admins. */
   actions?: readonly Action[];
   /** Run writes under the last-admin guard. */

@@ -45,6 +45,11 @@ export function getUserAccess(db: Db, userId: string): UserAccess | null {
   };
 }
 
+/** What a session check needs: is the account there, active, and on this stamp? (No role join.) */
+export function getSecurityState(db: Db, userId: string) {
+  return db.select({ active: users.active, securityStamp: users.securityStamp }).from(users).where(eq(users.id, userId)).get() ?? null;
+}
+
 /** The fields the credential check needs, looked up by normalised email. */
 export function findUserForSignIn(db: Db, email: string) {
   return (

@@ -19,6 +19,7 @@ export const rolesResource = defineResource({
   search: ["name", "description"],
   defaultSort: "name",
   guardAdmins: true,
+  lockedFields: (values) => (values.name === ADMIN_ROLE ? ["name", "permissions"] : []),
   hooks: {
     beforeUpdate(_tx, _id, values, before) {
       if (before.name !== ADMIN_ROLE) {

@@ -40,7 +40,7 @@ function columnSchemas(resource: Resource): Record<string, z.ZodType> {
 }
 
 /** Converts one field's submitted text into a typed value, or returns an error message. */
-function convert(field: FieldDef, raw: string | string[], mode: FormMode, knownResources: string[]): { value?: unknown; error?: string } {
+function convert(field: FieldDef, raw: string | string[], knownResources: string[]): { value?: unknown; error?: string } {
   const text = Array.isArray(raw) ? (raw[0] ?? "") : raw;
   const trimmed = text.trim();
   const emptyValue = field.required ? undefined : null;
@@ -91,7 +91,6 @@ function convert(field: FieldDef, raw: string | string[], mode: FormMode, knownR
       return { value };
     }
   }
-  void mode;
 }
 
 export type ParsedForm = { ok: true; values: Record<string, unknown>; raw: RawValues } | { ok: false; fieldErrors: FieldErrors; raw: RawValues };
@@ -106,7 +105,7 @@ export function parseForm(resource: Resource, mode: FormMode, form: FormData, kn
     const multi = field.type === "many" || field.type === "permissions";
     const submitted = multi ? form.getAll(field.key).map(String) : String(form.get(field.key) ?? "");
     if (field.type !== "password") raw[field.key] = submitted;
-    const { value, error } = convert(field, submitted, mode, knownResources);
+    const { value, error } = convert(field, submitted, knownResources);
     if (error) {
       fieldErrors[field.key] = error;
       continue;

@@ -120,8 +120,6 @@ function parseFilter(resource: Resource, def: FilterDef, params: RawParams): Act
     case "reference": {
       const v = first(params, def.param)?.trim();
       if (!v || v.length > 64) return null;
-      const target = field.reference?.resource;
-      void target;
       return { def, kind: "reference", value: /^\d{1,15}$/.test(v) ? Number(v) : v };
     }
   }
