@@ -1,10 +1,13 @@
 import { defineConfig } from "drizzle-kit";
 
+/**
+ * drizzle-kit for the SQLite schema (the default). PostgreSQL's twin has its
+ * own config, drizzle.postgres.config.ts; `npm run db:generate` runs both.
+ */
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./lib/db/schema.ts",
-  out: "./drizzle",
-  dbCredentials: { url: process.env.DATABASE_URL ?? "file:./data/gatehouse.db" },
+  schema: "./lib/db/schema-sqlite.ts",
+  out: "./drizzle/sqlite",
   strict: true,
   verbose: true,
 });

@@ -47,7 +47,7 @@ function foreignOrigin(req: NextRequest): NextResponse | null {
   return sameOrigin(req.headers.get("origin"), host, extra) ? null : page(403, "Forbidden", "This request did not come from this site.");
 }
 
-function decide(req: NextRequest, userId: string | undefined): NextResponse | null {
+async function decide(req: NextRequest, userId: string | undefined): Promise<NextResponse | null> {
   const { pathname, search } = req.nextUrl;
   const refused = foreignOrigin(req);
   if (refused) return refused;
@@ -59,7 +59,7 @@ function decide(req: NextRequest, userId: string | undefined): NextResponse | nu
   }
   const target = adminTarget(pathname);
   if (target) {
-    const user = getUserAccess(getDb(), userId);
+    const user = await getUserAccess(getDb(), userId);
     const access = user?.active ? user.access : null;
     const allowed = "resource" in target ? can(access, permission(target.resource, "view")) : mayOpenAdminIndex(access, env.ADMIN_INDEX_ACCESS);
     if (!allowed) return page(403, "Forbidden", "You do not have permission to view this page.");
@@ -67,12 +67,12 @@ function decide(req: NextRequest, userId: string | undefined): NextResponse | nu
   return null;
 }
 
-const gate = auth((req) => {
+const gate = auth(async (req) => {
   const https = isHttps(req);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
 
-  const early = decide(req, req.auth?.user?.id);
+  const early = await decide(req, req.auth?.user?.id);
   const headers = new Headers(req.headers);
   // Pages read their own path (for sign-in links) and Next reads the nonce from these.
   headers.set("x-gatehouse-path", `${req.nextUrl.pathname}${req.nextUrl.search}`);

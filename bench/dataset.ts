@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { schema } from "../lib/db";
+import { sqliteDb } from "../lib/db";
 import { runMigrations } from "../lib/db/migrate";
 
 /** The deterministic bench dataset, so results compare across machines and implementations. */
@@ -42,7 +41,7 @@ export async function ensureBenchDb(file: string, n: number, passwordHash: strin
         db.close();
         // A database from an older checkout gets the newer migrations (indexes) too.
         const client = new Database(file);
-        runMigrations(drizzle({ client, schema }));
+        await runMigrations(sqliteDb(client));
         client.close();
         return { reused: true, seconds: 0 };
       }
@@ -57,7 +56,7 @@ export async function ensureBenchDb(file: string, n: number, passwordHash: strin
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
   client.pragma("synchronous = OFF");
-  runMigrations(drizzle({ client, schema }));
+  await runMigrations(sqliteDb(client));
 
   const roleId = (client.prepare("insert into roles (name, permissions) values ('admin', '[]') returning id").get() as { id: number }).id;
   const userId = crypto.randomUUID();

@@ -15,6 +15,6 @@ const { closeDb, getDb } = await import("../lib/db");
 const { runMigrations } = await import("../lib/db/migrate");
 const { seed } = await import("../lib/db/seed");
 const db = getDb();
-runMigrations(db);
+await runMigrations(db);
 await seed(db, { demoUsers: true });
-closeDb();
+await closeDb();

@@ -7,7 +7,10 @@ const bool = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** `file:./path.db` (SQLite, the default) or `postgres://user@host:5432/db` (PostgreSQL). */
   DATABASE_URL: z.string().min(1).default("file:./data/gatehouse.db"),
+  /** PostgreSQL: connections this process may open (one pool per process). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   /** Who may open the /admin index: any signed-in user, users holding any permission, or admins. */
   ADMIN_INDEX_ACCESS: z.enum(["signed-in", "staff", "admin"]).default("signed-in"),
@@ -36,6 +39,13 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+export type Dialect = "sqlite" | "postgres";
+
+/** Which database DATABASE_URL names: PostgreSQL for postgres:// URLs, else an SQLite file. */
+export function databaseDialect(url: string = env.DATABASE_URL): Dialect {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
+}
 
 /** The SQLite file path behind DATABASE_URL (`file:./x.db`, `./x.db` or `:memory:`). */
 export function sqlitePath(url: string = env.DATABASE_URL): string {

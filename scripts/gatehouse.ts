@@ -1,6 +1,6 @@
 import "./load-env";
 import { createInterface } from "node:readline";
-import { closeDb, getDb } from "../lib/db";
+import { closeDb, getDb, type Db } from "../lib/db";
 import { runMigrations } from "../lib/db/migrate";
 import { runCli } from "../lib/cli/program";
 
@@ -34,19 +34,15 @@ async function readPassword(prompt: string): Promise<string> {
   return first;
 }
 
-let opened = false;
+// Opened (and migrated) by the first command that needs the database, so `--help` touches nothing.
+let ready: Promise<Db> | null = null;
 const code = await runCli(
   process.argv.slice(2),
-  () => {
-    const db = getDb();
-    if (!opened) runMigrations(db);
-    opened = true;
-    return db;
-  },
+  () => (ready ??= runMigrations(getDb()).then(() => getDb())),
   { out: (l) => console.log(l), err: (l) => console.error(l), readPassword },
 ).catch((error: unknown) => {
   console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
   return 1;
 });
-closeDb();
+await closeDb();
 process.exit(code);

@@ -6,8 +6,8 @@ import { env } from "../lib/env";
 
 const production = env.NODE_ENV === "production";
 const db = getDb();
-runMigrations(db);
+await runMigrations(db);
 await seed(db, { demoUsers: !production, log: (line) => console.log(line) });
-closeDb();
+await closeDb();
 if (production) console.log("NODE_ENV=production: created roles only, no demo users or items.");
 else console.log("Seed complete.");

@@ -13,19 +13,19 @@ await import("./load-env");
 const { closeDb, getDb } = await import("../lib/db");
 const { runMigrations } = await import("../lib/db/migrate");
 const { seed } = await import("../lib/db/seed");
-const { env, sqlitePath } = await import("../lib/env");
+const { databaseDialect, env, sqlitePath } = await import("../lib/env");
 
 if (env.NODE_ENV === "production") {
   console.error("Refusing to seed demo data with NODE_ENV=production. Use `npm run gatehouse` to create users.");
   process.exit(1);
 }
 const db = getDb();
-runMigrations(db);
+await runMigrations(db);
 await seed(db, { demoUsers: true, log: (line) => console.log(`  ${line}`) });
-closeDb();
+await closeDb();
 const port = process.env.PORT ?? "3000";
 console.log(`
-Gatehouse database: ${sqlitePath()}
+Gatehouse database: ${databaseDialect() === "postgres" ? "PostgreSQL (DATABASE_URL)" : sqlitePath()}
 Sign in at http://localhost:${port}/login as admin@example.com / password
 (also someone@example.com and editor@example.com, same password)
 `);

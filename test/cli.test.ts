@@ -13,13 +13,13 @@ const STRONG = "Correct-Horse-Battery-42";
 
 describe("gatehouse CLI", () => {
   let db: Db;
-  let cleanup: () => void;
+  let cleanup: () => Promise<void>;
   let out: string[];
   let err: string[];
   let passwords: string[];
 
   const run = (...argv: string[]) =>
-    runCli(argv, () => db, {
+    runCli(argv, async () => db, {
       out: (l) => out.push(l),
       err: (l) => err.push(l),
       readPassword: async () => passwords.shift() ?? "",
@@ -42,7 +42,7 @@ describe("gatehouse CLI", () => {
     assert.ok(row, "user stored with a normalised email");
     assert.equal(await verifyPassword(STRONG, row.passwordHash!), true);
     assert.notEqual(row.passwordHash, STRONG);
-    const access = getUserAccess(db, row.id)!;
+    const access = (await getUserAccess(db, row.id))!;
     assert.equal(access.access.isAdmin, true);
     assert.match(out.join("\n"), /Created user boss@example.com with roles admin/);
   });

@@ -13,7 +13,7 @@ const userResource = getResource("users")!;
 
 describe("list query SQL", () => {
   let db: Db;
-  let cleanup: () => void;
+  let cleanup: () => Promise<void>;
   before(() => {
     ({ db, cleanup } = tempDb());
     const day = (d: string) => new Date(`${d}T12:00:00.000Z`);

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { is, SQL, Table } from "drizzle-orm";
+import { getTableName, is, SQL, type Table } from "drizzle-orm";
 import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as pg from "../lib/db/schema-pg";
-import * as sqlite from "../lib/db/schema";
+import * as sqlite from "../lib/db/schema-sqlite";
 
 /**
  * The SQLite and PostgreSQL schemas are declared separately (each in its own
@@ -66,9 +66,9 @@ function shape(config: AnyConfig): TableShape {
   };
 }
 
-function tables<T extends Table>(module: Record<string, unknown>, kind: new (...args: never[]) => T): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const value of Object.values(module)) if (is(value, kind)) out.set(value[Symbol.for("drizzle:Name") as unknown as keyof T] as string, value);
+function tables(module: Record<string, unknown>, kind: typeof SQLiteTable | typeof PgTable): Map<string, Table> {
+  const out = new Map<string, Table>();
+  for (const value of Object.values(module)) if (is(value, kind)) out.set(getTableName(value), value);
   return out;
 }
 

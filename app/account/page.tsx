@@ -20,7 +20,7 @@ function When({ at, address }: { at: Date | null | undefined; address: string | 
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const info = getOwnSignInInfo(user.id);
+  const info = await getOwnSignInInfo(user.id);
   const { notice } = await searchParams;
   return (
     <>

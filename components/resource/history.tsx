@@ -6,8 +6,8 @@ import { FieldValue } from "./value";
 const changesField = { key: "changes", label: "Changes", type: "json" as const };
 
 /** A record's audit trail, newest first (shown to users who may view the audit log). */
-export function History({ resource, recordId }: { resource: string; recordId: string | number }) {
-  const entries = listHistory(resource, recordId);
+export async function History({ resource, recordId }: { resource: string; recordId: string | number }) {
+  const entries = await listHistory(resource, recordId);
   return (
     <section aria-labelledby="history-heading" className="mt-8">
       <h2 id="history-heading" className="mb-3 text-lg font-semibold">

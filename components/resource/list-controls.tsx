@@ -24,7 +24,7 @@ function chipText(resource: Resource, f: ActiveFilter, refLabel?: string): strin
   }
 }
 
-function FilterInput({ resource, def, active }: { resource: Resource; def: FilterDef; active?: ActiveFilter }) {
+function FilterInput({ resource, def, active, refLabel }: { resource: Resource; def: FilterDef; active?: ActiveFilter; refLabel?: string }) {
   const field = resource.fieldMap.get(def.field)!;
   const label = def.label ?? field.label;
   const id = `filter-${def.param}`;
@@ -89,11 +89,10 @@ function FilterInput({ resource, def, active }: { resource: Resource; def: Filte
     }
     case "reference": {
       const r = active?.kind === "reference" ? active : undefined;
-      const labels = r && field.reference ? labelsFor(field.reference.resource, [r.value]) : new Map();
       return (
         <div>
           <span className="label mb-1">{label}</span>
-          <ReferencePicker name={def.param} label={`Filter by ${label.toLowerCase()}`} lookup={`/admin/${resource.name}/lookup?field=${encodeURIComponent(field.key)}`} initialId={r ? String(r.value) : undefined} initialLabel={r ? labels.get(r.value) : undefined} />
+          <ReferencePicker name={def.param} label={`Filter by ${label.toLowerCase()}`} lookup={`/admin/${resource.name}/lookup?field=${encodeURIComponent(field.key)}`} initialId={r ? String(r.value) : undefined} initialLabel={r ? refLabel : undefined} />
         </div>
       );
     }
@@ -101,8 +100,14 @@ function FilterInput({ resource, def, active }: { resource: Resource; def: Filte
 }
 
 /** Search box, filters and the active filters as removable chips: a plain GET form, so the URL holds the state. */
-export function ListControls({ resource, query }: { resource: Resource; query: ListQuery }) {
+export async function ListControls({ resource, query }: { resource: Resource; query: ListQuery }) {
   const base = `/admin/${resource.name}`;
+  // The titles of the records that reference filters name, for their pickers and chips.
+  const refLabels = new Map<string, string | undefined>();
+  for (const f of query.filters) {
+    const target = resource.fieldMap.get(f.def.field)?.reference?.resource;
+    if (f.kind === "reference" && target) refLabels.set(f.def.param, (await labelsFor(target, [f.value])).get(f.value));
+  }
   const filters = resource.filters ?? [];
   const sort = `${query.sort.desc ? "-" : ""}${query.sort.key}`;
   const active = new Map(query.filters.map((f) => [f.def.param, f]));
@@ -125,7 +130,7 @@ export function ListControls({ resource, query }: { resource: Resource; query: L
             <summary className="cursor-pointer text-sm font-medium">Filters</summary>
             <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {filters.map((def) => (
-                <FilterInput key={def.param} resource={resource} def={def} active={active.get(def.param)} />
+                <FilterInput key={def.param} resource={resource} def={def} active={active.get(def.param)} refLabel={refLabels.get(def.param)} />
               ))}
             </div>
             <div className="mt-4 flex gap-2">
@@ -148,7 +153,7 @@ export function ListControls({ resource, query }: { resource: Resource; query: L
           {query.filters.map((f) => {
             const rest = filterParams({ ...query, filters: query.filters.filter((x) => x !== f) });
             const field = resource.fieldMap.get(f.def.field)!;
-            const refLabel = f.kind === "reference" && field.reference ? labelsFor(field.reference.resource, [f.value]).get(f.value) : undefined;
+            const refLabel = f.kind === "reference" && field.reference ? refLabels.get(f.def.param) : undefined;
             const text = chipText(resource, f, refLabel);
             return (
               <li key={f.def.param}>

@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
 import { recordSignInFailure, signInBlockedFor } from "../auth/throttle";
 import { THROTTLED } from "../auth/messages";
-import { getDb } from "../db";
+import { getDb, writeTransaction } from "../db";
 import { users } from "../db/schema";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
@@ -34,7 +34,7 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   const confirm = String(form.get("confirm") ?? "").slice(0, 1024);
   if (await signInBlockedFor(user.email, address)) return { ok: false, message: THROTTLED };
 
-  const row = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  const [row] = await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row?.hash || !(await verifyPassword(current, row.hash))) {
     await recordSignInFailure(user.email, address);
     return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
@@ -44,9 +44,9 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   if (password !== confirm) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { confirm: "The two passwords do not match." } };
 
   const passwordHash = await hashPassword(password);
-  getDb().transaction((tx) => {
-    tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, user.id)).run();
-    writeAudit(tx, { id: user.id, email: user.email, address }, { action: "password-change", resource: "users", recordId: user.id, changes: { password: { before: null, after: null } } });
+  await writeTransaction(getDb(), async (tx) => {
+    await tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, user.id));
+    await writeAudit(tx, { id: user.id, email: user.email, address }, { action: "password-change", resource: "users", recordId: user.id, changes: { password: { before: null, after: null } } });
   });
   await signIn("credentials", { email: user.email, password, redirectTo: "/account?notice=password" });
   redirect("/account?notice=password");

@@ -1,6 +1,5 @@
-import type { Db } from "../db";
+import type { Db, Tx } from "../db";
 import { auditLog } from "../db/schema";
-import type { Tx } from "../users/admin-guard";
 
 /** Who is acting: a signed-in user, the CLI, or an anonymous visitor signing in. */
 export interface Actor {
@@ -31,8 +30,9 @@ export function redactChanges(changes: Changes): Changes {
 }
 
 /** Appends one entry; call it inside the transaction of the change it records. */
-export function writeAudit(tx: Db | Tx, actor: Actor, event: AuditEvent): void {
-  tx.insert(auditLog)
+export async function writeAudit(tx: Db | Tx, actor: Actor, event: AuditEvent): Promise<void> {
+  await tx
+    .insert(auditLog)
     .values({
       actorId: actor.id,
       actorEmail: actor.email,
@@ -42,8 +42,7 @@ export function writeAudit(tx: Db | Tx, actor: Actor, event: AuditEvent): void {
       recordId: event.recordId === undefined || event.recordId === null ? null : String(event.recordId),
       summary: event.summary?.slice(0, 500) ?? null,
       changes: event.changes ? redactChanges(event.changes) : null,
-    })
-    .run();
+    });
 }
 
 /** The actor for changes made from the command line. */

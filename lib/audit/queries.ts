@@ -9,6 +9,5 @@ export function listHistory(resource: string, recordId: string | number, limit =
     .from(auditLog)
     .where(and(eq(auditLog.resource, resource), eq(auditLog.recordId, String(recordId))))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

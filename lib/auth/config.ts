@@ -69,16 +69,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         // Sign-in: bind the token to the account's current security stamp.
         return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
       if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
-      if (!token.sid || isRevoked(getDb(), token.sid)) return null;
+      if (!token.sid || (await isRevoked(getDb(), token.sid))) return null;
       // Every later request: the account must still exist, be active and carry the
       // same stamp, or the session ends here (Auth.js then clears the cookie).
-      const current = token.sub ? getSecurityState(getDb(), token.sub) : null;
+      const current = token.sub ? await getSecurityState(getDb(), token.sub) : null;
       if (!current || !current.active || current.securityStamp !== token.stamp) return null;
       return token;
     },

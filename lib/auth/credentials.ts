@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "../audit";
-import type { Db } from "../db";
+import { writeTransaction, type Db } from "../db";
 import { users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { findUserForSignIn } from "../users/queries";
@@ -28,20 +28,21 @@ export class SignInThrottled extends Error {
   }
 }
 
-function recordSuccess(db: Db, user: { id: string; email: string }, address: string): void {
-  db.transaction((tx) => {
+async function recordSuccess(db: Db, user: { id: string; email: string }, address: string): Promise<void> {
+  const now = new Date();
+  await writeTransaction(db, async (tx) => {
     // Trackable: the previous "current" sign-in becomes the "last" one.
-    tx.update(users)
+    await tx
+      .update(users)
       .set({
-        lastLoginAt: sql`coalesce(${users.currentLoginAt}, ${Date.now()})`,
+        lastLoginAt: sql`coalesce(${users.currentLoginAt}, ${sql.param(now, users.currentLoginAt)})`,
         lastLoginIp: sql`coalesce(${users.currentLoginIp}, ${address})`,
-        currentLoginAt: new Date(),
+        currentLoginAt: now,
         currentLoginIp: address,
         loginCount: sql`${users.loginCount} + 1`,
       })
-      .where(eq(users.id, user.id))
-      .run();
-    writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-in", resource: "users", recordId: user.id });
+      .where(eq(users.id, user.id));
+    await writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-in", resource: "users", recordId: user.id });
   });
 }
 
@@ -58,14 +59,14 @@ export async function checkCredentials(db: Db, raw: unknown, address: string): P
   const wait = await signInBlockedFor(email, address);
   if (wait > 0) throw new SignInThrottled(wait);
 
-  const user = findUserForSignIn(db, email);
+  const user = await findUserForSignIn(db, email);
   const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
   if (!user || !ok || !user.active) {
     await recordSignInFailure(email, address);
-    writeAudit(db, { id: null, email, address }, { action: "sign-in-failed", resource: "users", recordId: user?.id ?? null });
+    await writeTransaction(db, (tx) => writeAudit(tx, { id: null, email, address }, { action: "sign-in-failed", resource: "users", recordId: user?.id ?? null }));
     return null;
   }
   await recordSignInSuccess(email);
-  recordSuccess(db, user, address);
+  await recordSuccess(db, user, address);
   return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp };
 }

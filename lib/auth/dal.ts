@@ -20,7 +20,7 @@ export const getSession = cache(async (): Promise<UserAccess | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = getUserAccess(getDb(), id);
+  const user = await getUserAccess(getDb(), id);
   // The JWT callback already checked the stamp; an inactive user is refused here too.
   return user?.active ? user : null;
 });

@@ -1,15 +1,16 @@
 import { eq, lt } from "drizzle-orm";
-import type { Db } from "../db";
+import { writeTransaction, type Db } from "../db";
 import { revokedSessions } from "../db/schema";
 
-export function isRevoked(db: Db, sid: string): boolean {
-  return !!db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).get();
+export async function isRevoked(db: Db, sid: string): Promise<boolean> {
+  const rows = await db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).limit(1);
+  return rows.length > 0;
 }
 
 /** Refuses this session id from now on; forgets ids whose tokens have expired anyway. */
-export function revokeSession(db: Db, sid: string, until: Date): void {
-  db.transaction((tx) => {
-    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date())).run();
-    tx.insert(revokedSessions).values({ sid, expiresAt: until }).onConflictDoNothing().run();
+export async function revokeSession(db: Db, sid: string, until: Date): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
+    await tx.insert(revokedSessions).values({ sid, expiresAt: until }).onConflictDoNothing();
   });
 }

@@ -20,7 +20,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
  * The `gatehouse` command line, in the spirit of `flask users` / `flask roles`.
  * Built as a function of its database and I/O so tests drive it without a shell.
  */
-export function buildProgram(getDb: () => Db, io: CliIO): Command {
+export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
   const program = new Command("gatehouse")
     .description("Manage Gatehouse users and roles.")
     .exitOverride()
@@ -36,21 +36,21 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
     .addOption(new Option("--inactive", "create the account deactivated"))
     .action(async (opts: { email: string; name?: string; role: string[]; inactive?: boolean }) => {
       const password = await io.readPassword("Password: ");
-      await createUser(getDb(), { email: opts.email, name: opts.name, password, roles: opts.role, active: !opts.inactive }, cliActor());
+      await createUser(await getDb(), { email: opts.email, name: opts.name, password, roles: opts.role, active: !opts.inactive }, cliActor());
       io.out(`Created user ${opts.email.trim().toLowerCase()}${opts.role.length ? ` with roles ${opts.role.join(", ")}` : ""}.`);
     });
   users
     .command("list")
     .description("List users with their roles.")
-    .action(() => {
-      for (const u of listUsersSummary(getDb())) io.out(`${u.email}\t${u.active ? "active" : "inactive"}\t${u.roles.join(",") || "-"}`);
+    .action(async () => {
+      for (const u of await listUsersSummary(await getDb())) io.out(`${u.email}\t${u.active ? "active" : "inactive"}\t${u.roles.join(",") || "-"}`);
     });
   for (const [name, active] of [["activate", true], ["deactivate", false]] as const) {
     users
       .command(`${name} <email>`)
       .description(`${active ? "Allow" : "Stop"} sign-in for a user${active ? "" : " and end their sessions"}.`)
-      .action((email: string) => {
-        setUserActive(getDb(), email, active, cliActor());
+      .action(async (email: string) => {
+        await setUserActive(await getDb(), email, active, cliActor());
         io.out(`${name === "activate" ? "Activated" : "Deactivated"} ${email.trim().toLowerCase()}.`);
       });
   }
@@ -58,21 +58,21 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
     .command("set-password <email>")
     .description("Set a user's password and end their sessions.")
     .action(async (email: string) => {
-      await setUserPassword(getDb(), email, await io.readPassword("New password: "), cliActor());
+      await setUserPassword(await getDb(), email, await io.readPassword("New password: "), cliActor());
       io.out(`Password changed for ${email.trim().toLowerCase()}.`);
     });
   users
     .command("add-role <email> <role>")
     .description("Grant a role to a user.")
-    .action((email: string, role: string) => {
-      addUserRole(getDb(), email, role, cliActor());
+    .action(async (email: string, role: string) => {
+      await addUserRole(await getDb(), email, role, cliActor());
       io.out(`Granted ${role} to ${email.trim().toLowerCase()}.`);
     });
   users
     .command("remove-role <email> <role>")
     .description("Take a role away from a user.")
-    .action((email: string, role: string) => {
-      removeUserRole(getDb(), email, role, cliActor());
+    .action(async (email: string, role: string) => {
+      await removeUserRole(await getDb(), email, role, cliActor());
       io.out(`Removed ${role} from ${email.trim().toLowerCase()}.`);
     });
 
@@ -81,33 +81,33 @@ export function buildProgram(getDb: () => Db, io: CliIO): Command {
     .command("create <name>")
     .option("--description <text>", "what the role is for")
     .option("--permission <perm>", "permission to grant (repeatable)", collect, [])
-    .action((name: string, opts: { description?: string; permission: string[] }) => {
-      createRole(getDb(), { name, description: opts.description, permissions: opts.permission }, cliActor());
+    .action(async (name: string, opts: { description?: string; permission: string[] }) => {
+      await createRole(await getDb(), { name, description: opts.description, permissions: opts.permission }, cliActor());
       io.out(`Created role ${name}.`);
     });
   roles
     .command("list")
-    .action(() => {
-      for (const r of listRoles(getDb())) io.out(`${r.name}\t${r.name === "admin" ? "(every permission)" : r.permissions.join(",") || "-"}`);
+    .action(async () => {
+      for (const r of await listRoles(await getDb())) io.out(`${r.name}\t${r.name === "admin" ? "(every permission)" : r.permissions.join(",") || "-"}`);
     });
   roles
     .command("grant <role> <permissions...>")
     .description("Add permissions to a role.")
-    .action((role: string, perms: string[]) => {
-      io.out(`${role}: ${grantPermissions(getDb(), role, perms, cliActor()).join(", ") || "-"}`);
+    .action(async (role: string, perms: string[]) => {
+      io.out(`${role}: ${(await grantPermissions(await getDb(), role, perms, cliActor())).join(", ") || "-"}`);
     });
   roles
     .command("revoke <role> <permissions...>")
     .description("Remove permissions from a role.")
-    .action((role: string, perms: string[]) => {
-      io.out(`${role}: ${revokePermissions(getDb(), role, perms, cliActor()).join(", ") || "-"}`);
+    .action(async (role: string, perms: string[]) => {
+      io.out(`${role}: ${(await revokePermissions(await getDb(), role, perms, cliActor())).join(", ") || "-"}`);
     });
 
   return program;
 }
 
 /** Runs the CLI and returns the process exit code: 0 on success, 1 on a refused change, 2 on bad usage. */
-export async function runCli(argv: string[], getDb: () => Db, io: CliIO): Promise<number> {
+export async function runCli(argv: string[], getDb: () => Promise<Db>, io: CliIO): Promise<number> {
   const program = buildProgram(getDb, io);
   try {
     await program.parseAsync(argv, { from: "user" });

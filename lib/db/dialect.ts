@@ -1,11 +1,18 @@
-import { sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import Database from "better-sqlite3";
+import { sql, type Column, type SQL } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import Cursor from "pg-cursor";
+import type pg from "pg";
+import { databaseDialect, sqlitePath } from "../env";
+import { dialectOf, getDb, type Db } from "./index";
 
 /**
- * The few places where SQL differs between databases. The resource engine uses
- * only these and Drizzle's dialect-neutral operators, so that another driver
- * needs changes here, not in resources.
+ * The few places where SQL differs between SQLite and PostgreSQL. The resource
+ * engine uses only these and Drizzle's dialect-neutral operators, so resource
+ * definitions and queries never name a database.
  */
+
+const postgres = () => databaseDialect() === "postgres";
 
 /** Escapes LIKE wildcards so that `%` and `_` typed by a user match themselves. */
 export function escapeLike(text: string): string {
@@ -13,16 +20,28 @@ export function escapeLike(text: string): string {
 }
 
 /** Case-insensitive substring match; the text is always a bound parameter. */
-export function containsInsensitive(column: SQLiteColumn, text: string): SQL {
-  // SQLite's LIKE is case-insensitive for ASCII; Postgres would use ILIKE here.
-  return sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
+export function containsInsensitive(column: Column, text: string): SQL {
+  const pattern = `%${escapeLike(text)}%`;
+  // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE (served by a trigram index) ignores case.
+  return postgres() ? sql`${column} ILIKE ${pattern} ESCAPE '\\'` : sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
+export type ConstraintKind = "unique" | "foreign-key" | "not-null" | "check";
+
+const PG_CODES: Record<string, ConstraintKind> = { "23505": "unique", "23503": "foreign-key", "23502": "not-null", "23514": "check" };
+
 /** A translated constraint failure, or null for any other error. */
-export function constraintViolation(error: unknown): { kind: "unique" | "foreign-key" | "not-null" | "check"; columns: string[] } | null {
-  const e = error as { code?: string; message?: string; cause?: unknown };
+export function constraintViolation(error: unknown): { kind: ConstraintKind; columns: string[] } | null {
+  const e = error as { code?: string; message?: string; cause?: unknown; column?: string; detail?: string };
   if (e?.cause && !e.code) return constraintViolation(e.cause);
-  if (typeof e?.code !== "string" || !e.code.startsWith("SQLITE_CONSTRAINT")) return null;
+  if (typeof e?.code !== "string") return null;
+  if (e.code in PG_CODES) {
+    // "Key (email)=(a@b.c) already exists." names the columns of a unique or foreign key.
+    const key = /^Key \(([^)]*)\)/.exec(e.detail ?? "")?.[1];
+    const columns = e.column ? [e.column] : key ? key.split(",").map((c) => c.trim().replace(/"/g, "")) : [];
+    return { kind: PG_CODES[e.code]!, columns };
+  }
+  if (!e.code.startsWith("SQLITE_CONSTRAINT")) return null;
   const columns = (/failed: (.*)$/.exec(e.message ?? "")?.[1] ?? "").split(",").map((c) => c.trim().split(".").pop() ?? "").filter(Boolean);
   if (e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return { kind: "unique", columns };
   if (e.code === "SQLITE_CONSTRAINT_FOREIGNKEY") return { kind: "foreign-key", columns };
@@ -37,12 +56,65 @@ function phrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Row ids whose indexed text contains `text`: a subquery on an FTS5 trigram index. */
-export function fullTextIds(index: string, text: string): SQL {
-  return sql`select rowid from ${sql.identifier(index)} where ${sql.identifier(index)} match ${phrase(text)}`;
+export interface FullTextTarget {
+  /** SQLite: the FTS5 table kept in step with the resource's table. */
+  searchIndex: string;
+  id: Column;
+  columns: Column[];
 }
 
-/** How many rows contain `text`, counting no further than `cap`. */
-export function fullTextCount(index: string, text: string, cap: number): SQL<number> {
-  return sql<number>`select count(*) as n from (${fullTextIds(index, text)} limit ${cap})`;
+/**
+ * Rows whose search columns contain `text`, through the full-text index: a
+ * subquery on SQLite's FTS5 table, or on PostgreSQL the same ILIKE match,
+ * which its trigram GIN indexes answer without scanning the table.
+ */
+export function fullTextMatch(target: FullTextTarget, text: string): SQL {
+  if (postgres()) return sql`(${sql.join(target.columns.map((c) => containsInsensitive(c, text)), sql` or `)})`;
+  const index = sql.identifier(target.searchIndex);
+  return sql`${target.id} in (select rowid from ${index} where ${index} match ${phrase(text)})`;
+}
+
+/** How many rows match through the full-text index, counting no further than `cap`. */
+export async function fullTextCount(target: FullTextTarget & { table: unknown }, text: string, cap: number): Promise<number> {
+  const db = getDb();
+  if (postgres()) {
+    const inner = sql`select 1 from ${target.table} where ${fullTextMatch(target, text)} limit ${cap}`;
+    const result = await (db as unknown as NodePgDatabase).execute<{ n: number }>(sql`select count(*) as n from (${inner}) as bounded`);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+  const index = sql.identifier(target.searchIndex);
+  const row = await db.get<{ n: number }>(sql`select count(*) as n from (select rowid from ${index} where ${index} match ${phrase(text)} limit ${cap})`);
+  return row?.n ?? 0;
+}
+
+/**
+ * Rows of a query as arrays of raw driver values, read lazily through a
+ * connection of their own so that a long export neither holds a shared
+ * connection nor loads every row into memory. Finishing or abandoning the
+ * iteration releases the connection.
+ */
+export async function* streamRows(query: { toSQL(): { sql: string; params: unknown[] } }, batch = 500, db: Db = getDb()): AsyncGenerator<unknown[], void, undefined> {
+  const { sql: text, params } = query.toSQL();
+  if (dialectOf(db) === "postgres") {
+    const pool = (db as unknown as { $client: pg.Pool }).$client;
+    const client = await pool.connect();
+    const cursor = client.query(new Cursor(text, params, { rowMode: "array" }));
+    try {
+      for (;;) {
+        const rows = (await cursor.read(batch)) as unknown[][];
+        if (rows.length === 0) return;
+        yield* rows;
+      }
+    } finally {
+      await cursor.close().catch(() => undefined);
+      client.release();
+    }
+  }
+  const client = new Database(sqlitePath(), { readonly: true, fileMustExist: true });
+  try {
+    client.pragma("busy_timeout = 5000");
+    yield* client.prepare(text).raw(true).iterate(...params) as IterableIterator<unknown[]>;
+  } finally {
+    client.close();
+  }
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 import { randomToken } from "../random";
-import { ITEM_CATEGORIES } from "./schema";
+import { ITEM_CATEGORIES } from "./schema-sqlite";
 
 /**
  * The PostgreSQL twin of ./schema.ts: the same tables, columns, JavaScript

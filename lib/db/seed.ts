@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "./index";
+import { eq } from "drizzle-orm";
+import { writeTransaction, type Db } from "./index";
 import { ITEM_CATEGORIES, items, roles, users } from "./schema";
 import { createUser } from "../users/service";
 import { ADMIN_ROLE } from "../permissions";
@@ -30,21 +30,21 @@ export interface SeedOptions {
 /** Idempotent: creates what is missing and leaves what exists alone. */
 export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = () => {} }: SeedOptions): Promise<void> {
   for (const role of DEMO_ROLES) {
-    const inserted = db.insert(roles).values(role).onConflictDoNothing({ target: roles.name }).run();
-    if (inserted.changes) log(`created role ${role.name}`);
+    const inserted = await writeTransaction(db, (tx) => tx.insert(roles).values(role).onConflictDoNothing({ target: roles.name }).returning({ id: roles.id }));
+    if (inserted.length) log(`created role ${role.name}`);
   }
   if (!demoUsers) return;
   if (process.env.NODE_ENV === "production") throw new Error("Demo users are never created with NODE_ENV=production.");
 
   for (const user of DEMO_USERS) {
-    const exists = db.select({ id: users.id }).from(users).where(sql`${users.email} = ${user.email}`).get();
-    if (exists) continue;
+    const exists = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email));
+    if (exists.length) continue;
     await createUser(db, { ...user, password: DEMO_PASSWORD, skipPolicy: true });
     log(`created user ${user.email}`);
   }
 
-  if (db.select({ id: items.id }).from(items).limit(1).get()) return;
-  const owners = db.select({ id: users.id }).from(users).all();
+  if ((await db.select({ id: items.id }).from(items).limit(1)).length) return;
+  const owners = await db.select({ id: users.id }).from(users);
   const rows = Array.from({ length: itemCount }, (_, k) => {
     const i = k + 1;
     return {
@@ -57,8 +57,8 @@ export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = ()
       createdAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000),
     };
   });
-  db.transaction((tx) => {
-    for (let k = 0; k < rows.length; k += 500) tx.insert(items).values(rows.slice(k, k + 500)).run();
+  await writeTransaction(db, async (tx) => {
+    for (let k = 0; k < rows.length; k += 500) await tx.insert(items).values(rows.slice(k, k + 500));
   });
   log(`created ${rows.length} demo items`);
 }

@@ -59,7 +59,7 @@ export async function deleteRecordAction(resourceName: string, rawId: string, _p
   const { resource, user } = await requireResource(resourceName, "delete");
   const id = parseId(resource, String(rawId));
   if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
-  const result = deleteRecords(resource, await actorOf(user), [id]);
+  const result = await deleteRecords(resource, await actorOf(user), [id]);
   if (!result.ok) return { ok: false, message: result.message };
   if (result.count === 0) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   revalidatePath(`/admin/${resource.name}`);
@@ -86,7 +86,7 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
     return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
   }
   const actor = await actorOf(user);
-  const result = name === "delete" ? deleteRecords(resource, actor, ids) : runBulkAction(resource, actor, name, ids);
+  const result = name === "delete" ? await deleteRecords(resource, actor, ids) : await runBulkAction(resource, actor, name, ids);
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath(`/admin/${resource.name}`);
   const back = String(form.get("back") ?? "");

@@ -25,8 +25,10 @@ export interface FormFieldSpec {
   readOnly?: boolean;
 }
 
-export function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null): FormFieldSpec[] {
+export async function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null): Promise<FormFieldSpec[]> {
   const locked = new Set(record ? (resource.lockedFields?.(record.values) ?? []) : []);
+  const choices = new Map<string, RefValue[]>();
+  for (const f of formFields(resource, mode)) if (f.type === "many" && f.many) choices.set(f.key, await allOptions(f.many.resource));
   return formFields(resource, mode).map((f) => ({
     key: f.key,
     label: mode === "update" && f.type === "password" ? "New password" : f.label,
@@ -36,7 +38,7 @@ export function formSpec(resource: Resource, mode: FormMode, record?: RecordDeta
     options: f.options,
     help: mode === "update" && f.type === "password" ? "Leave empty to keep the current password." : f.help,
     lookup: f.type === "reference" ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
-    choices: f.type === "many" && f.many ? allOptions(f.many.resource) : undefined,
+    choices: choices.get(f.key),
     matrix: f.type === "permissions" ? permissionMatrix(RESOURCES) : undefined,
     currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
     readOnly: locked.has(f.key),

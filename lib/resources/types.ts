@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Tx } from "../users/admin-guard";
+import type { Tx } from "../db";
 import type { Action } from "../permissions";
 
 export type FieldType =
@@ -75,7 +75,7 @@ export interface BulkActionDef {
   /** The permission on this resource the action needs. */
   action: Action;
   /** Runs inside the write transaction; returns how many rows changed. */
-  run: (tx: Tx, ids: Array<string | number>) => number;
+  run: (tx: Tx, ids: Array<string | number>) => Promise<number>;
 }
 
 export interface WriteContext {
@@ -90,11 +90,11 @@ export interface ResourceHooks {
   /** Async work before the transaction (e.g. hashing a password); returns extra column values or field errors. */
   prepare?: (values: Record<string, unknown>, ctx: WriteContext) => Promise<{ columns?: Record<string, unknown>; errors?: Record<string, string> }>;
   /** Inside the transaction, after the row is written. */
-  afterWrite?: (tx: Tx, id: string | number, ctx: WriteContext) => void;
+  afterWrite?: (tx: Tx, id: string | number, ctx: WriteContext) => Promise<void>;
   /** Returns a reason to refuse deleting these rows, or null. Inside the transaction. */
-  beforeDelete?: (tx: Tx, ids: Array<string | number>) => string | null;
+  beforeDelete?: (tx: Tx, ids: Array<string | number>) => Promise<string | null>;
   /** Returns a field error map to refuse an update of this row, or null. May drop keys from `values` it protects. */
-  beforeUpdate?: (tx: Tx, id: string | number, values: Record<string, unknown>, before: Record<string, unknown>) => Record<string, string> | null;
+  beforeUpdate?: (tx: Tx, id: string | number, values: Record<string, unknown>, before: Record<string, unknown>) => Promise<Record<string, string> | null>;
 }
 
 export interface ResourceConfig {

@@ -1,5 +1,5 @@
 import { asc, count, eq } from "drizzle-orm";
-import type { Db } from "../db";
+import { writeTransaction, type Db } from "../db";
 import { roles, userRoles } from "../db/schema";
 import { UserFacingError } from "../errors";
 import { writeAudit, type Actor } from "../audit";
@@ -22,46 +22,47 @@ function checkPermissions(perms: string[]): string[] {
   return [...new Set(perms)].sort();
 }
 
-export function createRole(db: Db, input: { name: string; description?: string | null; permissions?: string[] }, actor?: Actor): number {
+export async function createRole(db: Db, input: { name: string; description?: string | null; permissions?: string[] }, actor?: Actor): Promise<number> {
   const name = validateRoleName(input.name);
   const permissions = checkPermissions(input.permissions ?? []);
-  return db.transaction((tx) => {
-    if (tx.select({ id: roles.id }).from(roles).where(eq(roles.name, name)).get()) {
+  return writeTransaction(db, async (tx) => {
+    if ((await tx.select({ id: roles.id }).from(roles).where(eq(roles.name, name))).length) {
       throw new UserFacingError(`Role ${name} already exists.`, "name");
     }
-    const id = tx.insert(roles).values({ name, description: input.description ?? null, permissions }).returning({ id: roles.id }).get().id;
-    if (actor) writeAudit(tx, actor, { action: "create", resource: "roles", recordId: id, summary: name, changes: { name: { before: null, after: name }, permissions: { before: [], after: permissions } } });
+    const [{ id }] = (await tx.insert(roles).values({ name, description: input.description ?? null, permissions }).returning({ id: roles.id })) as [{ id: number }];
+    if (actor) await writeAudit(tx, actor, { action: "create", resource: "roles", recordId: id, summary: name, changes: { name: { before: null, after: name }, permissions: { before: [], after: permissions } } });
     return id;
   });
 }
 
 export function listRoles(db: Db) {
-  return db.select({ id: roles.id, name: roles.name, description: roles.description, permissions: roles.permissions }).from(roles).orderBy(asc(roles.name)).all();
+  return db.select({ id: roles.id, name: roles.name, description: roles.description, permissions: roles.permissions }).from(roles).orderBy(asc(roles.name));
 }
 
-export function countRoleMembers(db: Db, roleId: number): number {
-  return db.select({ n: count() }).from(userRoles).where(eq(userRoles.roleId, roleId)).get()?.n ?? 0;
+export async function countRoleMembers(db: Db, roleId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(userRoles).where(eq(userRoles.roleId, roleId));
+  return row?.n ?? 0;
 }
 
-function changePermissions(db: Db, name: string, perms: string[], change: (current: Set<string>, p: string) => void, actor?: Actor): string[] {
+function changePermissions(db: Db, name: string, perms: string[], change: (current: Set<string>, p: string) => void, actor?: Actor): Promise<string[]> {
   const wanted = checkPermissions(perms);
-  return db.transaction((tx) => {
-    const role = tx.select().from(roles).where(eq(roles.name, name)).get();
+  return writeTransaction(db, async (tx) => {
+    const [role] = await tx.select().from(roles).where(eq(roles.name, name));
     if (!role) throw new UserFacingError(`Unknown role: ${name}.`, "name");
     if (role.name === ADMIN_ROLE) throw new UserFacingError("The admin role always has every permission.", "permissions");
     const next = new Set(role.permissions);
     for (const p of wanted) change(next, p);
     const permissions = [...next].sort();
-    tx.update(roles).set({ permissions }).where(eq(roles.id, role.id)).run();
-    if (actor) writeAudit(tx, actor, { action: "update", resource: "roles", recordId: role.id, summary: name, changes: { permissions: { before: role.permissions, after: permissions } } });
+    await tx.update(roles).set({ permissions }).where(eq(roles.id, role.id));
+    if (actor) await writeAudit(tx, actor, { action: "update", resource: "roles", recordId: role.id, summary: name, changes: { permissions: { before: role.permissions, after: permissions } } });
     return permissions;
   });
 }
 
-export function grantPermissions(db: Db, name: string, perms: string[], actor?: Actor): string[] {
+export function grantPermissions(db: Db, name: string, perms: string[], actor?: Actor): Promise<string[]> {
   return changePermissions(db, name, perms, (s, p) => s.add(p), actor);
 }
 
-export function revokePermissions(db: Db, name: string, perms: string[], actor?: Actor): string[] {
+export function revokePermissions(db: Db, name: string, perms: string[], actor?: Actor): Promise<string[]> {
   return changePermissions(db, name, perms, (s, p) => s.delete(p), actor);
 }

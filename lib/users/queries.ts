@@ -15,8 +15,8 @@ export interface UserAccess {
 }
 
 /** One indexed lookup: the user and their roles' permissions. */
-export function getUserAccess(db: Db, userId: string): UserAccess | null {
-  const rows = db
+export async function getUserAccess(db: Db, userId: string): Promise<UserAccess | null> {
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
@@ -29,8 +29,7 @@ export function getUserAccess(db: Db, userId: string): UserAccess | null {
     .from(users)
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .leftJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(eq(users.id, userId))
-    .all();
+    .where(eq(users.id, userId));
   const first = rows[0];
   if (!first) return null;
   const held = rows.flatMap((r) => (r.roleName ? [{ name: r.roleName, permissions: r.rolePermissions ?? [] }] : []));
@@ -46,35 +45,32 @@ export function getUserAccess(db: Db, userId: string): UserAccess | null {
 }
 
 /** What a session check needs: is the account there, active, and on this stamp? (No role join.) */
-export function getSecurityState(db: Db, userId: string) {
-  return db.select({ active: users.active, securityStamp: users.securityStamp }).from(users).where(eq(users.id, userId)).get() ?? null;
+export async function getSecurityState(db: Db, userId: string) {
+  const [row] = await db.select({ active: users.active, securityStamp: users.securityStamp }).from(users).where(eq(users.id, userId));
+  return row ?? null;
 }
 
 /** The fields the credential check needs, looked up by normalised email. */
-export function findUserForSignIn(db: Db, email: string) {
-  return (
-    db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        active: users.active,
-        passwordHash: users.passwordHash,
-        securityStamp: users.securityStamp,
-      })
-      .from(users)
-      .where(eq(users.email, email))
-      .get() ?? null
-  );
+export async function findUserForSignIn(db: Db, email: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      active: users.active,
+      passwordHash: users.passwordHash,
+      securityStamp: users.securityStamp,
+    })
+    .from(users)
+    .where(eq(users.email, email));
+  return row ?? null;
 }
 
 /** Sign-in history shown on the account page. */
-export function getSignInInfo(db: Db, userId: string) {
-  return (
-    db
-      .select({ lastLoginAt: users.lastLoginAt, lastLoginIp: users.lastLoginIp, currentLoginAt: users.currentLoginAt, currentLoginIp: users.currentLoginIp, loginCount: users.loginCount })
-      .from(users)
-      .where(eq(users.id, userId))
-      .get() ?? null
-  );
+export async function getSignInInfo(db: Db, userId: string) {
+  const [row] = await db
+    .select({ lastLoginAt: users.lastLoginAt, lastLoginIp: users.lastLoginIp, currentLoginAt: users.currentLoginAt, currentLoginIp: users.currentLoginIp, loginCount: users.loginCount })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
 }

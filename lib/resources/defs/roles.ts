@@ -21,7 +21,7 @@ export const rolesResource = defineResource({
   guardAdmins: true,
   lockedFields: (values) => (values.name === ADMIN_ROLE ? ["name", "permissions"] : []),
   hooks: {
-    beforeUpdate(_tx, _id, values, before) {
+    async beforeUpdate(_tx, _id, values, before) {
       if (before.name !== ADMIN_ROLE) {
         return values.name === ADMIN_ROLE ? { name: "The name admin is reserved." } : null;
       }
@@ -30,8 +30,8 @@ export const rolesResource = defineResource({
       delete values.permissions;
       return null;
     },
-    beforeDelete(tx, ids) {
-      const names = tx.select({ name: roles.name }).from(roles).where(inArray(roles.id, ids as number[])).all();
+    async beforeDelete(tx, ids) {
+      const names = await tx.select({ name: roles.name }).from(roles).where(inArray(roles.id, ids as number[]));
       return names.some((r) => r.name === ADMIN_ROLE) ? "The admin role cannot be deleted." : null;
     },
   },

@@ -41,13 +41,13 @@ export const usersResource = defineResource({
       name: "activate",
       label: "Activate",
       action: "update",
-      run: (tx, ids) => tx.update(users).set({ active: true, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).run().changes,
+      run: async (tx, ids) => (await tx.update(users).set({ active: true, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).returning({ id: users.id })).length,
     },
     {
       name: "deactivate",
       label: "Deactivate",
       action: "update",
-      run: (tx, ids) => tx.update(users).set({ active: false, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).run().changes,
+      run: async (tx, ids) => (await tx.update(users).set({ active: false, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).returning({ id: users.id })).length,
     },
   ],
   hooks: {

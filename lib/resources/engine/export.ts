@@ -1,4 +1,5 @@
-import { getDb, iterateRows } from "../../db";
+import { getDb } from "../../db";
+import { streamRows } from "../../db/dialect";
 import { csvLines } from "../csv";
 import { centsToDecimal } from "../money";
 import type { FieldDef, Resource } from "../types";
@@ -12,7 +13,7 @@ function exportFields(resource: Resource): FieldDef[] {
   return resource.fields.filter((f) => f.column && !f.hidden);
 }
 
-/** Raw database values (as SQLite stores them) to CSV text. */
+/** Raw driver values (SQLite's numbers and JSON text, or PostgreSQL's dates, booleans and arrays) to CSV text. */
 function cell(field: FieldDef, value: unknown): string {
   if (value === null || value === undefined) return "";
   switch (field.type) {
@@ -21,8 +22,10 @@ function cell(field: FieldDef, value: unknown): string {
     case "boolean":
       return value === 1 || value === true ? "true" : "false";
     case "datetime":
+      if (value instanceof Date) return value.toISOString();
       return typeof value === "number" ? new Date(value).toISOString() : String(value);
     case "permissions":
+      if (Array.isArray(value)) return value.join(" ");
       return typeof value === "string" ? (JSON.parse(value) as string[]).join(" ") : String(value);
     default:
       return String(value);
@@ -39,28 +42,28 @@ export function exportStream(resource: Resource, query: ListQuery): ReadableStre
   const shape = Object.fromEntries(fields.map((f) => [f.key, f.column!]));
   const select = getDb().select({ __id: resource.id, ...shape }).from(resource.table).where(buildWhere(resource, query)).orderBy(...buildOrderBy(resource, query.sort));
   const encoder = new TextEncoder();
-  let rows: Generator<unknown[], void, undefined> | undefined;
+  let rows: AsyncGenerator<unknown[], void, undefined> | undefined;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(csvLines([["ID", ...fields.map((f) => f.label)]])));
-      rows = iterateRows(select);
+      rows = streamRows(select, BATCH);
     },
-    pull(controller) {
+    async pull(controller) {
       const batch: string[][] = [];
       for (let i = 0; i < BATCH; i++) {
-        const next = rows!.next();
+        const next = await rows!.next();
         if (next.done) break;
         const [id, ...values] = next.value;
         batch.push([String(id), ...values.map((v, j) => cell(fields[j]!, v))]);
       }
       if (batch.length) controller.enqueue(encoder.encode(csvLines(batch)));
       if (batch.length < BATCH) {
-        rows!.return();
+        await rows!.return();
         controller.close();
       }
     },
-    cancel() {
-      rows?.return();
+    async cancel() {
+      await rows?.return();
     },
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db";
 import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH } from "../../db/dialect";
+import { fullTextTarget } from "./query";
 import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
 import type { Cursor, ListQuery } from "./params";
@@ -58,11 +59,11 @@ function toRow(raw: Record<string, unknown>): Row {
 }
 
 /** Fills `refs` with the referenced rows' titles: one query per reference field. */
-function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[]): void {
+async function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[]): Promise<void> {
   for (const field of fields) {
     if (field.type !== "reference" || !field.reference) continue;
     const ids = [...new Set(rows.map((r) => r.values[field.key]).filter((v): v is RowId => v !== null && v !== undefined))];
-    const labels = labelsFor(field.reference.resource, ids);
+    const labels = await labelsFor(field.reference.resource, ids);
     for (const row of rows) {
       const id = row.values[field.key] as RowId | null;
       row.refs[field.key] = id === null || id === undefined ? null : { id, label: labels.get(id) ?? String(id) };
@@ -70,21 +71,18 @@ function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[]): 
   }
 }
 
-export function labelsFor(resourceName: string, ids: RowId[]): Map<RowId, string> {
+export async function labelsFor(resourceName: string, ids: RowId[]): Promise<Map<RowId, string>> {
   const target = getResource(resourceName);
   if (!target || ids.length === 0) return new Map();
-  const rows = getDb()
-    .select({ id: target.id, label: target.title })
-    .from(target.table)
-    .where(inArray(target.id, ids))
-    .all() as { id: RowId; label: unknown }[];
+  const rows = (await getDb().select({ id: target.id, label: target.title }).from(target.table).where(inArray(target.id, ids))) as { id: RowId; label: unknown }[];
   return new Map(rows.map((r) => [r.id, String(r.label ?? r.id)]));
 }
 
-function boundedCount(resource: Resource, where: SQL | undefined): number {
+async function boundedCount(resource: Resource, where: SQL | undefined): Promise<number> {
   const db = getDb();
   const inner = db.select({ one: sql`1` }).from(resource.table).where(where).limit(COUNT_CAP + 1).as("bounded");
-  return db.select({ n: count() }).from(inner).get()?.n ?? 0;
+  const [row] = await db.select({ n: count() }).from(inner);
+  return row?.n ?? 0;
 }
 
 /**
@@ -97,17 +95,17 @@ function boundedCount(resource: Resource, where: SQL | undefined): number {
  */
 const DENSE_MATCHES = 2_000;
 
-function searchPlan(resource: Resource, query: ListQuery): { mode: SearchMode; total?: number } {
+async function searchPlan(resource: Resource, query: ListQuery): Promise<{ mode: SearchMode; total?: number }> {
   if (!query.q || !resource.searchIndex || [...query.q].length < FULL_TEXT_MIN_LENGTH) return { mode: "scan" };
-  const matches = getDb().get<{ n: number }>(fullTextCount(resource.searchIndex, query.q, COUNT_CAP + 1))?.n ?? 0;
+  const matches = await fullTextCount(fullTextTarget(resource), query.q, COUNT_CAP + 1);
   const alone = query.filters.length === 0 && !resource.scope?.();
   return { mode: matches > DENSE_MATCHES ? "scan" : "index", total: alone ? matches : undefined };
 }
 
-export function listRows(resource: Resource, query: ListQuery): ListResult {
-  const plan = searchPlan(resource, query);
+export async function listRows(resource: Resource, query: ListQuery): Promise<ListResult> {
+  const plan = await searchPlan(resource, query);
   const where = buildWhere(resource, query, plan.mode);
-  const total = plan.total ?? boundedCount(resource, where);
+  const total = plan.total ?? (await boundedCount(resource, where));
   const totalCapped = total > COUNT_CAP;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / query.per));
   // Past the last page of an exact total, show the last page instead of nothing.
@@ -116,16 +114,15 @@ export function listRows(resource: Resource, query: ListQuery): ListResult {
   const sortColumn = resource.fieldMap.get(query.sort.key)?.column;
   const byCursor = !!query.after;
   const rows = (
-    getDb()
+    (await getDb()
       .select({ ...selection(resource, fields), __sort: sortColumn ?? resource.id })
       .from(resource.table)
       .where(byCursor ? and(where, buildAfter(resource, query)) : where)
       .orderBy(...buildOrderBy(resource, query.sort))
       .limit(query.per)
-      .offset(byCursor ? 0 : (page - 1) * query.per)
-      .all() as Record<string, unknown>[]
+      .offset(byCursor ? 0 : (page - 1) * query.per)) as Record<string, unknown>[]
   ).map(toRow);
-  attachReferences(resource, fields, rows);
+  await attachReferences(resource, fields, rows);
   const last = rows[rows.length - 1];
   const lastSort = last?.values.__sort;
   const next = last && rows.length === query.per && sortColumn?.notNull ? { value: lastSort instanceof Date ? lastSort.getTime() : (lastSort as string | number), id: last.id } : undefined;
@@ -138,43 +135,41 @@ export interface RecordDetails extends Row {
   many: Record<string, RefValue[]>;
 }
 
-export function getRecord(resource: Resource, id: RowId): RecordDetails | null {
+export async function getRecord(resource: Resource, id: RowId): Promise<RecordDetails | null> {
   const fields = resource.fields.filter((f) => !f.hidden);
-  const raw = getDb()
+  const [raw] = (await getDb()
     .select({ ...selection(resource, fields), __title: resource.title })
     .from(resource.table)
-    .where(and(eq(resource.id, id), resource.scope?.()))
-    .get() as Record<string, unknown> | undefined;
+    .where(and(eq(resource.id, id), resource.scope?.()))) as Record<string, unknown>[];
   if (!raw) return null;
   const { __title, ...rest } = raw;
   const row = toRow(rest);
-  attachReferences(resource, fields, [row]);
+  await attachReferences(resource, fields, [row]);
   const many: Record<string, RefValue[]> = {};
   for (const field of fields) {
     if (field.type !== "many" || !field.many) continue;
-    const ids = getDb().select({ id: field.many.right }).from(field.many.through).where(eq(field.many.left, id)).all().map((r) => r.id as RowId);
-    const labels = labelsFor(field.many.resource, ids);
+    const ids = (await getDb().select({ id: field.many.right }).from(field.many.through).where(eq(field.many.left, id))).map((r) => r.id as RowId);
+    const labels = await labelsFor(field.many.resource, ids);
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
   return { ...row, title: String(__title ?? id), many };
 }
 
 /** Options for a reference picker: rows whose title contains `q`, at most `limit`. */
-export function lookupOptions(resourceName: string, q: string, limit = 20): RefValue[] {
+export async function lookupOptions(resourceName: string, q: string, limit = 20): Promise<RefValue[]> {
   const target = getResource(resourceName);
   if (!target) return [];
   const text = q.trim().slice(0, 100);
-  const rows = getDb()
+  const rows = (await getDb()
     .select({ id: target.id, label: target.title })
     .from(target.table)
     .where(and(text ? containsInsensitive(target.title, text) : undefined, target.scope?.()))
     .orderBy(asc(target.title), asc(target.id))
-    .limit(limit)
-    .all() as { id: RowId; label: unknown }[];
+    .limit(limit)) as { id: RowId; label: unknown }[];
   return rows.map((r) => ({ id: r.id, label: String(r.label ?? r.id) }));
 }
 
 /** Every option of a small target table (many-to-many checkboxes), capped. */
-export function allOptions(resourceName: string, cap = 500): RefValue[] {
+export function allOptions(resourceName: string, cap = 500): Promise<RefValue[]> {
   return lookupOptions(resourceName, "", cap);
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
-import { containsInsensitive, fullTextIds } from "../../db/dialect";
+import { containsInsensitive, fullTextMatch, type FullTextTarget } from "../../db/dialect";
 import type { Resource } from "../types";
 import type { ListQuery } from "./params";
 
@@ -16,7 +16,7 @@ export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "fil
   if (query.q && resource.search?.length) {
     parts.push(
       search === "index" && resource.searchIndex
-        ? sql`${resource.id} in (${fullTextIds(resource.searchIndex, query.q)})`
+        ? fullTextMatch(fullTextTarget(resource), query.q)
         : or(...resource.search.map((key) => containsInsensitive(resource.fieldMap.get(key)!.column!, query.q))),
     );
   }
@@ -44,6 +44,11 @@ export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "fil
   return present.length ? and(...present) : undefined;
 }
 
+/** The resource's full-text index and the columns it covers (its `search` fields). */
+export function fullTextTarget(resource: Resource): FullTextTarget & { table: Resource["table"] } {
+  return { searchIndex: resource.searchIndex ?? "", id: resource.id, table: resource.table, columns: (resource.search ?? []).map((key) => resource.fieldMap.get(key)!.column!) };
+}
+
 /** The requested order with the primary key as a stable tie-break. */
 export function buildOrderBy(resource: Resource, sort: ListQuery["sort"]): SQL[] {
   const column = resource.fieldMap.get(sort.key)?.column;
@@ -56,5 +61,7 @@ export function buildAfter(resource: Resource, query: Pick<ListQuery, "sort" | "
   const column = resource.fieldMap.get(query.sort.key)?.column;
   if (!query.after || !column) return undefined;
   const op = sql.raw(query.sort.desc ? "<" : ">");
-  return sql`(${column}, ${resource.id}) ${op} (${query.after.value}, ${query.after.id})`;
+  // The cursor holds a date as epoch milliseconds; each driver gets it in the column's own form.
+  const value = column.dataType === "date" ? new Date(Number(query.after.value)) : query.after.value;
+  return sql`(${column}, ${resource.id}) ${op} (${sql.param(value, column)}, ${sql.param(query.after.id, resource.id)})`;
 }

@@ -1,9 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { writeAudit, type Actor, type Changes } from "../../audit";
-import { getDb } from "../../db";
+import { getDb, writeTransaction } from "../../db";
 import { constraintViolation } from "../../db/dialect";
 import { UserFacingError } from "../../errors";
-import { withAdminGuard, type Tx } from "../../users/admin-guard";
+import type { Tx } from "../../db";
+import { withAdminGuard } from "../../users/admin-guard";
 import { columnKey } from "../define";
 import { getResource } from "../registry";
 import type { FieldDef, Resource, WriteContext } from "../types";
@@ -25,9 +26,9 @@ class FieldErrorsThrown extends Error {
   }
 }
 
-function transaction<T>(resource: Resource, fn: (tx: Tx) => T): T {
+function transaction<T>(resource: Resource, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const db = getDb();
-  return resource.guardAdmins ? withAdminGuard(db, fn) : db.transaction(fn, { behavior: "immediate" });
+  return resource.guardAdmins ? withAdminGuard(db, fn) : writeTransaction(db, fn);
 }
 
 function targetId(resourceName: string, raw: unknown): RowId {
@@ -42,28 +43,29 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** The row as the form sees it: column fields plus many-to-many ids. */
-function currentValues(resource: Resource, id: RowId): Record<string, unknown> | null {
-  const record = getRecord(resource, id);
+async function currentValues(resource: Resource, id: RowId): Promise<Record<string, unknown> | null> {
+  const record = await getRecord(resource, id);
   if (!record) return null;
   const before: Record<string, unknown> = { ...record.values };
   for (const [key, refs] of Object.entries(record.many)) before[key] = refs.map((r) => r.id);
   return before;
 }
 
-function checkReferences(tx: Tx, resource: Resource, values: Record<string, unknown>): FieldErrors {
+async function checkReferences(tx: Tx, resource: Resource, values: Record<string, unknown>): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   for (const field of resource.fields) {
     const value = values[field.key];
     if (field.type === "reference" && field.reference && value !== null && value !== undefined) {
       const target = getResource(field.reference.resource)!;
-      if (!tx.select({ id: target.id }).from(target.table).where(eq(target.id, targetId(target.name, value))).get()) {
+      const found = await tx.select({ id: target.id }).from(target.table).where(eq(target.id, targetId(target.name, value))).limit(1);
+      if (found.length === 0) {
         errors[field.key] = `Choose an existing ${target.singular.toLowerCase()}.`;
       }
     }
     if (field.type === "many" && field.many && Array.isArray(value) && value.length) {
       const target = getResource(field.many.resource)!;
       const ids = value.map((v) => targetId(target.name, v));
-      const found = tx.select({ id: target.id }).from(target.table).where(inArray(target.id, ids)).all();
+      const found = await tx.select({ id: target.id }).from(target.table).where(inArray(target.id, ids));
       if (found.length !== new Set(ids).size) errors[field.key] = `Choose existing ${target.label.toLowerCase()}.`;
     }
   }
@@ -80,15 +82,13 @@ function columnValues(resource: Resource, values: Record<string, unknown>): Reco
   return out;
 }
 
-function writeMany(tx: Tx, field: FieldDef, id: RowId, ids: unknown[]): void {
+async function writeMany(tx: Tx, field: FieldDef, id: RowId, ids: unknown[]): Promise<void> {
   const many = field.many!;
-  tx.delete(many.through).where(eq(many.left, id)).run();
+  await tx.delete(many.through).where(eq(many.left, id));
   if (ids.length === 0) return;
   const leftKey = Object.entries(many.through).find(([, c]) => c === many.left)?.[0];
   const rightKey = Object.entries(many.through).find(([, c]) => c === many.right)?.[0];
-  tx.insert(many.through)
-    .values(ids.map((v) => ({ [leftKey!]: id, [rightKey!]: targetId(many.resource, v) })))
-    .run();
+  await tx.insert(many.through).values(ids.map((v) => ({ [leftKey!]: id, [rightKey!]: targetId(many.resource, v) })));
 }
 
 function translateError(resource: Resource, error: unknown): WriteResult | null {
@@ -110,34 +110,34 @@ function changesOf(values: Record<string, unknown>, before: Record<string, unkno
 }
 
 async function save(resource: Resource, actor: Actor, id: RowId | null, values: Record<string, unknown>): Promise<WriteResult> {
-  const before = id === null ? undefined : currentValues(resource, id);
+  const before = id === null ? undefined : await currentValues(resource, id);
   if (id !== null && !before) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   const changed = new Set(Object.keys(values).filter((k) => k === "password" ? !!values[k] : !before || !same(values[k], before[k])));
   const ctx: WriteContext = { mode: id === null ? "create" : "update", before: before ?? undefined, changed };
   const prepared = (await resource.hooks?.prepare?.(values, ctx)) ?? {};
   if (prepared.errors) return { ok: false, fieldErrors: prepared.errors };
   try {
-    const savedId = transaction(resource, (tx) => {
+    const savedId = await transaction(resource, async (tx) => {
       if (id !== null) {
-        const refused = resource.hooks?.beforeUpdate?.(tx, id, values, before!);
+        const refused = await resource.hooks?.beforeUpdate?.(tx, id, values, before!);
         if (refused) throw new FieldErrorsThrown(refused);
       }
-      const refErrors = checkReferences(tx, resource, values);
+      const refErrors = await checkReferences(tx, resource, values);
       if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
       const row = { ...columnValues(resource, values), ...prepared.columns };
       let rowId: RowId;
       if (id === null) {
-        const inserted = tx.insert(resource.table).values(row).returning({ id: resource.id }).get() as { id: RowId };
-        rowId = inserted.id;
+        const [inserted] = (await tx.insert(resource.table).values(row).returning({ id: resource.id })) as { id: RowId }[];
+        rowId = inserted!.id;
       } else {
-        if (Object.keys(row).length) tx.update(resource.table).set(row).where(eq(resource.id, id)).run();
+        if (Object.keys(row).length) await tx.update(resource.table).set(row).where(eq(resource.id, id));
         rowId = id;
       }
       for (const field of resource.fields) {
-        if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) writeMany(tx, field, rowId, values[field.key] as unknown[]);
+        if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) await writeMany(tx, field, rowId, values[field.key] as unknown[]);
       }
-      resource.hooks?.afterWrite?.(tx, rowId, ctx);
-      writeAudit(tx, actor, { action: ctx.mode, resource: resource.name, recordId: rowId, changes: changesOf(values, before ?? undefined, changed) });
+      await resource.hooks?.afterWrite?.(tx, rowId, ctx);
+      await writeAudit(tx, actor, { action: ctx.mode, resource: resource.name, recordId: rowId, changes: changesOf(values, before ?? undefined, changed) });
       return rowId;
     });
     return { ok: true, id: savedId };
@@ -156,21 +156,21 @@ export function updateRecord(resource: Resource, actor: Actor, id: RowId, values
   return save(resource, actor, id, values);
 }
 
-function titles(tx: Tx, resource: Resource, ids: RowId[]): Map<RowId, string> {
-  const rows = tx.select({ id: resource.id, title: resource.title }).from(resource.table).where(inArray(resource.id, ids)).all() as { id: RowId; title: unknown }[];
+async function titles(tx: Tx, resource: Resource, ids: RowId[]): Promise<Map<RowId, string>> {
+  const rows = (await tx.select({ id: resource.id, title: resource.title }).from(resource.table).where(inArray(resource.id, ids))) as { id: RowId; title: unknown }[];
   return new Map(rows.map((r) => [r.id, String(r.title ?? r.id)]));
 }
 
-export function deleteRecords(resource: Resource, actor: Actor, ids: RowId[]): DeleteResult {
+export async function deleteRecords(resource: Resource, actor: Actor, ids: RowId[]): Promise<DeleteResult> {
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   try {
-    const count = transaction(resource, (tx) => {
-      const refused = resource.hooks?.beforeDelete?.(tx, ids);
+    const count = await transaction(resource, async (tx) => {
+      const refused = await resource.hooks?.beforeDelete?.(tx, ids);
       if (refused) throw new UserFacingError(refused);
-      const existing = titles(tx, resource, ids);
-      const count = tx.delete(resource.table).where(inArray(resource.id, ids)).run().changes;
-      for (const [id, title] of existing) writeAudit(tx, actor, { action: "delete", resource: resource.name, recordId: id, summary: title });
-      return count;
+      const existing = await titles(tx, resource, ids);
+      const deleted = await tx.delete(resource.table).where(inArray(resource.id, ids)).returning({ id: resource.id });
+      for (const [id, title] of existing) await writeAudit(tx, actor, { action: "delete", resource: resource.name, recordId: id, summary: title });
+      return deleted.length;
     });
     return { ok: true, count };
   } catch (error) {
@@ -180,15 +180,15 @@ export function deleteRecords(resource: Resource, actor: Actor, ids: RowId[]): D
   }
 }
 
-export function runBulkAction(resource: Resource, actor: Actor, name: string, ids: RowId[]): DeleteResult {
+export async function runBulkAction(resource: Resource, actor: Actor, name: string, ids: RowId[]): Promise<DeleteResult> {
   const action = resource.bulkActions?.find((a) => a.name === name);
   if (!action) return { ok: false, message: "Unknown action." };
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   try {
-    const count = transaction(resource, (tx) => {
-      const existing = titles(tx, resource, ids);
-      const changed = action.run(tx, ids);
-      for (const [id, title] of existing) writeAudit(tx, actor, { action: `bulk:${action.name}`, resource: resource.name, recordId: id, summary: title });
+    const count = await transaction(resource, async (tx) => {
+      const existing = await titles(tx, resource, ids);
+      const changed = await action.run(tx, ids);
+      for (const [id, title] of existing) await writeAudit(tx, actor, { action: `bulk:${action.name}`, resource: resource.name, recordId: id, summary: title });
       return changed;
     });
     return { ok: true, count };

@@ -19,7 +19,7 @@ export default async function ResourceEditPage({ params }: Props) {
   const { resource: name, id: rawId } = await params;
   const { resource } = await requireResource(name, "update");
   const id = parseId(resource, decodeURIComponent(rawId));
-  const record = id === null ? null : getRecord(resource, id);
+  const record = id === null ? null : await getRecord(resource, id);
   if (!record) notFound();
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   return (
@@ -34,7 +34,7 @@ export default async function ResourceEditPage({ params }: Props) {
         </Link>
       </nav>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Edit {resource.singular.toLowerCase()}</h1>
-      <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={formSpec(resource, "update", record)} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} />
+      <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={await formSpec(resource, "update", record)} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} />
     </div>
   );
 }
