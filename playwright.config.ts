@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { chromium } from "@playwright/test";
-import { E2E_ENV, E2E_PORT } from "./e2e/env";
+import { E2E_DIALECT, E2E_ENV, E2E_PORT } from "./e2e/env";
 
 /** Playwright's own Chromium where installed, else PLAYWRIGHT_CHROMIUM_PATH, else Debian's. */
 function chromiumPath(): string | undefined {
@@ -35,12 +35,14 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.last\.spec\.ts/ },
+    // *.pg.spec.ts need PostgreSQL (several instances on one database): the PostgreSQL run only.
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: E2E_DIALECT === "postgres" ? /\.last\.spec\.ts/ : /\.(last|pg)\.spec\.ts/ },
     // Tests that may leave the shared database unusable for others run after all of them.
     { name: "last", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /\.last\.spec\.ts/ },
   ],
   webServer: {
-    // Resets, migrates and seeds the throwaway database, then serves the production build.
+    // Resets, migrates and seeds the throwaway database (SQLite, or PostgreSQL with
+    // E2E_DB=postgres), then serves the production build.
     command: `npx tsx e2e/prepare-db.ts && npx next start -p ${E2E_PORT}`,
     url: `${baseURL}/login`,
     env: E2E_ENV,

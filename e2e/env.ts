@@ -2,8 +2,23 @@
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DB_FILE = "data/e2e-test.db";
 
+/** Which database the suite runs on: E2E_DB=postgres, or SQLite by default. */
+export const E2E_DIALECT: "sqlite" | "postgres" = process.env.E2E_DB === "postgres" ? "postgres" : "sqlite";
+
+/**
+ * The PostgreSQL database the suite creates, uses and drops: a database named
+ * gatehouse_e2e_<port>_test on the server of TEST_DATABASE_URL.
+ */
+export function e2ePostgresUrl(): string {
+  const url = new URL(process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres");
+  url.pathname = `/gatehouse_e2e_${E2E_PORT}_test`;
+  return url.toString();
+}
+
+export const E2E_DATABASE_URL = E2E_DIALECT === "postgres" ? e2ePostgresUrl() : `file:./${E2E_DB_FILE}`;
+
 export const E2E_ENV: Record<string, string> = {
-  DATABASE_URL: `file:./${E2E_DB_FILE}`,
+  DATABASE_URL: E2E_DATABASE_URL,
   AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789abcdef",
   AUTH_TRUST_HOST: "true",
   BCRYPT_COST: "10",

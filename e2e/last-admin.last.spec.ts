@@ -8,7 +8,7 @@ import { expectSignedIn, signIn } from "./support/session";
 
 const activeAdmins = () =>
   queryDb<{ email: string }>(
-    "select u.email from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id where r.name = 'admin' and u.active = 1",
+    "select u.email from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id where r.name = 'admin' and u.active = true",
   ).map((r) => r.email);
 
 test("two admins demoting each other at once leave one active admin", async ({ browser }) => {

@@ -1,8 +1,18 @@
+import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { E2E_DB_FILE } from "../env";
+import { E2E_DATABASE_URL, E2E_DB_FILE, E2E_DIALECT } from "../env";
 
-/** Read-only look at the e2e database, to assert what was (not) written. */
+/**
+ * Read-only look at the e2e database, to assert what was (not) written. SQL
+ * uses `?` placeholders and values come back as SQLite shapes them, on either
+ * database. PostgreSQL is queried in a child process (pg-query.mjs) so that
+ * this stays synchronous like SQLite's driver.
+ */
 export function queryDb<T>(sql: string, ...params: unknown[]): T[] {
+  if (E2E_DIALECT === "postgres") {
+    const out = execFileSync(process.execPath, ["e2e/support/pg-query.mjs"], { input: JSON.stringify({ url: E2E_DATABASE_URL, sql, params }), encoding: "utf8" });
+    return JSON.parse(out) as T[];
+  }
   const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];

@@ -26,9 +26,12 @@ interface Handle {
   close(): Promise<void>;
 }
 
-const handles = new WeakMap<object, Handle>();
+// On globalThis, like the handle itself: Next.js may load this module once per
+// bundle (pages, route handlers, server actions), and all of them share one handle.
+const shared = globalThis as unknown as { gatehouseDbHandles?: WeakMap<object, Handle>; gatehouseDbInTransaction?: WeakSet<object> };
+const handles = (shared.gatehouseDbHandles ??= new WeakMap<object, Handle>());
 /** Handles that are themselves a transaction in progress: nested writes join it. */
-const inTransaction = new WeakSet<object>();
+const inTransaction = (shared.gatehouseDbInTransaction ??= new WeakSet<object>());
 
 // bigint (count(*), sums) as a JavaScript number: counts here stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -169,6 +172,12 @@ export function writeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options:
   const handle = handles.get(db);
   if (!handle) throw new Error("writeTransaction: not a handle from lib/db");
   return handle.transaction(fn, options.lock);
+}
+
+/** Asks the database for nothing: throws when it cannot be reached. */
+export async function ping(db: Db = getDb()): Promise<void> {
+  if (dialectOf(db) === "postgres") await (db as unknown as NodePgDatabase).execute(sql`select 1`);
+  else db.run(sql`select 1`);
 }
 
 export { sqliteSchema as schema };

@@ -27,7 +27,7 @@ export function defineResource(config: ResourceConfig): Resource {
   if (config.defaultSort) needColumn(config.defaultSort.replace(/^-/, ""), "default sort");
   const columns = Object.values(getTableColumns(config.table));
   if (!columns.includes(config.id)) throw new Error(`${config.name}: id is not a column of its table`);
-  return { ...config, fieldMap, idType: config.id.columnType === "SQLiteInteger" ? "int" : "text" };
+  return { ...config, fieldMap, idType: config.id.dataType === "number" ? "int" : "text" };
 }
 
 /** The property name of a column in its table (what drizzle-zod and inserts use). */

@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const p = await b.newPage();
+await p.goto("http://localhost:3611/login");
+await p.getByLabel("Email").fill("admin@example.com");
+await p.getByLabel("Password").fill("password");
+await p.getByRole("button", { name: "Sign in" }).click();
+await p.waitForTimeout(3000);
+console.log(p.url(), (await p.textContent("body")).slice(0, 200));
+await b.close();
