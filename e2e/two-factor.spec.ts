@@ -1,38 +1,13 @@
 import fs from "node:fs";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { expectSignedIn, signIn } from "./support/session";
 import { wrongCode } from "./support/totp";
-import { auditActions, confirmEnrolment, enrol, enterNextCode, startEnrolment, submitCode, userId } from "./support/two-factor";
+import { atCodeStep, auditActions, confirmEnrolment, enrolledUser, enterNextCode, startEnrolment, submitCode, userId } from "./support/two-factor";
 
 // Codes are single-use per 30-second step, so a test may wait for the next step.
 test.describe.configure({ timeout: 150_000 });
-
-const CODE_STEP = /\/login\?step=code/;
-
-/** A new user, signed in and enrolled in a browser of their own. */
-async function enrolledUser(browser: Browser, tag: string, address = "198.51.100.10") {
-  const email = uniqueEmail(tag);
-  cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
-  const page = await context.newPage();
-  await signIn(page, email, STRONG_PASSWORD);
-  await expectSignedIn(page, email);
-  const auth = await enrol(page);
-  await context.close();
-  return { email, auth };
-}
-
-/** A fresh browser that has passed the password step and now faces the code step. */
-async function atCodeStep(browser: Browser, email: string, address = "198.51.100.20") {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
-  const page = await context.newPage();
-  await signIn(page, email, STRONG_PASSWORD);
-  await expect(page).toHaveURL(CODE_STEP);
-  await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
-  return { context, page };
-}
 
 test.describe("two-factor sign-in", () => {
   test("enrolment shows a QR code, the key and the URI, refuses a wrong code and shows recovery codes once", async ({ browser }) => {

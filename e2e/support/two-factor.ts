@@ -1,5 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { cli, STRONG_PASSWORD, uniqueEmail } from "./cli";
 import { queryDb } from "./db";
+import { expectSignedIn, signIn } from "./session";
 import { nextCode } from "./totp";
 
 /** What a test knows about an account's authenticator: the key from the page and the last step it used. */
@@ -50,3 +52,36 @@ export async function submitCode(page: Page, code: string) {
 export const userId = (email: string) => queryDb<{ id: string }>("select id from users where email = ?", email)[0]!.id;
 
 export const auditActions = (id: string) => queryDb<{ action: string; actor_email: string | null }>("select action, actor_email from audit_log where record_id = ? order by id", id);
+
+const CODE_STEP = /\/login\?step=code/;
+
+/** A new user, signed in and enrolled in a browser of their own. */
+export async function enrolledUser(browser: Browser, tag: string, address = "198.51.100.10") {
+  const email = uniqueEmail(tag);
+  cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+  const page = await context.newPage();
+  await signIn(page, email, STRONG_PASSWORD);
+  await expectSignedIn(page, email);
+  const auth = await enrol(page);
+  await context.close();
+  return { email, auth };
+}
+
+/** A fresh browser that has passed the password step and now faces the code step. */
+export async function atCodeStep(browser: Browser, email: string, address = "198.51.100.20") {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+  const page = await context.newPage();
+  await signIn(page, email, STRONG_PASSWORD);
+  await expect(page).toHaveURL(CODE_STEP);
+  await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
+  return { context, page };
+}
+
+/** A browser signed in to a two-factor account through both steps. */
+export async function signedInWithCode(browser: Browser, email: string, auth: Authenticator, address?: string) {
+  const at = await atCodeStep(browser, email, address);
+  await enterNextCode(at.page, auth);
+  await expectSignedIn(at.page, email);
+  return at;
+}
