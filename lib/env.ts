@@ -34,7 +34,10 @@ const envSchema = z.object({
   /** Auth.js's secret; also the default source of the key that encrypts TOTP secrets. */
   AUTH_SECRET: z.string().optional(),
   /** A dedicated source for that key, so AUTH_SECRET can rotate without losing enrolments. */
-  TOTP_ENCRYPTION_KEY: z.string().min(32, "use at least 32 random characters").optional(),
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, "use at least 32 random characters"),
 });
 
 export type Env = z.infer<typeof envSchema>;
