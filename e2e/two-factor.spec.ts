@@ -123,4 +123,20 @@ test.describe("two-factor sign-in", () => {
     expect(queryDb("select 1 from recovery_codes where user_id = ? and used_at is not null", userId(email))).toHaveLength(0);
     expect(auditActions(userId(email)).map((a) => a.action)).not.toContain("two-factor-passed");
   });
+
+  test("a script posting the right password to Auth.js gets no session, and a challenge not passed buys none", async ({ browser, playwright, baseURL }) => {
+    const { email } = await enrolledUser(browser, "direct");
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.50" } });
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: STRONG_PASSWORD, callbackUrl: "/" }, maxRedirects: 0 });
+    expect(res.headers().location).toContain("code=two-factor");
+    expect(await (await request.get("/api/auth/session")).json()).toBeNull();
+
+    const challenge = (await request.storageState()).cookies.find((c) => c.name === "gatehouse.two-factor");
+    expect(challenge?.httpOnly).toBe(true);
+    const forged = await request.post("/api/auth/callback/two-factor", { form: { csrfToken, ticket: challenge!.value, callbackUrl: "/" }, maxRedirects: 0 });
+    expect(forged.headers().location).toContain("error=");
+    expect(await (await request.get("/api/auth/session")).json()).toBeNull();
+    await request.dispose();
+  });
 });
