@@ -4,7 +4,7 @@ import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { expectSignedIn, signIn } from "./support/session";
 import { wrongCode } from "./support/totp";
-import { atCodeStep, auditActions, confirmEnrolment, enrolledUser, enterNextCode, startEnrolment, submitCode, userId } from "./support/two-factor";
+import { atCodeStep, auditActions, expectAccessible, confirmEnrolment, enrolledUser, enterNextCode, startEnrolment, submitCode, userId } from "./support/two-factor";
 
 // Codes are single-use per 30-second step, so a test may wait for the next step.
 test.describe.configure({ timeout: 150_000 });
@@ -22,6 +22,7 @@ test.describe("two-factor sign-in", () => {
     const uri = await page.getByTestId("otpauth-uri").textContent();
     expect(uri).toMatch(/^otpauth:\/\/totp\//);
     expect(new URL(uri!).searchParams.get("secret")).toBe(key.replace(/ /g, ""));
+    await expectAccessible(page);
 
     await page.getByLabel("Authentication code").fill(wrongCode(key));
     await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
@@ -73,6 +74,7 @@ test.describe("two-factor sign-in", () => {
     await expect(other.getByText("This sign-in has expired. Please sign in again.")).toBeVisible();
     await expect(other.getByLabel("Authentication code")).toHaveCount(0);
 
+    await expectAccessible(page);
     await submitCode(page, wrongCode(auth.key));
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("That code is not correct, or it has already been used.");
     const used = await enterNextCode(page, auth);

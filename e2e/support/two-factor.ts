@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./cli";
 import { queryDb } from "./db";
@@ -84,4 +85,13 @@ export async function signedInWithCode(browser: Browser, email: string, auth: Au
   await enterNextCode(at.page, auth);
   await expectSignedIn(at.page, email);
   return at;
+}
+
+/** No serious or critical axe violations on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations
+    .filter((v) => ["serious", "critical"].includes(v.impact ?? ""))
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
+  expect(found, found.join("\n")).toEqual([]);
 }
