@@ -118,3 +118,19 @@ describe("two-factor store", () => {
     assert.ok(db.select().from(auditLog).where(eq(auditLog.action, "two-factor-reset")).get());
   });
 });
+
+describe("code step throttle", () => {
+  it("counts each attempt before the check, refuses past LOGIN_MAX_FAILURES, and gives a correct code's attempt back", async () => {
+    const { takeSecondFactorAttempt, refundSecondFactorAttempt } = await import("../lib/auth/two-factor/throttle");
+    const user = `user-${Date.now()}`;
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES - 1; i++) assert.equal(await takeSecondFactorAttempt(user, "192.0.2.1"), true);
+    assert.equal(await takeSecondFactorAttempt(user, "192.0.2.1"), true);
+    await refundSecondFactorAttempt(user, "192.0.2.1");
+    assert.equal(await takeSecondFactorAttempt(user, "192.0.2.2"), true, "the refunded attempt is available again");
+    assert.equal(await takeSecondFactorAttempt(user, "192.0.2.3"), false, "the account is over its limit from any address");
+    // Parallel attempts cannot all slip through: exactly none more is allowed.
+    const other = `other-${Date.now()}`;
+    const results = await Promise.all(Array.from({ length: 20 }, () => takeSecondFactorAttempt(other, "192.0.2.9")));
+    assert.equal(results.filter(Boolean).length, env.LOGIN_MAX_FAILURES);
+  });
+});

@@ -50,10 +50,15 @@ function storeRecoveryCodes(tx: Tx, userId: string): string[] {
   return codes;
 }
 
-/** Starts (or restarts) enrolment with a new secret that takes effect only once a code confirms it. */
+/**
+ * Starts (or restarts) enrolment with a new secret that takes effect only once
+ * a code confirms it; does nothing when two-factor is already on.
+ */
 export function startEnrolment(db: Db, userId: string): void {
-  if (hasTwoFactor(db, userId)) throw new UserFacingError("Two-factor authentication is already on.");
-  db.update(users).set({ totpPendingSecret: sealSecret(newTotpSecret()) }).where(eq(users.id, userId)).run();
+  db.update(users)
+    .set({ totpPendingSecret: sealSecret(newTotpSecret()) })
+    .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)))
+    .run();
 }
 
 export function cancelEnrolment(db: Db, userId: string): void {
