@@ -42,6 +42,7 @@ test.describe("two-factor management", () => {
       const key = (await page.getByTestId("totp-key").innerText()).trim();
       await confirmEnrolment(page, key);
       await page.getByRole("button", { name: "I have saved them" }).click();
+      await expect(page).toHaveURL(/\/account$/);
       await page.goto("/admin");
       await expect(page).toHaveURL(/\/admin$/);
       await expect(page.getByRole("link", { name: "Users" }).first()).toBeVisible();
@@ -105,6 +106,7 @@ test.describe("two-factor management", () => {
     const fresh = await list.allInnerTexts();
     expect(fresh).not.toContain(auth.recoveryCodes[0]);
     await page.getByRole("button", { name: "I have saved them" }).click();
+    await expect(page).toHaveURL(/\/account$/);
     expect(auditActions(id).map((a) => a.action)).toContain("recovery-codes-regenerate");
 
     await page.goto("/account/two-factor");

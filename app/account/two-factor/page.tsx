@@ -40,7 +40,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
         {newCodes ? (
           <section aria-labelledby="new-codes-heading" className="card p-6">
             <h2 id="new-codes-heading" className="mb-4 text-lg font-semibold">
-              Two-factor authentication is on: your recovery codes
+              Your recovery codes
             </h2>
             <RecoveryCodes codes={newCodes} />
           </section>
