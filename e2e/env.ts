@@ -25,4 +25,6 @@ export const E2E_ENV: Record<string, string> = {
   // Attack tests choose their client address with X-Forwarded-For, so that
   // throttling one address does not lock out the browser tests on ::1.
   TRUST_PROXY: "true",
+  // Only the two-factor tests create and grant this role, so the rule touches no other test.
+  REQUIRE_2FA_ROLES: "two-factor-required",
 };

@@ -5,6 +5,13 @@ const bool = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+/** Role names, comma-separated, in the form roles are named (see lib/roles/service.ts). */
+const roleList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((r) => r.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, "role names are lower-case letters, digits and dashes, starting with a letter")));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** `file:./path.db` (SQLite, the default) or `postgres://user@host:5432/db` (PostgreSQL). */
@@ -25,6 +32,15 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(120),
   /** A session ends this long after sign-in, however active. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8_760).default(12),
+  /** Members of these roles must set up two-factor sign-in before they reach anything else. */
+  REQUIRE_2FA_ROLES: roleList,
+  /** Auth.js's secret; also the default source of the key that encrypts TOTP secrets. */
+  AUTH_SECRET: z.string().optional(),
+  /** A dedicated source for that key, so AUTH_SECRET can rotate without losing enrolments. */
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, "use at least 32 random characters"),
 });
 
 export type Env = z.infer<typeof envSchema>;

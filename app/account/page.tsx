@@ -5,6 +5,7 @@ import { getOwnSignInInfo } from "@/lib/account/queries";
 import { SiteHeader } from "@/components/site-header";
 import { LocalTime } from "@/components/local-time";
 import { PasswordForm } from "./password-form";
+import { TwoFactorSection } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -60,6 +61,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </h2>
           <PasswordForm />
         </section>
+        <TwoFactorSection userId={user.id} />
         <section aria-labelledby="sessions-heading" className="card p-6">
           <h2 id="sessions-heading" className="text-lg font-semibold">
             Sessions

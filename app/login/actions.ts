@@ -1,9 +1,11 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS, THROTTLED } from "@/lib/auth/messages";
+import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 
 export interface LoginState {
   message?: string;
@@ -18,11 +20,11 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
     // Success is a redirect, which Next throws and must propagate.
-    if (error instanceof AuthError) {
-      const throttled = (error as AuthError & { code?: string }).code === "throttled";
-      return { message: throttled ? THROTTLED : INVALID_CREDENTIALS, email };
-    }
-    throw error;
+    if (!(error instanceof AuthError)) throw error;
+    const code = (error as AuthError & { code?: string }).code;
+    // Right password, two-factor account: on to the code step (its challenge cookie is set).
+    if (code === "two-factor") redirect(codeStepUrl(redirectTo));
+    return { message: code === "throttled" ? THROTTLED : INVALID_CREDENTIALS, email };
   }
   return {};
 }

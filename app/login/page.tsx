@@ -3,16 +3,21 @@ import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/dal";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { INVALID_CREDENTIALS, THROTTLED } from "@/lib/auth/messages";
+import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 import { LoginForm } from "./login-form";
+import { CodeStep } from "./code-step";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { callbackUrl, error, code } = await searchParams;
+  const { callbackUrl, error, code, step } = await searchParams;
   // Set by Auth.js when a sign-in was posted to its endpoint directly.
   const initialMessage = error ? (code === "throttled" ? THROTTLED : INVALID_CREDENTIALS) : undefined;
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "/");
   if (await getSession()) redirect(target);
+  // Two-factor: after a correct password (also when posted to Auth.js directly).
+  if (error && code === "two-factor") redirect(codeStepUrl(target));
+  if (step === "code") return <CodeStep callbackUrl={target} />;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

@@ -9,6 +9,7 @@ import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
 import { checkCredentials, SignInThrottled } from "./credentials";
 import { isRevoked } from "./revocation";
+import { requireSecondStep, twoFactorProvider } from "./two-factor/sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -60,13 +61,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          return await checkCredentials(getDb(), credentials, clientAddress(request.headers));
+          const user = await checkCredentials(getDb(), credentials, clientAddress(request.headers));
+          // Two-factor accounts get no session here: the form moves on to the code step.
+          return await requireSecondStep(user, request);
         } catch (error) {
           if (error instanceof SignInThrottled) throw new ThrottledSignIn();
           throw error;
         }
       },
     }),
+    twoFactorProvider,
   ],
   callbacks: {
     async jwt({ token, user }) {

@@ -8,6 +8,7 @@ import { can, mayOpenAdminIndex, type Permission } from "../permissions";
 import { getUserAccess, type UserAccess } from "../users/queries";
 import { auth } from "./config";
 import { safeCallbackUrl } from "./callback-url";
+import { mustSetUpTwoFactor, TWO_FACTOR_SETUP_PATH } from "./two-factor/required";
 
 /**
  * The data access layer for authentication and authorization. Every page,
@@ -30,8 +31,18 @@ async function currentPath(): Promise<string> {
   return safeCallbackUrl(h.get("x-gatehouse-path"), "/");
 }
 
-/** The signed-in user, or a redirect to the sign-in page that comes back here. */
+/**
+ * The signed-in user, or a redirect to the sign-in page that comes back here.
+ * Members of REQUIRE_2FA_ROLES without two-factor are sent to set it up first.
+ */
 export async function requireUser(): Promise<UserAccess> {
+  const user = await requireUserForTwoFactorSetup();
+  if (await mustSetUpTwoFactor(getDb(), user)) redirect(TWO_FACTOR_SETUP_PATH);
+  return user;
+}
+
+/** requireUser for the two-factor set-up page and its actions, the one place such users may reach. */
+export async function requireUserForTwoFactorSetup(): Promise<UserAccess> {
   const user = await getSession();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(await currentPath())}`);
   return user;

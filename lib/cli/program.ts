@@ -6,6 +6,7 @@ import { ACTIONS } from "../permissions";
 import { createRole, grantPermissions, listRoles, revokePermissions } from "../roles/service";
 import { addUserRole, createUser, removeUserRole, setUserActive, setUserPassword } from "../users/service";
 import { listUsersSummary } from "../users/summary";
+import { resetTwoFactorByEmail } from "../auth/two-factor/store";
 
 export interface CliIO {
   out: (line: string) => void;
@@ -74,6 +75,13 @@ export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
     .action(async (email: string, role: string) => {
       await removeUserRole(await getDb(), email, role, cliActor());
       io.out(`Removed ${role} from ${email.trim().toLowerCase()}.`);
+    });
+  users
+    .command("reset-2fa <email>")
+    .description("Turn off a user's two-factor sign-in (a lost authenticator) and end their sessions.")
+    .action(async (email: string) => {
+      await resetTwoFactorByEmail(await getDb(), email, cliActor());
+      io.out(`Two-factor authentication reset for ${email.trim().toLowerCase()}.`);
     });
 
   const roles = program.command("roles").description(`Create roles and manage their permissions (<resource>:<${ACTIONS.join("|")}>).`);

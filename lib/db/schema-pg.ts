@@ -34,6 +34,10 @@ export const users = pgTable("users", {
   lastLoginIp: text("last_login_ip"),
   currentLoginIp: text("current_login_ip"),
   loginCount: integer("login_count").notNull().default(0),
+  totpSecret: text("totp_secret"),
+  totpPendingSecret: text("totp_pending_secret"),
+  totpEnabledAt: ms("totp_enabled_at"),
+  totpLastStep: integer("totp_last_step"),
   ...timestamps,
 });
 
@@ -147,4 +151,31 @@ export const revokedSessions = pgTable(
     expiresAt: ms("expires_at").notNull(),
   },
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: ms("used_at"),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_idx").on(t.userId, t.codeHash)],
+);
+
+export const twoFactorChallenges = pgTable(
+  "two_factor_challenges",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    securityStamp: text("security_stamp").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    verifiedAt: ms("verified_at"),
+  },
+  (t) => [index("two_factor_challenges_user_idx").on(t.userId), index("two_factor_challenges_expires_idx").on(t.expiresAt)],
 );

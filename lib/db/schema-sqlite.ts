@@ -30,6 +30,12 @@ export const users = sqliteTable("users", {
   lastLoginIp: text("last_login_ip"),
   currentLoginIp: text("current_login_ip"),
   loginCount: integer("login_count").notNull().default(0),
+  // Two-factor: the TOTP secret, encrypted (lib/auth/two-factor/secret-box.ts);
+  // a pending one waits for its first code; the last accepted time step stops replays.
+  totpSecret: text("totp_secret"),
+  totpPendingSecret: text("totp_pending_secret"),
+  totpEnabledAt: integer("totp_enabled_at", { mode: "timestamp_ms" }),
+  totpLastStep: integer("totp_last_step"),
   ...timestamps,
 });
 
@@ -176,4 +182,37 @@ export const revokedSessions = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** Single-use recovery codes for two-factor sign-in; only their hashes are kept. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_hash_idx").on(t.userId, t.codeHash)],
+);
+
+/**
+ * Sign-ins waiting for their second step: the browser that passed the password
+ * holds the token in a cookie, the row holds its hash. A row is verified by a
+ * correct code, then redeemed once for a session.
+ */
+export const twoFactorChallenges = sqliteTable(
+  "two_factor_challenges",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    securityStamp: text("security_stamp").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("two_factor_challenges_user_idx").on(t.userId), index("two_factor_challenges_expires_idx").on(t.expiresAt)],
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getSession, requirePermission, requireUser } from "../auth/dal";
+import { mustSetUpOwnTwoFactor } from "../auth/two-factor/queries";
 import { can, permission, type Action } from "../permissions";
 import type { UserAccess } from "../users/queries";
 import { getResource } from "./registry";
@@ -31,11 +32,13 @@ export function allowedActions(user: UserAccess, resource: Resource) {
 
 /**
  * The same checks for route handlers, which answer with a status instead of a
- * page: 401 when signed out, 404 for an unknown resource, 403 without the permission.
+ * page: 401 when signed out, 404 for an unknown resource, 403 without the permission
+ * (or while REQUIRE_2FA_ROLES waits for the user to set up two-factor).
  */
 export async function resourceForRoute(name: string, action: Action): Promise<{ user: UserAccess; resource: Resource } | Response> {
   const user = await getSession();
   if (!user) return new Response("Sign in first.", { status: 401 });
+  if (await mustSetUpOwnTwoFactor(user)) return new Response("Set up two-factor authentication first.", { status: 403 });
   const resource = getResource(name);
   if (!resource || !supports(resource, action)) return new Response("Not found.", { status: 404 });
   if (!can(user.access, permission(resource.name, action))) return new Response("Forbidden.", { status: 403 });

@@ -10,6 +10,7 @@ import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
 import { History } from "@/components/resource/history";
 import { can } from "@/lib/permissions";
+import { TwoFactorAdminPanel } from "@/components/two-factor/admin-reset";
 
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -57,6 +58,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
             </div>
           ))}
       </dl>
+      {resource.name === "users" ? <TwoFactorAdminPanel userId={String(record.id)} mayReset={user.access.isAdmin && user.id !== record.id} notice={typeof notice === "string" ? notice : undefined} /> : null}
       {resource.name !== "audit" && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
     </div>
   );

@@ -13,6 +13,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const url = new URL(request.url);
   const field = access.resource.fieldMap.get(url.searchParams.get("field") ?? "");
   if (!field || field.type !== "reference" || !field.reference) return NextResponse.json({ error: "Unknown field." }, { status: 400 });
-  const options = lookupOptions(field.reference.resource, url.searchParams.get("q") ?? "");
+  const options = await lookupOptions(field.reference.resource, url.searchParams.get("q") ?? "");
   return NextResponse.json({ options }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,22 @@
+/** The "Authentication code" field with its error tied to it. */
+export function CodeField({ id, error, help }: { id: string; error?: string; help?: string }) {
+  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        Authentication code
+      </label>
+      <input id={id} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required maxLength={64} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1 max-w-xs" />
+      {help ? (
+        <p id={`${id}-help`} className="mt-1 text-xs text-zinc-500">
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

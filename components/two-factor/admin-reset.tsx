@@ -1,0 +1,32 @@
+import { adminResetTwoFactorAction } from "@/lib/auth/two-factor/account-actions";
+import { getUserTwoFactorEnabled } from "@/lib/auth/two-factor/queries";
+
+/**
+ * On a user's details page, for admins: whether the user has two-factor on,
+ * and a reset for someone who lost their authenticator (it ends their sessions).
+ */
+export async function TwoFactorAdminPanel({ userId, mayReset, notice }: { userId: string; mayReset: boolean; notice?: string }) {
+  const enabled = await getUserTwoFactorEnabled(userId);
+  return (
+    <section aria-labelledby="two-factor-admin-heading" className="card mt-6 space-y-3 p-4">
+      <h2 id="two-factor-admin-heading" className="text-base font-semibold">
+        Two-factor authentication
+      </h2>
+      {notice === "two-factor-reset" ? (
+        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">
+          Two-factor authentication was reset and the user&apos;s sessions were ended.
+        </p>
+      ) : null}
+      <p className="text-sm" data-testid="two-factor-state">
+        {enabled ? "On" : "Off"}
+      </p>
+      {enabled && mayReset ? (
+        <form action={adminResetTwoFactorAction.bind(null, userId)}>
+          <button type="submit" className="btn-danger">
+            Reset two-factor authentication
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getDb } from "../../db";
+import { CHALLENGE_COOKIE, findChallenge } from "./challenge";
+import { mustSetUpTwoFactor } from "./required";
+import { getEnrolment, getTwoFactorStatus } from "./store";
+
+/** The live, not yet passed sign-in challenge of this browser, if any. */
+export async function hasPendingSignIn(): Promise<boolean> {
+  const challenge = await findChallenge(getDb(), (await cookies()).get(CHALLENGE_COOKIE)?.value);
+  return !!challenge && !challenge.verified;
+}
+
+export function getOwnTwoFactorStatus(userId: string) {
+  return getTwoFactorStatus(getDb(), userId);
+}
+
+/** The secret and URI of an enrolment in progress; null once enrolment is done. */
+export function getOwnEnrolment(userId: string, email: string) {
+  return getEnrolment(getDb(), userId, email);
+}
+
+/** Whether another user has two-factor on, for their details page. */
+export async function getUserTwoFactorEnabled(userId: string): Promise<boolean> {
+  return (await getTwoFactorStatus(getDb(), userId)).enabled;
+}
+
+/** True while REQUIRE_2FA_ROLES keeps this user on the set-up page. */
+export function mustSetUpOwnTwoFactor(user: { id: string; roleNames: readonly string[] }): Promise<boolean> {
+  return mustSetUpTwoFactor(getDb(), user);
+}

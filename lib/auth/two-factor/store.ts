@@ -1,0 +1,164 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { writeAudit, type Actor } from "../../audit";
+import { writeTransaction, type Db, type Tx } from "../../db";
+import { recoveryCodes, twoFactorChallenges, users } from "../../db/schema";
+import { normalizeEmail } from "../../email";
+import { UserFacingError } from "../../errors";
+import { randomToken } from "../../random";
+import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
+import { openSecret, sealSecret } from "./secret-box";
+import { groupSecret, matchTotpStep, newTotpSecret, normalizeTotpCode, otpauthUri } from "./totp";
+
+/**
+ * Two-factor state of an account, shared by the account page, sign-in, the
+ * panel and the CLI. Every change rotates the security stamp (ending the
+ * user's sessions) and is audited in the same transaction.
+ */
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  enrolling: boolean;
+  recoveryCodesLeft: number;
+}
+
+export async function getTwoFactorStatus(db: Db, userId: string): Promise<TwoFactorStatus> {
+  const [row] = await db.select({ enabledAt: users.totpEnabledAt, pending: users.totpPendingSecret }).from(users).where(eq(users.id, userId));
+  const [left] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return { enabled: !!row?.enabledAt, enrolling: !row?.enabledAt && !!row?.pending, recoveryCodesLeft: left?.n ?? 0 };
+}
+
+export async function hasTwoFactor(db: Db | Tx, userId: string): Promise<boolean> {
+  const [row] = await db.select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  return !!row?.at;
+}
+
+function audit(tx: Tx, actor: Actor, action: string, userId: string, summary?: string): Promise<void> {
+  return writeAudit(tx, actor, { action, resource: "users", recordId: userId, summary });
+}
+
+async function storeRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: hashRecoveryCode(normalizeRecoveryCode(c)!) })));
+  return codes;
+}
+
+/**
+ * Starts (or restarts) enrolment with a new secret that takes effect only once
+ * a code confirms it; does nothing when two-factor is already on.
+ */
+export async function startEnrolment(db: Db, userId: string): Promise<void> {
+  const pending = sealSecret(newTotpSecret());
+  await writeTransaction(db, (tx) => tx.update(users).set({ totpPendingSecret: pending }).where(and(eq(users.id, userId), isNull(users.totpEnabledAt))));
+}
+
+export async function cancelEnrolment(db: Db, userId: string): Promise<void> {
+  await writeTransaction(db, (tx) => tx.update(users).set({ totpPendingSecret: null }).where(and(eq(users.id, userId), isNull(users.totpEnabledAt))));
+}
+
+/** What the set-up page shows while enrolling; never available once enrolment is done. */
+export async function getEnrolment(db: Db, userId: string, email: string): Promise<{ key: string; uri: string } | null> {
+  const [row] = await db.select({ pending: users.totpPendingSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  const secret = row?.pending && !row.enabledAt ? openSecret(row.pending) : null;
+  return secret ? { key: groupSecret(secret), uri: otpauthUri(secret, email) } : null;
+}
+
+/** Confirms enrolment with a code from the new secret; returns the recovery codes, or null for a wrong code. */
+export async function confirmEnrolment(db: Db, userId: string, rawCode: string, actor: Actor): Promise<string[] | null> {
+  const [row] = await db.select({ pending: users.totpPendingSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  const secret = row?.pending && !row.enabledAt ? openSecret(row.pending) : null;
+  const code = normalizeTotpCode(rawCode);
+  const step = secret && code ? matchTotpStep(secret, code) : null;
+  if (step === null || !row?.pending) return null;
+  return writeTransaction(db, async (tx) => {
+    const done = await tx
+      .update(users)
+      .set({ totpSecret: row.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step, securityStamp: randomToken() })
+      .where(and(eq(users.id, userId), eq(users.totpPendingSecret, row.pending!), isNull(users.totpEnabledAt)))
+      .returning({ id: users.id });
+    if (done.length !== 1) return null;
+    const codes = await storeRecoveryCodes(tx, userId);
+    await audit(tx, actor, "two-factor-enable", userId);
+    return codes;
+  });
+}
+
+/**
+ * Checks a second factor: a current authenticator code (each time step accepted
+ * once, even by two requests at the same moment) or an unused recovery code,
+ * which is spent. Returns which kind matched, or null.
+ */
+export async function spendSecondFactor(db: Db, userId: string, raw: string): Promise<"totp" | "recovery" | null> {
+  const totpCode = normalizeTotpCode(raw);
+  if (totpCode) {
+    const [row] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId));
+    const secret = row?.secret ? openSecret(row.secret) : null;
+    const step = secret ? matchTotpStep(secret, totpCode) : null;
+    if (step === null) return null;
+    // A conditional update claims the step: of two requests with one code, one wins.
+    const claimed = await writeTransaction(db, (tx) =>
+      tx
+        .update(users)
+        .set({ totpLastStep: step })
+        .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+        .returning({ id: users.id }),
+    );
+    return claimed.length === 1 ? "totp" : null;
+  }
+  const recovery = normalizeRecoveryCode(raw);
+  if (!recovery) return null;
+  const spent = await writeTransaction(db, (tx) =>
+    tx
+      .update(recoveryCodes)
+      .set({ usedAt: new Date() })
+      .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(recovery)), isNull(recoveryCodes.usedAt)))
+      .returning({ id: recoveryCodes.id }),
+  );
+  return spent.length === 1 ? "recovery" : null;
+}
+
+/** New recovery codes replace the old ones; the caller has checked a code. */
+export function regenerateRecoveryCodes(db: Db, userId: string, actor: Actor): Promise<string[]> {
+  return writeTransaction(db, async (tx) => {
+    await tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, userId));
+    const codes = await storeRecoveryCodes(tx, userId);
+    await audit(tx, actor, "recovery-codes-regenerate", userId);
+    return codes;
+  });
+}
+
+async function clearTwoFactor(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, securityStamp: randomToken() })
+    .where(eq(users.id, userId));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await tx.delete(twoFactorChallenges).where(eq(twoFactorChallenges.userId, userId));
+}
+
+/** The owner turns it off (the caller has checked their password and a code). */
+export async function disableTwoFactor(db: Db, userId: string, actor: Actor): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    await clearTwoFactor(tx, userId);
+    await audit(tx, actor, "two-factor-disable", userId);
+  });
+}
+
+/** Someone else (an admin, the CLI) resets it, for a user who lost their device; their sessions end. */
+export async function resetTwoFactor(db: Db, userId: string, actor: Actor): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!row) throw new UserFacingError("No such user.");
+    await clearTwoFactor(tx, userId);
+    await audit(tx, actor, "two-factor-reset", userId, row.email);
+  });
+}
+
+export async function resetTwoFactorByEmail(db: Db, email: string, actor: Actor): Promise<void> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email)));
+  if (!row) throw new UserFacingError(`No user with email ${normalizeEmail(email)}.`, "email");
+  await resetTwoFactor(db, row.id, actor);
+}

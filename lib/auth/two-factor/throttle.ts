@@ -1,0 +1,48 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "../../env";
+
+/**
+ * Throttling of the second step, per account and per client address, with the
+ * password's limits. Each attempt is counted before the code is checked, so
+ * parallel guesses cannot slip past the limit; a correct code gives its point
+ * back. The store is this process's memory, shared through globalThis.
+ */
+
+interface Limiters {
+  account: RateLimiterMemory;
+  address: RateLimiterMemory;
+}
+
+const g = globalThis as unknown as { gatehouseTwoFactorThrottle?: Limiters };
+
+function limiters(): Limiters {
+  const common = { duration: env.LOGIN_WINDOW_SECONDS, blockDuration: env.LOGIN_LOCKOUT_SECONDS };
+  g.gatehouseTwoFactorThrottle ??= {
+    account: new RateLimiterMemory({ keyPrefix: "2fa-account", points: env.LOGIN_MAX_FAILURES, ...common }),
+    address: new RateLimiterMemory({ keyPrefix: "2fa-address", points: env.LOGIN_IP_MAX_FAILURES, ...common }),
+  };
+  return g.gatehouseTwoFactorThrottle;
+}
+
+async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+  try {
+    await limiter.consume(key);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
+/** Counts one attempt; false when the account or the address is over its limit (then nothing is checked). */
+export async function takeSecondFactorAttempt(userId: string, address: string): Promise<boolean> {
+  const { account, address: byAddress } = limiters();
+  const [a, b] = await Promise.all([take(account, userId), take(byAddress, address)]);
+  return a && b;
+}
+
+/** A correct code: the attempt it cost is given back. */
+export async function refundSecondFactorAttempt(userId: string, address: string): Promise<void> {
+  const { account, address: byAddress } = limiters();
+  await Promise.all([account.reward(userId, 1), byAddress.reward(address, 1)]);
+}
