@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
 import { recordSignInFailure, signInBlockedFor } from "../auth/throttle";
 import { THROTTLED } from "../auth/messages";
-import { getDb } from "../db";
+import { getDb, writeTransaction } from "../db";
 import { users } from "../db/schema";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
@@ -44,7 +44,7 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   if (password !== confirm) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { confirm: "The two passwords do not match." } };
 
   const passwordHash = await hashPassword(password);
-  getDb().transaction((tx) => {
+  writeTransaction(getDb(), (tx) => {
     tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, user.id)).run();
     writeAudit(tx, { id: user.id, email: user.email, address }, { action: "password-change", resource: "users", recordId: user.id, changes: { password: { before: null, after: null } } });
   });

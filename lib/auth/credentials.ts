@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "../audit";
-import type { Db } from "../db";
+import { writeTransaction, type Db } from "../db";
 import { users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { findUserForSignIn } from "../users/queries";
@@ -29,7 +29,7 @@ export class SignInThrottled extends Error {
 }
 
 function recordSuccess(db: Db, user: { id: string; email: string }, address: string): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // Trackable: the previous "current" sign-in becomes the "last" one.
     tx.update(users)
       .set({

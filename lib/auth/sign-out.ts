@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { writeAudit } from "../audit";
-import { getDb } from "../db";
+import { getDb, writeTransaction } from "../db";
 import { users } from "../db/schema";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
@@ -21,7 +21,7 @@ export async function endSessions(everywhere: boolean): Promise<void> {
   if (session?.sessionId) revokeSession(getDb(), session.sessionId, new Date(Date.now() + env.SESSION_MAX_HOURS * 3_600_000));
   if (user) {
     const address = clientAddress(await headers());
-    getDb().transaction((tx) => {
+    writeTransaction(getDb(), (tx) => {
       tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, user.id)).run();
       writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-out-everywhere", resource: "users", recordId: user.id });
     });

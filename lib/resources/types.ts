@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Tx } from "../users/admin-guard";
+import type { Tx } from "../db";
 import type { Action } from "../permissions";
 
 export type FieldType =

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { writeAudit, type Actor, type Changes } from "../../audit";
-import { getDb } from "../../db";
+import { getDb, writeTransaction } from "../../db";
 import { constraintViolation } from "../../db/dialect";
 import { UserFacingError } from "../../errors";
 import { withAdminGuard, type Tx } from "../../users/admin-guard";
@@ -27,7 +27,7 @@ class FieldErrorsThrown extends Error {
 
 function transaction<T>(resource: Resource, fn: (tx: Tx) => T): T {
   const db = getDb();
-  return resource.guardAdmins ? withAdminGuard(db, fn) : db.transaction(fn, { behavior: "immediate" });
+  return resource.guardAdmins ? withAdminGuard(db, fn) : writeTransaction(db, fn);
 }
 
 function targetId(resourceName: string, raw: unknown): RowId {
