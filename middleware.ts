@@ -36,13 +36,13 @@ function adminTarget(pathname: string): { index: true } | { resource: string } |
 }
 
 function isHttps(req: NextRequest): boolean {
-  return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY && req.headers.get("x-forwarded-proto") === "https");
+  return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-proto") === "https");
 }
 
 /** State-changing requests must carry this site's Origin (Next only warns when it is missing). */
 function foreignOrigin(req: NextRequest): NextResponse | null {
   if (SAFE_METHODS.has(req.method)) return null;
-  const host = (env.TRUST_PROXY && req.headers.get("x-forwarded-host")) || req.headers.get("host");
+  const host = (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-host")) || req.headers.get("host");
   const extra = process.env.AUTH_URL ? [process.env.AUTH_URL] : [];
   return sameOrigin(req.headers.get("origin"), host, extra) ? null : page(403, "Forbidden", "This request did not come from this site.");
 }

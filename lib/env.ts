@@ -1,17 +1,27 @@
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
-
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/gatehouse.db"),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   /** Who may open the /admin index: any signed-in user, users holding any permission, or admins. */
   ADMIN_INDEX_ACCESS: z.enum(["signed-in", "staff", "admin"]).default("signed-in"),
-  TRUST_PROXY: bool,
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For:
+   * the client address is the n-th entry from the right. `true` means 1;
+   * `false`, 0 or unset means the socket's address (X-Forwarded-For ignored).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? "").trim().toLowerCase();
+      if (text === "" || text === "false") return 0;
+      if (text === "true") return 1;
+      if (/^\d{1,2}$/.test(text)) return Number(text);
+      ctx.addIssue({ code: "custom", message: "expected true, false or a number of proxies (0-99)" });
+      return z.NEVER;
+    }),
   /** Failed sign-ins for one account within the window before it is locked. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Failed sign-ins from one client address within the window before it is locked. */
