@@ -22,10 +22,18 @@ const envSchema = z.object({
       ctx.addIssue({ code: "custom", message: "expected true, false or a number of proxies (0-99)" });
       return z.NEVER;
     }),
-  /** Failed sign-ins for one account within the window before it is locked. */
+  /** Failed sign-ins for one account from one client address within the window before that pair is locked. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  /** Failed sign-ins from one client address within the window before it is locked. */
+  /** Failed sign-ins from one client address (IPv6: its /64) within the window before it is locked. */
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Failed sign-ins for one account, from anywhere, within the window before each attempt is slowed down. */
+  LOGIN_SLOW_AFTER: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** The longest an attempt is slowed down (the delay doubles from 100 ms). */
+  LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Sign-in attempts in progress at once per account and per client address. */
+  LOGIN_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(4),
+  /** Password checks waiting for a bcrypt worker before sign-ins are answered "try again shortly". */
+  BCRYPT_MAX_QUEUE: z.coerce.number().int().min(1).max(100_000).default(32),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** A session unused this long ends. */

@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { INVALID_CREDENTIALS, THROTTLED } from "@/lib/auth/messages";
+import { signInMessage } from "@/lib/auth/messages";
 
 export interface LoginState {
   message?: string;
@@ -19,8 +19,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   } catch (error) {
     // Success is a redirect, which Next throws and must propagate.
     if (error instanceof AuthError) {
-      const throttled = (error as AuthError & { code?: string }).code === "throttled";
-      return { message: throttled ? THROTTLED : INVALID_CREDENTIALS, email };
+      return { message: signInMessage((error as AuthError & { code?: string }).code), email };
     }
     throw error;
   }

@@ -7,7 +7,7 @@ import { getSecurityState } from "../users/queries";
 import { env } from "../env";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
-import { checkCredentials, SignInThrottled } from "./credentials";
+import { checkCredentials, SignInBusy, SignInThrottled } from "./credentials";
 import { isRevoked } from "./revocation";
 
 declare module "next-auth" {
@@ -33,6 +33,11 @@ declare module "@auth/core/jwt" {
 /** Tells the sign-in form to say "try again later" instead of "invalid". */
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
+}
+
+/** Tells the sign-in form to say "try again shortly": too many sign-ins at once. */
+export class BusySignIn extends CredentialsSignin {
+  code = "busy";
 }
 
 // A function, so the database is opened on the first request and never by `next build`.
@@ -63,6 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           return await checkCredentials(getDb(), credentials, clientAddress(request.headers));
         } catch (error) {
           if (error instanceof SignInThrottled) throw new ThrottledSignIn();
+          if (error instanceof SignInBusy) throw new BusySignIn();
           throw error;
         }
       },
