@@ -47,7 +47,8 @@ export async function saveRecordAction(resourceName: string, rawId: string | nul
   const parsed = parseForm(resource, id === null ? "create" : "update", form, knownResources());
   if (!parsed.ok) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.raw };
   const actor = await actorOf(user);
-  const result = id === null ? await createRecord(resource, actor, parsed.values) : await updateRecord(resource, actor, id, parsed.values);
+  const editor = { id: user.id, access: user.access };
+  const result = id === null ? await createRecord(resource, actor, editor, parsed.values) : await updateRecord(resource, actor, editor, id, parsed.values);
   if (!result.ok) {
     return { ok: false, message: result.message ?? "Please correct the highlighted fields.", fieldErrors: result.fieldErrors, values: parsed.raw };
   }
@@ -59,7 +60,7 @@ export async function deleteRecordAction(resourceName: string, rawId: string, _p
   const { resource, user } = await requireResource(resourceName, "delete");
   const id = parseId(resource, String(rawId));
   if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
-  const result = deleteRecords(resource, await actorOf(user), [id]);
+  const result = deleteRecords(resource, await actorOf(user), { id: user.id, access: user.access }, [id]);
   if (!result.ok) return { ok: false, message: result.message };
   if (result.count === 0) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   revalidatePath(`/admin/${resource.name}`);
@@ -86,7 +87,8 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
     return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
   }
   const actor = await actorOf(user);
-  const result = name === "delete" ? deleteRecords(resource, actor, ids) : runBulkAction(resource, actor, name, ids);
+  const editor = { id: user.id, access: user.access };
+  const result = name === "delete" ? deleteRecords(resource, actor, editor, ids) : runBulkAction(resource, actor, editor, name, ids);
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath(`/admin/${resource.name}`);
   const back = String(form.get("back") ?? "");
