@@ -21,7 +21,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   const { resource: name, id: rawId } = await params;
   const { user, resource } = await requireResource(name, "view");
   const id = parseId(resource, decodeURIComponent(rawId));
-  const record = id === null ? null : getRecord(resource, id);
+  const record = id === null ? null : getRecord(resource, id, user.access);
   if (!record) notFound();
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;
