@@ -85,11 +85,14 @@ function leave(keys: string[]): void {
   }
 }
 
+/** Consumes a point: the limiter's answer, or the seconds to wait when refused. */
 async function take(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | number> {
   try {
     return await limiter.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    // A refusal rejects with a RateLimiterRes (checked by shape: bundling may load the class twice).
+    const ms = (error as { msBeforeNext?: unknown })?.msBeforeNext;
+    if (typeof ms === "number" && !(error instanceof Error)) return Math.max(1, Math.ceil(ms / 1000));
     throw error;
   }
 }
