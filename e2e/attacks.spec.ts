@@ -182,6 +182,33 @@ test.describe("sessions", () => {
     await replay.close();
   });
 
+  test("signing out through Auth.js's own endpoint revokes the session, not just the cookie", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const headers = { "x-forwarded-for": "192.0.2.61" };
+    expect((await postCredentials(request, ACCOUNTS.editor.email, PASSWORD, headers)).location).not.toContain("error");
+    const kept = (await request.storageState()).cookies;
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const out = await request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login" }, maxRedirects: 0 });
+    expect(out.status()).toBeLessThan(400);
+    await request.dispose();
+    const replay = await playwright.request.newContext({ baseURL, storageState: { cookies: kept, origins: [] } });
+    const res = await replay.get("/admin/items", { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers().location).toContain("/login");
+    await replay.dispose();
+  });
+
+  test("/api/auth/session tells the browser who is signed in and nothing more", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    expect((await postCredentials(request, ACCOUNTS.editor.email, PASSWORD, { "x-forwarded-for": "192.0.2.62" })).location).not.toContain("error");
+    const body = await (await request.get("/api/auth/session")).json();
+    expect(Object.keys(body).sort()).toEqual(["expires", "user"]);
+    expect(body.user.email).toBe(ACCOUNTS.editor.email);
+    expect(Object.keys(body.user).sort()).toEqual(["email", "id", "name"]);
+    expect(JSON.stringify(body)).not.toMatch(/sid|sessionId|stamp/i);
+    await request.dispose();
+  });
+
   test("the back button after sign-out shows no data", async ({ page }) => {
     await signIn(page, ACCOUNTS.admin.email, PASSWORD);
     await expectSignedIn(page, ACCOUNTS.admin.email);

@@ -8,12 +8,11 @@ import { env } from "../env";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
 import { checkCredentials, SignInBusy, SignInThrottled } from "./credentials";
-import { isRevoked } from "./revocation";
+import { isRevoked, revokeSession } from "./revocation";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
-    sessionId?: string;
   }
   interface User {
     securityStamp?: string;
@@ -74,6 +73,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Every way out (our /logout, Auth.js's own /api/auth/signout, a server
+    // signOut()) comes through here: the session id is refused from now on, so
+    // a copy of the cookie kept from before stops working too.
+    signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid) revokeSession(getDb(), token.sid, new Date(Date.now() + env.SESSION_MAX_HOURS * 3_600_000));
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -81,17 +89,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
       if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
-      if (!token.sid || isRevoked(getDb(), token.sid)) return null;
-      // Every later request: the account must still exist, be active and carry the
-      // same stamp, or the session ends here (Auth.js then clears the cookie).
-      const current = token.sub ? getSecurityState(getDb(), token.sub) : null;
-      if (!current || !current.active || current.securityStamp !== token.stamp) return null;
-      return token;
+      return stillValid(token) ? token : null;
     },
     session({ session, token }) {
-      session.user.id = token.sub!;
-      session.sessionId = token.sid;
-      return session;
+      // What the browser gets from /api/auth/session: who is signed in, never the session id.
+      return { expires: session.expires, user: { id: token.sub!, name: session.user?.name ?? null, email: session.user?.email ?? "" } } as typeof session;
     },
   },
 }));
+
+/**
+ * Every later request: the session must not be revoked, and the account must
+ * still exist, be active and carry the same stamp. A failure of the check
+ * itself (the database) ends the session too, and is logged here once, with
+ * the error's code and message but nothing from the token.
+ */
+function stillValid(token: { sid?: string; sub?: string; stamp?: string }): boolean {
+  try {
+    if (!token.sid || isRevoked(getDb(), token.sid)) return false;
+    const current = token.sub ? getSecurityState(getDb(), token.sub) : null;
+    return !!current && current.active && current.securityStamp === token.stamp;
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    console.error(`[auth] session check failed${e.code ? ` (${e.code})` : ""}: ${e.message ?? String(error)}`);
+    return false;
+  }
+}
