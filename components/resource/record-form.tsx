@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/resources/actions";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
 import { ReferencePicker } from "./reference-picker";
 import { FormAlert } from "../form-alert";
+import { VERSION_FIELD } from "@/lib/resources/version-field";
 
 type Values = Record<string, string | string[]>;
 
@@ -120,7 +121,22 @@ function FieldControl({ field, value, error }: { field: FormFieldSpec; value: st
   }
 }
 
-export function RecordForm({ action, fields, initial, submitLabel, cancelHref }: { action: (state: FormState, form: FormData) => Promise<FormState>; fields: FormFieldSpec[]; initial: Values; submitLabel: string; cancelHref: string }) {
+export function RecordForm({
+  action,
+  fields,
+  initial,
+  submitLabel,
+  cancelHref,
+  version,
+}: {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  fields: FormFieldSpec[];
+  initial: Values;
+  submitLabel: string;
+  cancelHref: string;
+  /** Edit forms: the record's version when the form was read. */
+  version?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, { ok: true });
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -128,6 +144,7 @@ export function RecordForm({ action, fields, initial, submitLabel, cancelHref }:
     // The key remounts the fields after a failed submit so they show what was typed.
     <form action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
       <FormAlert message={state.ok ? null : state.message} />
+      {version ? <input type="hidden" name={VERSION_FIELD} value={state.version ?? version} /> : null}
       {fields.map((field) => (
         <div key={field.key}>
           {field.type === "boolean" ? (

@@ -34,6 +34,8 @@ function recordSuccess(db: Db, user: { id: string; email: string }, address: str
         currentLoginAt: new Date(),
         currentLoginIp: address,
         loginCount: sql`${users.loginCount} + 1`,
+        // Signing in is not an edit: an admin's open edit form stays current.
+        updatedAt: sql`${users.updatedAt}`,
       })
       .where(eq(users.id, user.id))
       .run();

@@ -6,6 +6,7 @@ import type { FieldDef, Resource } from "../types";
 import { can, permission, type Access } from "../../permissions";
 import type { Cursor, ListQuery } from "./params";
 import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
+import { versionColumn, versionText } from "./version";
 
 /**
  * Reads for the generic pages. Rows are small objects keyed by field key:
@@ -148,17 +149,20 @@ export function listRows(resource: Resource, query: ListQuery, viewer?: Viewer):
 export interface RecordDetails extends Row {
   title: string;
   many: Record<string, RefValue[]>;
+  /** What an edit form carries to detect a concurrent save (see engine/version.ts). */
+  version?: string;
 }
 
 export function getRecord(resource: Resource, id: RowId, viewer?: Viewer): RecordDetails | null {
   const fields = resource.fields.filter((f) => !f.hidden);
+  const versioned = versionColumn(resource);
   const raw = getDb()
-    .select({ ...selection(resource, fields), __title: resource.title })
+    .select({ ...selection(resource, fields), __title: resource.title, ...(versioned ? { __version: versioned } : {}) })
     .from(resource.table)
     .where(and(eq(resource.id, id), resource.scope?.()))
     .get() as Record<string, unknown> | undefined;
   if (!raw) return null;
-  const { __title, ...rest } = raw;
+  const { __title, __version, ...rest } = raw;
   const row = toRow(rest);
   attachReferences(resource, fields, [row], viewer);
   const many: Record<string, RefValue[]> = {};
@@ -168,7 +172,7 @@ export function getRecord(resource: Resource, id: RowId, viewer?: Viewer): Recor
     const labels = mayLabel(viewer, field.many.resource) ? labelsFor(field.many.resource, ids) : new Map<RowId, string>();
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
-  return { ...row, title: String(__title ?? id), many };
+  return { ...row, title: String(__title ?? id), many, version: versionText(__version) };
 }
 
 /** Options for a reference picker: rows whose title contains `q`, at most `limit`. */

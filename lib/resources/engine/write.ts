@@ -9,6 +9,7 @@ import { getResource } from "../registry";
 import type { Editor, FieldDef, Resource, WriteContext } from "../types";
 import type { FieldErrors } from "./form";
 import { getRecord, type RowId } from "./queries";
+import { checkVersion, EditConflict, versionColumn } from "./version";
 
 /**
  * Generic writes. Each runs in one transaction: a refused or failed write
@@ -16,7 +17,7 @@ import { getRecord, type RowId } from "./queries";
  * message; anything else is thrown.
  */
 
-export type WriteResult = { ok: true; id: RowId } | { ok: false; fieldErrors?: FieldErrors; message?: string };
+export type WriteResult = { ok: true; id: RowId } | { ok: false; fieldErrors?: FieldErrors; message?: string; version?: string };
 export type DeleteResult = { ok: true; count: number } | { ok: false; message: string };
 
 class FieldErrorsThrown extends Error {
@@ -139,7 +140,7 @@ function changesOf(values: Record<string, unknown>, before: Record<string, unkno
   return out;
 }
 
-async function save(resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, values: Record<string, unknown>): Promise<WriteResult> {
+async function save(resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, values: Record<string, unknown>, version: string | null = null): Promise<WriteResult> {
   const before = id === null ? undefined : currentValues(resource, id);
   if (id !== null && !before) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   const changed = new Set(Object.keys(values).filter((k) => k === "password" ? !!values[k] : !before || !same(values[k], before[k])));
@@ -153,9 +154,13 @@ async function save(resource: Resource, actor: Actor, editor: Editor | null, id:
         if (refused) throw new FieldErrorsThrown(refused);
       }
       enforcePolicy(tx, resource, editor, id, before ?? undefined, values, changed);
+      if (id !== null) checkVersion(tx, resource, id, version);
       const refErrors = checkReferences(tx, resource, values);
       if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
       const row = { ...columnValues(resource, values), ...prepared.columns };
+      // Every save moves the version on, also one that changes only a many-to-many field.
+      const versioned = versionColumn(resource);
+      if (id !== null && versioned) row[columnKey(resource, versioned)] = new Date();
       let rowId: RowId;
       if (id === null) {
         const inserted = tx.insert(resource.table).values(row).returning({ id: resource.id }).get() as { id: RowId };
@@ -173,6 +178,7 @@ async function save(resource: Resource, actor: Actor, editor: Editor | null, id:
     });
     return { ok: true, id: savedId };
   } catch (error) {
+    if (error instanceof EditConflict) return { ok: false, message: error.message, version: error.version };
     const translated = translateError(resource, error);
     if (translated) return translated;
     throw error;
@@ -183,8 +189,9 @@ export function createRecord(resource: Resource, actor: Actor, editor: Editor | 
   return save(resource, actor, editor, null, values);
 }
 
-export function updateRecord(resource: Resource, actor: Actor, editor: Editor | null, id: RowId, values: Record<string, unknown>): Promise<WriteResult> {
-  return save(resource, actor, editor, id, values);
+/** `version`: the record's version the form was read at (see engine/version.ts). */
+export function updateRecord(resource: Resource, actor: Actor, editor: Editor | null, id: RowId, values: Record<string, unknown>, version: string | null): Promise<WriteResult> {
+  return save(resource, actor, editor, id, values, version);
 }
 
 function titles(tx: Tx, resource: Resource, ids: RowId[]): Map<RowId, string> {

@@ -43,7 +43,7 @@ export default async function ResourceEditPage({ params }: Props) {
           </Link>
         </p>
       ) : (
-        <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={formSpec(resource, "update", record, { policy, access: user.access })} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} />
+        <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={formSpec(resource, "update", record, { policy, access: user.access })} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} version={record.version} />
       )}
     </div>
   );
