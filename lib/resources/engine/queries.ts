@@ -4,7 +4,7 @@ import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH } from "../../
 import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
 import { can, permission, type Access } from "../../permissions";
-import type { Cursor, ListQuery } from "./params";
+import { cleanText, type Cursor, type ListQuery } from "./params";
 import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
 import { versionColumn, versionText } from "./version";
 
@@ -41,6 +41,15 @@ export interface ListResult {
   next?: Cursor;
   /** True when this page was reached by cursor, so its page number is unknown. */
   byCursor: boolean;
+}
+
+/** A record id from a URL segment; null (a 404) for anything that is not one, malformed escapes included. */
+export function parseRouteId(resource: Resource, segment: string): RowId | null {
+  try {
+    return parseId(resource, decodeURIComponent(segment));
+  } catch {
+    return null;
+  }
 }
 
 export function parseId(resource: Resource, raw: string): RowId | null {
@@ -179,7 +188,7 @@ export function getRecord(resource: Resource, id: RowId, viewer?: Viewer): Recor
 export function lookupOptions(resourceName: string, q: string, limit = 20): RefValue[] {
   const target = getResource(resourceName);
   if (!target) return [];
-  const text = q.trim().slice(0, 100);
+  const text = cleanText(q).trim().slice(0, 100);
   const rows = getDb()
     .select({ id: target.id, label: target.title })
     .from(target.table)

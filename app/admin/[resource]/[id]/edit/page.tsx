@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { saveRecordAction } from "@/lib/resources/actions";
 import { editPolicyFor, requireResource } from "@/lib/resources/access";
-import { getRecord, parseId } from "@/lib/resources/engine/queries";
+import { getRecord, parseRouteId } from "@/lib/resources/engine/queries";
 import { formSpec, formValues } from "@/lib/resources/form-spec";
 import { getResource } from "@/lib/resources/registry";
 import { RecordForm } from "@/components/resource/record-form";
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ResourceEditPage({ params }: Props) {
   const { resource: name, id: rawId } = await params;
   const { resource, user } = await requireResource(name, "update");
-  const id = parseId(resource, decodeURIComponent(rawId));
+  const id = parseRouteId(resource, rawId);
   const record = id === null ? null : getRecord(resource, id, user.access);
   if (!record) notFound();
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
