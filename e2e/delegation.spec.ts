@@ -116,6 +116,27 @@ test("a support user cannot change anything on an admin's account, password incl
   await page.context().close();
 });
 
+test("a support user cannot take over an account holding permissions they lack", async ({ browser }) => {
+  const { page } = await supportUser(browser);
+  // editor holds items:create and items:update; support does not.
+  const stronger = uniqueEmail("stronger");
+  cli(["users", "create", "--email", stronger, "--role", "editor"], `${STRONG_PASSWORD}\n`);
+  const before = userRow(stronger)!;
+  await page.goto(`/admin/users/${userId(stronger)}/edit`);
+  await expect(page.getByText("This account holds permissions you do not hold")).toBeVisible();
+
+  const victim = uniqueEmail("weaker");
+  cli(["users", "create", "--email", victim, "--role", "end-user"], `${STRONG_PASSWORD}\n`);
+  await page.goto(`/admin/users/${userId(victim)}/edit`);
+  const action = await captureAction(page, () => page.getByRole("button", { name: "Save changes" }).click());
+  const args = actionArgs(action);
+  args[1] = userId(stronger);
+  const res = await replayAction(page.context().request, action, { args, form: { email: stronger, password: "Taken-Over-Passphrase-99", roles: [String(roleId("editor"))] } });
+  expect(res.status()).toBeLessThan(500);
+  expect(userRow(stronger)).toEqual(before);
+  await page.context().close();
+});
+
 test("a role editor grants only permissions they hold", async ({ browser }) => {
   const { page } = await supportUser(browser);
   const target = `target-${process.pid}-${Date.now().toString(36)}`;
