@@ -3,12 +3,12 @@ import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "../db";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
-import { getSecurityState } from "../users/queries";
 import { env } from "../env";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
 import { checkCredentials, SignInBusy, SignInThrottled } from "./credentials";
-import { isRevoked, revokeSession } from "./revocation";
+import { revokeSession } from "./revocation";
+import { sessionStillValid } from "./session-check";
 
 declare module "next-auth" {
   interface Session {
@@ -89,7 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
       if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
-      return stillValid(token) ? token : null;
+      return sessionStillValid(getDb(), token) ? token : null;
     },
     session({ session, token }) {
       // What the browser gets from /api/auth/session: who is signed in, never the session id.
@@ -97,21 +97,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
-
-/**
- * Every later request: the session must not be revoked, and the account must
- * still exist, be active and carry the same stamp. A failure of the check
- * itself (the database) ends the session too, and is logged here once, with
- * the error's code and message but nothing from the token.
- */
-function stillValid(token: { sid?: string; sub?: string; stamp?: string }): boolean {
-  try {
-    if (!token.sid || isRevoked(getDb(), token.sid)) return false;
-    const current = token.sub ? getSecurityState(getDb(), token.sub) : null;
-    return !!current && current.active && current.securityStamp === token.stamp;
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    console.error(`[auth] session check failed${e.code ? ` (${e.code})` : ""}: ${e.message ?? String(error)}`);
-    return false;
-  }
-}
