@@ -8,9 +8,10 @@ import { signIn } from "../auth/config";
 import { requireUser } from "../auth/dal";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
-import { recordSignInFailure, signInBlockedFor } from "../auth/throttle";
-import { THROTTLED } from "../auth/messages";
-import { getDb } from "../db";
+import { AuthError } from "next-auth";
+import { SignInBusy, SignInThrottled, startSignInAttempt, type SignInAttempt } from "../auth/throttle";
+import { BUSY, THROTTLED } from "../auth/messages";
+import { getDb, writeTransaction } from "../db";
 import { users } from "../db/schema";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
@@ -32,22 +33,40 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   const current = String(form.get("current") ?? "").slice(0, 1024);
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const confirm = String(form.get("confirm") ?? "").slice(0, 1024);
-  if (await signInBlockedFor(user.email, address)) return { ok: false, message: THROTTLED };
-
-  const row = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
-  if (!row?.hash || !(await verifyPassword(current, row.hash))) {
-    await recordSignInFailure(user.email, address);
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
+  // The current password is a sign-in secret: guessing it here is throttled like sign-in.
+  let attempt: SignInAttempt;
+  try {
+    attempt = await startSignInAttempt(user.email, address);
+  } catch (error) {
+    if (error instanceof SignInThrottled) return { ok: false, message: THROTTLED };
+    if (error instanceof SignInBusy) return { ok: false, message: BUSY };
+    throw error;
+  }
+  try {
+    const row = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+    if (!row?.hash || !(await verifyPassword(current, row.hash))) {
+      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
+    }
+    await attempt.succeeded();
+  } finally {
+    attempt.end();
   }
   const problem = checkPasswordPolicy(password, [user.email, user.name ?? ""]);
   if (problem) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { password: problem } };
   if (password !== confirm) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { confirm: "The two passwords do not match." } };
 
   const passwordHash = await hashPassword(password);
-  getDb().transaction((tx) => {
+  writeTransaction(getDb(), (tx) => {
     tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, user.id)).run();
     writeAudit(tx, { id: user.id, email: user.email, address }, { action: "password-change", resource: "users", recordId: user.id, changes: { password: { before: null, after: null } } });
   });
-  await signIn("credentials", { email: user.email, password, redirectTo: "/account?notice=password" });
+  try {
+    await signIn("credentials", { email: user.email, password, redirectTo: "/account?notice=password" });
+  } catch (error) {
+    // The new password is saved; if signing in again is refused (throttled,
+    // busy), the user signs in by hand instead of seeing an error page.
+    if (!(error instanceof AuthError)) throw error;
+    redirect("/login?callbackUrl=%2Faccount&notice=password-changed");
+  }
   redirect("/account?notice=password");
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../db";
 import { auditLog } from "../db/schema";
-import type { Tx } from "../users/admin-guard";
+import type { Tx } from "../db";
 
 /** Who is acting: a signed-in user, the CLI, or an anonymous visitor signing in. */
 export interface Actor {

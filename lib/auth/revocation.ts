@@ -1,5 +1,5 @@
 import { eq, lt } from "drizzle-orm";
-import type { Db } from "../db";
+import { writeTransaction, type Db } from "../db";
 import { revokedSessions } from "../db/schema";
 
 export function isRevoked(db: Db, sid: string): boolean {
@@ -8,7 +8,7 @@ export function isRevoked(db: Db, sid: string): boolean {
 
 /** Refuses this session id from now on; forgets ids whose tokens have expired anyway. */
 export function revokeSession(db: Db, sid: string, until: Date): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date())).run();
     tx.insert(revokedSessions).values({ sid, expiresAt: until }).onConflictDoNothing().run();
   });

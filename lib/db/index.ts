@@ -6,6 +6,7 @@ import { sqlitePath } from "../env";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: { db: Db; client: Database.Database } };
 
@@ -44,6 +45,17 @@ export function closeDb(): void {
 }
 
 export { schema };
+
+/**
+ * The one way to write: a transaction that begins IMMEDIATE. It takes the
+ * write lock before its first read, so a writer in another process (the CLI
+ * against a live server, a second instance) makes it wait out busy_timeout.
+ * A DEFERRED transaction would read first and then fail at once on the
+ * upgrade to writing (SQLITE_BUSY_SNAPSHOT), which no timeout waits out.
+ */
+export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}
 
 /**
  * Rows of a query as arrays, read lazily through a connection of their own so

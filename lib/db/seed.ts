@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "./index";
+import { writeTransaction, type Db } from "./index";
 import { ITEM_CATEGORIES, items, roles, users } from "./schema";
 import { createUser } from "../users/service";
 import { ADMIN_ROLE } from "../permissions";
@@ -30,7 +30,7 @@ export interface SeedOptions {
 /** Idempotent: creates what is missing and leaves what exists alone. */
 export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = () => {} }: SeedOptions): Promise<void> {
   for (const role of DEMO_ROLES) {
-    const inserted = db.insert(roles).values(role).onConflictDoNothing({ target: roles.name }).run();
+    const inserted = writeTransaction(db, (tx) => tx.insert(roles).values(role).onConflictDoNothing({ target: roles.name }).run());
     if (inserted.changes) log(`created role ${role.name}`);
   }
   if (!demoUsers) return;
@@ -57,7 +57,7 @@ export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = ()
       createdAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000),
     };
   });
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     for (let k = 0; k < rows.length; k += 500) tx.insert(items).values(rows.slice(k, k + 500)).run();
   });
   log(`created ${rows.length} demo items`);

@@ -1,5 +1,5 @@
 import { asc, count, eq } from "drizzle-orm";
-import type { Db } from "../db";
+import { writeTransaction, type Db } from "../db";
 import { roles, userRoles } from "../db/schema";
 import { UserFacingError } from "../errors";
 import { writeAudit, type Actor } from "../audit";
@@ -25,7 +25,7 @@ function checkPermissions(perms: string[]): string[] {
 export function createRole(db: Db, input: { name: string; description?: string | null; permissions?: string[] }, actor?: Actor): number {
   const name = validateRoleName(input.name);
   const permissions = checkPermissions(input.permissions ?? []);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: roles.id }).from(roles).where(eq(roles.name, name)).get()) {
       throw new UserFacingError(`Role ${name} already exists.`, "name");
     }
@@ -45,7 +45,7 @@ export function countRoleMembers(db: Db, roleId: number): number {
 
 function changePermissions(db: Db, name: string, perms: string[], change: (current: Set<string>, p: string) => void, actor?: Actor): string[] {
   const wanted = checkPermissions(perms);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const role = tx.select().from(roles).where(eq(roles.name, name)).get();
     if (!role) throw new UserFacingError(`Unknown role: ${name}.`, "name");
     if (role.name === ADMIN_ROLE) throw new UserFacingError("The admin role always has every permission.", "permissions");

@@ -1,10 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../db";
+import { writeTransaction, type Db, type Tx } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { UserFacingError } from "../errors";
 import { ADMIN_ROLE } from "../permissions";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export function countActiveAdmins(tx: Db | Tx): number {
   const row = tx
@@ -25,17 +23,14 @@ export function countActiveAdmins(tx: Db | Tx): number {
  * of two admins by two requests.
  */
 export function withAdminGuard<T>(db: Db, change: (tx: Tx) => T): T {
-  return db.transaction(
-    (tx) => {
-      const hadAdmins = countActiveAdmins(tx) > 0;
-      const result = change(tx);
-      if (hadAdmins && countActiveAdmins(tx) === 0) {
-        throw new UserFacingError("This is the last active admin: it cannot be removed, demoted or deactivated.");
-      }
-      return result;
-    },
-    { behavior: "immediate" },
-  );
+  return writeTransaction(db, (tx) => {
+    const hadAdmins = countActiveAdmins(tx) > 0;
+    const result = change(tx);
+    if (hadAdmins && countActiveAdmins(tx) === 0) {
+      throw new UserFacingError("This is the last active admin: it cannot be removed, demoted or deactivated.");
+    }
+    return result;
+  });
 }
 
 export type { Tx };

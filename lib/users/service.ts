@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db";
+import { writeTransaction, type Db } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { UserFacingError } from "../errors";
@@ -47,7 +47,7 @@ export async function createUser(db: Db, input: CreateUserInput, actor?: Actor):
     if (problem) throw new UserFacingError(problem, "password");
   }
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
       throw new UserFacingError("Email is already in use.", "email");
     }
@@ -77,14 +77,14 @@ export async function setUserPassword(db: Db, email: string, password: string, a
   const problem = checkPasswordPolicy(password, [normalizeEmail(email)]);
   if (problem) throw new UserFacingError(problem, "password");
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, id)).run();
     audit(tx, actor, "update", id, normalizeEmail(email), { password: { before: null, after: null } });
   });
 }
 
 export function addUserRole(db: Db, email: string, role: string, actor?: Actor): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const id = userIdByEmail(tx, email);
     const [roleId] = roleIdsByName(tx, [role]);
     tx.insert(userRoles).values({ userId: id, roleId: roleId! }).onConflictDoNothing().run();

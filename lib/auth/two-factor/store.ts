@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { writeAudit, type Actor } from "../../audit";
-import type { Db } from "../../db";
+import { writeTransaction, type Db } from "../../db";
 import { recoveryCodes, twoFactorChallenges, users } from "../../db/schema";
 import { normalizeEmail } from "../../email";
 import { UserFacingError } from "../../errors";
@@ -79,7 +79,7 @@ export function confirmEnrolment(db: Db, userId: string, rawCode: string, actor:
   const code = normalizeTotpCode(rawCode);
   const step = secret && code ? matchTotpStep(secret, code) : null;
   if (step === null || !row?.pending) return null;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const done = tx
       .update(users)
       .set({ totpSecret: row.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step, securityStamp: randomToken() })
@@ -123,7 +123,7 @@ export function spendSecondFactor(db: Db, userId: string, raw: string): "totp" |
 
 /** New recovery codes replace the old ones; the caller has checked a code. */
 export function regenerateRecoveryCodes(db: Db, userId: string, actor: Actor): string[] {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, userId)).run();
     const codes = storeRecoveryCodes(tx, userId);
     audit(tx, actor, "recovery-codes-regenerate", userId);
@@ -142,7 +142,7 @@ function clearTwoFactor(tx: Tx, userId: string): void {
 
 /** The owner turns it off (the caller has checked their password and a code). */
 export function disableTwoFactor(db: Db, userId: string, actor: Actor): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     clearTwoFactor(tx, userId);
     audit(tx, actor, "two-factor-disable", userId);
   });
@@ -150,7 +150,7 @@ export function disableTwoFactor(db: Db, userId: string, actor: Actor): void {
 
 /** Someone else (an admin, the CLI) resets it, for a user who lost their device; their sessions end. */
 export function resetTwoFactor(db: Db, userId: string, actor: Actor): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const row = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
     if (!row) throw new UserFacingError("No such user.");
     clearTwoFactor(tx, userId);
