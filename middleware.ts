@@ -36,13 +36,13 @@ function adminTarget(pathname: string): { index: true } | { resource: string } |
 }
 
 function isHttps(req: NextRequest): boolean {
-  return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY && req.headers.get("x-forwarded-proto") === "https");
+  return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-proto") === "https");
 }
 
 /** State-changing requests must carry this site's Origin (Next only warns when it is missing). */
 function foreignOrigin(req: NextRequest): NextResponse | null {
   if (SAFE_METHODS.has(req.method)) return null;
-  const host = (env.TRUST_PROXY && req.headers.get("x-forwarded-host")) || req.headers.get("host");
+  const host = (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-host")) || req.headers.get("host");
   const extra = process.env.AUTH_URL ? [process.env.AUTH_URL] : [];
   return sameOrigin(req.headers.get("origin"), host, extra) ? null : page(403, "Forbidden", "This request did not come from this site.");
 }
@@ -88,7 +88,28 @@ const gate = auth(async (req) => {
 
 // With a lazily built Auth.js config, auth(handler) resolves to the handler.
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
+/** Server actions and forms accept bodies up to this size (Next's default for server actions). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Requests Next.js would answer with a 500: a path with a malformed
+ * percent-escape (its dynamic segments cannot be decoded), or a body over the
+ * server-action limit. They get a 4xx page here instead.
+ */
+function malformed(req: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(req.nextUrl.pathname);
+  } catch {
+    return page(400, "Bad request", "This address is not valid.");
+  }
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) return page(413, "Request too large", "The request is too large. Shorten what you typed and try again.");
+  return null;
+}
+
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
+  const bad = malformed(req);
+  if (bad) return bad;
   // Sign-out bypasses the Auth.js wrapper, whose session refresh would set the
   // cookie again on the very response that clears it.
   if (req.nextUrl.pathname === "/sign-out") return foreignOrigin(req) ?? NextResponse.next();

@@ -16,21 +16,62 @@ async function postCredentials(request: import("@playwright/test").APIRequestCon
 }
 
 test.describe("sign-in throttling", () => {
-  test("five failures lock the account, also through the callback URL with a rotating X-Forwarded-For", async ({ playwright, baseURL }) => {
+  test("five failures from one address lock that account there, also through the callback URL", async ({ playwright, baseURL }) => {
     const email = uniqueEmail("brute");
     cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    const headers = { "x-forwarded-for": "198.51.100.1" };
     for (let i = 0; i < 5; i++) {
       const request = await playwright.request.newContext({ baseURL });
-      const r = await postCredentials(request, email, `wrong-${i}`, { "x-forwarded-for": `198.51.100.${i + 1}` });
+      const r = await postCredentials(request, email, `wrong-${i}`, headers);
       expect(r.location).toContain("error=CredentialsSignin");
       await request.dispose();
     }
     const request = await playwright.request.newContext({ baseURL });
-    const r = await postCredentials(request, email, STRONG_PASSWORD, { "x-forwarded-for": "198.51.100.99" });
+    const r = await postCredentials(request, email, STRONG_PASSWORD, headers);
     expect(r.location).toContain("code=throttled");
     expect((await (await request.get("/api/auth/session")).json())).toBeNull();
     await request.dispose();
     expect(queryDb<{ n: number }>("select login_count as n from users where email = ?", email)[0]?.n).toBe(0);
+  });
+
+  test("an attacker guessing from many addresses does not lock the owner out of their own address", async ({ playwright, baseURL }) => {
+    const email = uniqueEmail("besieged");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    const request = await playwright.request.newContext({ baseURL });
+    for (let ip = 1; ip <= 4; ip++) {
+      const headers = { "x-forwarded-for": `198.51.101.${ip}` };
+      for (let i = 0; i < 5; i++) expect((await postCredentials(request, email, `guess-${ip}-${i}`, headers)).location).toContain("error=CredentialsSignin");
+      // Each of the attacker's addresses is stopped, even with the right password...
+      expect((await postCredentials(request, email, STRONG_PASSWORD, headers)).location).toContain("code=throttled");
+    }
+    await request.dispose();
+    // ...while the owner, from their own address, signs in.
+    const owner = await playwright.request.newContext({ baseURL });
+    const r = await postCredentials(owner, email, STRONG_PASSWORD, { "x-forwarded-for": "192.0.2.200" });
+    expect(r.location).not.toContain("error");
+    expect((await (await owner.get("/api/auth/session")).json())?.user?.email).toBe(email);
+    await owner.dispose();
+  });
+
+  test("a burst of parallel guesses is counted before the passwords are checked", async ({ playwright, baseURL }) => {
+    const email = uniqueEmail("burst");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    const headers = { "x-forwarded-for": "198.51.102.1" };
+    const request = await playwright.request.newContext({ baseURL });
+    const { csrfToken } = await (await request.get("/api/auth/csrf", { headers })).json();
+    const guess = (password: string) =>
+      request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, callbackUrl: "/" }, headers, maxRedirects: 0 }).then((res) => res.headers().location ?? "");
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(`parallel-${i}`)));
+    // Every answer is a refusal, and no more than five passwords were ever compared.
+    for (const a of answers) expect(a).toContain("error=CredentialsSignin");
+    const compared = answers.filter((a) => !/code=(throttled|busy)/.test(a)).length;
+    expect(compared).toBeLessThanOrEqual(5);
+    expect(queryDb<{ n: number }>("select count(*) as n from audit_log where action = 'sign-in-failed' and actor_email = ?", email)[0]?.n).toBeLessThanOrEqual(5);
+    // Spend whatever guesses are left; then the right password is refused too.
+    for (let i = 0; i < 5 - compared; i++) await guess(`late-${i}`);
+    expect(await guess(STRONG_PASSWORD)).toContain("code=throttled");
+    expect(queryDb<{ n: number }>("select login_count as n from users where email = ?", email)[0]?.n).toBe(0);
+    await request.dispose();
   });
 
   test("the sign-in form says to try again later, even with the right password", async ({ browser }) => {
@@ -56,6 +97,27 @@ test.describe("sign-in throttling", () => {
     expect((await postCredentials(request, email, STRONG_PASSWORD, headers)).location).toContain("code=throttled");
     // Another address is not affected.
     expect((await postCredentials(request, email, STRONG_PASSWORD, { "x-forwarded-for": "203.0.113.78" })).location).not.toContain("error");
+    await request.dispose();
+  });
+
+  test("IPv6 addresses count by /64: rotating through one network does not escape the limit", async ({ playwright, baseURL }) => {
+    const email = uniqueEmail("v6");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    const request = await playwright.request.newContext({ baseURL });
+    for (let i = 0; i < 20; i++) await postCredentials(request, `nobody-v6-${i}@example.com`, "wrong", { "x-forwarded-for": `2001:db8:77:1::${(i + 1).toString(16)}` });
+    expect((await postCredentials(request, email, STRONG_PASSWORD, { "x-forwarded-for": "2001:db8:77:1:abcd::1" })).location).toContain("code=throttled");
+    expect((await postCredentials(request, email, STRONG_PASSWORD, { "x-forwarded-for": "2001:db8:77:2::1" })).location).not.toContain("error");
+    await request.dispose();
+  });
+
+  test("X-Forwarded-For is read from the right: an entry the client adds in front is not its address", async ({ playwright, baseURL }) => {
+    const email = uniqueEmail("forged-xff");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    const request = await playwright.request.newContext({ baseURL });
+    // The proxy (one, trusted) appended 198.51.103.9; the client made up the rest.
+    for (let i = 0; i < 5; i++) await postCredentials(request, email, `wrong-${i}`, { "x-forwarded-for": `10.9.9.${i}, 198.51.103.9` });
+    expect((await postCredentials(request, email, STRONG_PASSWORD, { "x-forwarded-for": "10.9.9.99, 198.51.103.9" })).location).toContain("code=throttled");
+    expect(queryDb<{ address: string }>("select distinct address from audit_log where action = 'sign-in-failed' and actor_email = ?", email)).toEqual([{ address: "198.51.103.9" }]);
     await request.dispose();
   });
 });
@@ -118,6 +180,33 @@ test.describe("sessions", () => {
     expect(res.status()).toBe(307);
     expect(res.headers().location).toContain("/login");
     await replay.close();
+  });
+
+  test("signing out through Auth.js's own endpoint revokes the session, not just the cookie", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    const headers = { "x-forwarded-for": "192.0.2.61" };
+    expect((await postCredentials(request, ACCOUNTS.editor.email, PASSWORD, headers)).location).not.toContain("error");
+    const kept = (await request.storageState()).cookies;
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const out = await request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login" }, maxRedirects: 0 });
+    expect(out.status()).toBeLessThan(400);
+    await request.dispose();
+    const replay = await playwright.request.newContext({ baseURL, storageState: { cookies: kept, origins: [] } });
+    const res = await replay.get("/admin/items", { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers().location).toContain("/login");
+    await replay.dispose();
+  });
+
+  test("/api/auth/session tells the browser who is signed in and nothing more", async ({ playwright, baseURL }) => {
+    const request = await playwright.request.newContext({ baseURL });
+    expect((await postCredentials(request, ACCOUNTS.editor.email, PASSWORD, { "x-forwarded-for": "192.0.2.62" })).location).not.toContain("error");
+    const body = await (await request.get("/api/auth/session")).json();
+    expect(Object.keys(body).sort()).toEqual(["expires", "user"]);
+    expect(body.user.email).toBe(ACCOUNTS.editor.email);
+    expect(Object.keys(body.user).sort()).toEqual(["email", "id", "name"]);
+    expect(JSON.stringify(body)).not.toMatch(/sid|sessionId|stamp/i);
+    await request.dispose();
   });
 
   test("the back button after sign-out shows no data", async ({ page }) => {

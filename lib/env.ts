@@ -1,10 +1,5 @@
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .optional()
-  .transform((v) => v === "true" || v === "1");
-
 /** Role names, comma-separated, in the form roles are named (see lib/roles/service.ts). */
 const roleList = z
   .string()
@@ -21,11 +16,34 @@ const envSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   /** Who may open the /admin index: any signed-in user, users holding any permission, or admins. */
   ADMIN_INDEX_ACCESS: z.enum(["signed-in", "staff", "admin"]).default("signed-in"),
-  TRUST_PROXY: bool,
-  /** Failed sign-ins for one account within the window before it is locked. */
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For:
+   * the client address is the n-th entry from the right. `true` means 1;
+   * `false`, 0 or unset means the socket's address (X-Forwarded-For ignored).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? "").trim().toLowerCase();
+      if (text === "" || text === "false") return 0;
+      if (text === "true") return 1;
+      if (/^\d{1,2}$/.test(text)) return Number(text);
+      ctx.addIssue({ code: "custom", message: "expected true, false or a number of proxies (0-99)" });
+      return z.NEVER;
+    }),
+  /** Failed sign-ins for one account from one client address within the window before that pair is locked. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  /** Failed sign-ins from one client address within the window before it is locked. */
+  /** Failed sign-ins from one client address (IPv6: its /64) within the window before it is locked. */
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Failed sign-ins for one account, from anywhere, within the window before each attempt is slowed down. */
+  LOGIN_SLOW_AFTER: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** The longest an attempt is slowed down (the delay doubles from 100 ms). */
+  LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Sign-in attempts in progress at once per account and per client address. */
+  LOGIN_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(4),
+  /** Password checks waiting for a bcrypt worker before sign-ins are answered "try again shortly". */
+  BCRYPT_MAX_QUEUE: z.coerce.number().int().min(1).max(100_000).default(32),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** A session unused this long ends. */

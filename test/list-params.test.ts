@@ -196,3 +196,13 @@ describe("filterParams and listHref", () => {
     assert.deepEqual(f && f.kind === "range" && [f.min, f.max], [1000, 2050]);
   });
 });
+
+describe("text parameters", () => {
+  it("lose control characters and lone surrogates, which break SQLite strings and full-text queries", async () => {
+    const { cleanText } = await import("../lib/resources/engine/params");
+    assert.equal(cleanText("abc\0"), "abc ");
+    assert.equal(cleanText("a\u0001\u001f\u007f\u0085b"), "a    b");
+    assert.equal(cleanText("x\ud800y"), "x\ufffdy");
+    assert.equal(cleanText("😀 é"), "😀 é");
+  });
+});

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { INVALID_CREDENTIALS, THROTTLED } from "@/lib/auth/messages";
+import { signInMessage } from "@/lib/auth/messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 
 export interface LoginState {
@@ -24,7 +24,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     const code = (error as AuthError & { code?: string }).code;
     // Right password, two-factor account: on to the code step (its challenge cookie is set).
     if (code === "two-factor") redirect(codeStepUrl(redirectTo));
-    return { message: code === "throttled" ? THROTTLED : INVALID_CREDENTIALS, email };
+    return { message: signInMessage(code), email };
   }
   return {};
 }

@@ -12,13 +12,13 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
         <label htmlFor="email" className="label">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
+        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={state.email} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="label">
           Password
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="input mt-1" />
+        <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={1024} className="input mt-1" />
       </div>
       <div aria-live="polite" id="login-error">
         {state.message ? (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/dal";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { INVALID_CREDENTIALS, THROTTLED } from "@/lib/auth/messages";
+import { PASSWORD_CHANGED, signInMessage } from "@/lib/auth/messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 import { LoginForm } from "./login-form";
 import { CodeStep } from "./code-step";
@@ -10,9 +10,9 @@ import { CodeStep } from "./code-step";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { callbackUrl, error, code, step } = await searchParams;
+  const { callbackUrl, error, code, notice, step } = await searchParams;
   // Set by Auth.js when a sign-in was posted to its endpoint directly.
-  const initialMessage = error ? (code === "throttled" ? THROTTLED : INVALID_CREDENTIALS) : undefined;
+  const initialMessage = notice === "password-changed" ? PASSWORD_CHANGED : error ? signInMessage(typeof code === "string" ? code : undefined) : undefined;
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "/");
   if (await getSession()) redirect(target);
   // Two-factor: after a correct password (also when posted to Auth.js directly).

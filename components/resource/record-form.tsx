@@ -6,20 +6,33 @@ import type { FormState } from "@/lib/resources/actions";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
 import { ReferencePicker } from "./reference-picker";
 import { FormAlert } from "../form-alert";
+import { VERSION_FIELD } from "@/lib/resources/version-field";
 
 type Values = Record<string, string | string[]>;
 
 function FieldControl({ field, value, error }: { field: FormFieldSpec; value: string | string[] | undefined; error?: string }) {
   const text = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
   const list = Array.isArray(value) ? value : value ? [value] : [];
-  const describedBy = [error ? `${field.key}-error` : null, field.help ? `${field.key}-help` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [error ? `${field.key}-error` : null, field.help || field.note ? `${field.key}-help` : null].filter(Boolean).join(" ") || undefined;
+  const lockedChoice = (value: string) => !!field.lockedChoices?.includes(value);
   // readOnly, not disabled: a disabled field is not submitted, and the server would read it as emptied.
   const common = { id: field.key, name: field.key, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, readOnly: field.readOnly };
   switch (field.type) {
     case "longtext":
       return <textarea {...common} rows={5} defaultValue={text} className="input mt-1" />;
-    case "boolean":
-      return <input {...common} type="checkbox" defaultChecked={text === "on" || text === "true"} className="mt-2 size-4 rounded border-zinc-300 text-indigo-600" />;
+    case "boolean": {
+      const checked = text === "on" || text === "true";
+      // A checkbox ignores readOnly: a locked one is disabled, and its value travels in a hidden field.
+      if (field.readOnly) {
+        return (
+          <>
+            <input id={field.key} type="checkbox" disabled defaultChecked={checked} aria-describedby={describedBy} className="mt-2 size-4 rounded border-zinc-300" />
+            {checked ? <input type="hidden" name={field.key} value="on" /> : null}
+          </>
+        );
+      }
+      return <input {...common} type="checkbox" defaultChecked={checked} className="mt-2 size-4 rounded border-zinc-300 text-indigo-600" />;
+    }
     case "enum":
       return (
         <select {...common} defaultValue={text} className="input mt-1">
@@ -42,17 +55,24 @@ function FieldControl({ field, value, error }: { field: FormFieldSpec; value: st
     case "email":
       return <input {...common} type="email" autoComplete="off" defaultValue={text} className="input mt-1" />;
     case "reference":
+      // No lookup: the editor may not view the referenced resource, so they see and type its id only.
+      if (!field.lookup) return <input {...common} type="text" defaultValue={text} aria-labelledby={`${field.key}-label`} className="input mt-1 max-w-64" />;
       return <ReferencePicker name={field.key} label={field.label} lookup={field.lookup!} initialId={text || undefined} initialLabel={field.currentLabel} invalid={!!error} describedBy={describedBy} />;
     case "many":
       return (
         <fieldset aria-describedby={describedBy} className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
           <legend className="sr-only">{field.label}</legend>
-          {field.choices?.map((c) => (
-            <label key={String(c.id)} className="inline-flex items-center gap-2 text-sm">
-              <input type="checkbox" name={field.key} value={String(c.id)} defaultChecked={list.includes(String(c.id))} className="size-4" />
-              {c.label}
-            </label>
-          ))}
+          {field.choices?.map((c) => {
+            const value = String(c.id);
+            const locked = field.readOnly || lockedChoice(value);
+            return (
+              <label key={value} className="inline-flex items-center gap-2 text-sm">
+                <input type="checkbox" name={locked ? undefined : field.key} value={value} defaultChecked={list.includes(value)} disabled={locked} className="size-4" />
+                {locked && list.includes(value) ? <input type="hidden" name={field.key} value={value} /> : null}
+                {c.label}
+              </label>
+            );
+          })}
         </fieldset>
       );
     case "permissions":
@@ -80,7 +100,14 @@ function FieldControl({ field, value, error }: { field: FormFieldSpec; value: st
                   </th>
                   {row.permissions.map((p) => (
                     <td key={p.value} className="px-2 py-1 text-center">
-                      {p.supported ? <input type="checkbox" name={field.key} value={p.value} aria-label={`${row.resource} ${p.action}`} defaultChecked={field.readOnly || list.includes(p.value)} disabled={field.readOnly} className="size-4" /> : <span className="text-zinc-300" aria-label="not applicable">–</span>}
+                      {p.supported ? (
+                        <>
+                          <input type="checkbox" name={lockedChoice(p.value) ? undefined : field.key} value={p.value} aria-label={`${row.resource} ${p.action}`} defaultChecked={field.readOnly || list.includes(p.value)} disabled={field.readOnly || lockedChoice(p.value)} className="size-4" />
+                          {lockedChoice(p.value) && list.includes(p.value) ? <input type="hidden" name={field.key} value={p.value} /> : null}
+                        </>
+                      ) : (
+                        <span className="text-zinc-300" aria-label="not applicable">–</span>
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -94,7 +121,22 @@ function FieldControl({ field, value, error }: { field: FormFieldSpec; value: st
   }
 }
 
-export function RecordForm({ action, fields, initial, submitLabel, cancelHref }: { action: (state: FormState, form: FormData) => Promise<FormState>; fields: FormFieldSpec[]; initial: Values; submitLabel: string; cancelHref: string }) {
+export function RecordForm({
+  action,
+  fields,
+  initial,
+  submitLabel,
+  cancelHref,
+  version,
+}: {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  fields: FormFieldSpec[];
+  initial: Values;
+  submitLabel: string;
+  cancelHref: string;
+  /** Edit forms: the record's version when the form was read. */
+  version?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, { ok: true });
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -102,6 +144,7 @@ export function RecordForm({ action, fields, initial, submitLabel, cancelHref }:
     // The key remounts the fields after a failed submit so they show what was typed.
     <form action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
       <FormAlert message={state.ok ? null : state.message} />
+      {version ? <input type="hidden" name={VERSION_FIELD} value={state.version ?? version} /> : null}
       {fields.map((field) => (
         <div key={field.key}>
           {field.type === "boolean" ? (
@@ -127,9 +170,9 @@ export function RecordForm({ action, fields, initial, submitLabel, cancelHref }:
               <FieldControl field={field} value={values[field.key]} error={errors[field.key]} />
             </>
           )}
-          {field.help ? (
+          {field.help || field.note ? (
             <p id={`${field.key}-help`} className="mt-1 text-xs text-zinc-500">
-              {field.help}
+              {[field.note, field.help].filter(Boolean).join(" ")}
             </p>
           ) : null}
           {errors[field.key] ? (

@@ -8,8 +8,9 @@ import { signIn } from "../auth/config";
 import { requireUser } from "../auth/dal";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
-import { recordSignInFailure, signInBlockedFor } from "../auth/throttle";
-import { THROTTLED } from "../auth/messages";
+import { AuthError } from "next-auth";
+import { SignInBusy, SignInThrottled, startSignInAttempt, type SignInAttempt } from "../auth/throttle";
+import { BUSY, THROTTLED } from "../auth/messages";
 import { getDb, writeTransaction } from "../db";
 import { users } from "../db/schema";
 import { clientAddress } from "../net/client-address";
@@ -32,12 +33,23 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   const current = String(form.get("current") ?? "").slice(0, 1024);
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const confirm = String(form.get("confirm") ?? "").slice(0, 1024);
-  if (await signInBlockedFor(user.email, address)) return { ok: false, message: THROTTLED };
-
-  const [row] = await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!row?.hash || !(await verifyPassword(current, row.hash))) {
-    await recordSignInFailure(user.email, address);
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
+  // The current password is a sign-in secret: guessing it here is throttled like sign-in.
+  let attempt: SignInAttempt;
+  try {
+    attempt = await startSignInAttempt(user.email, address);
+  } catch (error) {
+    if (error instanceof SignInThrottled) return { ok: false, message: THROTTLED };
+    if (error instanceof SignInBusy) return { ok: false, message: BUSY };
+    throw error;
+  }
+  try {
+    const [row] = await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    if (!row?.hash || !(await verifyPassword(current, row.hash))) {
+      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
+    }
+    await attempt.succeeded();
+  } finally {
+    attempt.end();
   }
   const problem = checkPasswordPolicy(password, [user.email, user.name ?? ""]);
   if (problem) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { password: problem } };
@@ -48,6 +60,13 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
     await tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, user.id));
     await writeAudit(tx, { id: user.id, email: user.email, address }, { action: "password-change", resource: "users", recordId: user.id, changes: { password: { before: null, after: null } } });
   });
-  await signIn("credentials", { email: user.email, password, redirectTo: "/account?notice=password" });
+  try {
+    await signIn("credentials", { email: user.email, password, redirectTo: "/account?notice=password" });
+  } catch (error) {
+    // The new password is saved; if signing in again is refused (throttled,
+    // busy), the user signs in by hand instead of seeing an error page.
+    if (!(error instanceof AuthError)) throw error;
+    redirect("/login?callbackUrl=%2Faccount&notice=password-changed");
+  }
   redirect("/account?notice=password");
 }

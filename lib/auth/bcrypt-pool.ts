@@ -1,11 +1,22 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import { env } from "../env";
 
 /**
  * bcrypt runs in worker threads so that sign-ins never block the event loop:
  * a storm of sign-ins queues here while pages keep rendering. One worker per
  * core but one (at least one), each running bcryptjs synchronously.
+ * Sign-in checks wait in a bounded queue: past BCRYPT_MAX_QUEUE waiting jobs
+ * they are refused at once (BcryptBusy) rather than queueing without end,
+ * so that a burst of guesses cannot make everyone's sign-in wait minutes.
  */
+
+/** The queue of sign-in checks is full: answer "try again shortly". */
+export class BcryptBusy extends Error {
+  constructor() {
+    super("Password checks are queued to capacity.");
+  }
+}
 
 type Job = { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
 interface Pending {
@@ -80,7 +91,8 @@ class BcryptPool {
     this.idle.push(worker);
   }
 
-  run<T extends string | boolean>(job: Job): Promise<T> {
+  run<T extends string | boolean>(job: Job, maxQueue = Infinity): Promise<T> {
+    if (this.idle.length === 0 && this.queue.length >= maxQueue) return Promise.reject(new BcryptBusy());
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: string | boolean) => void, reject });
@@ -102,6 +114,7 @@ export function hashInPool(password: string, cost: number): Promise<string> {
   return pool().run<string>({ op: "hash", password, cost });
 }
 
-export function compareInPool(password: string, hash: string): Promise<boolean> {
-  return pool().run<boolean>({ op: "compare", password, hash });
+/** Compares in the pool; `bounded` refuses with BcryptBusy when the queue is full. */
+export function compareInPool(password: string, hash: string, bounded = false): Promise<boolean> {
+  return pool().run<boolean>({ op: "compare", password, hash }, bounded ? env.BCRYPT_MAX_QUEUE : Infinity);
 }

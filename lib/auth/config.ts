@@ -3,18 +3,17 @@ import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "../db";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
-import { getSecurityState } from "../users/queries";
 import { env } from "../env";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
-import { checkCredentials, SignInThrottled } from "./credentials";
-import { isRevoked } from "./revocation";
+import { checkCredentials, SignInBusy, SignInThrottled } from "./credentials";
+import { revokeSession } from "./revocation";
+import { sessionStillValid } from "./session-check";
 import { requireSecondStep, twoFactorProvider } from "./two-factor/sign-in";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
-    sessionId?: string;
   }
   interface User {
     securityStamp?: string;
@@ -34,6 +33,11 @@ declare module "@auth/core/jwt" {
 /** Tells the sign-in form to say "try again later" instead of "invalid". */
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
+}
+
+/** Tells the sign-in form to say "try again shortly": too many sign-ins at once. */
+export class BusySignIn extends CredentialsSignin {
+  code = "busy";
 }
 
 // A function, so the database is opened on the first request and never by `next build`.
@@ -66,12 +70,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           return await requireSecondStep(user, request);
         } catch (error) {
           if (error instanceof SignInThrottled) throw new ThrottledSignIn();
+          if (error instanceof SignInBusy) throw new BusySignIn();
           throw error;
         }
       },
     }),
     twoFactorProvider,
   ],
+  events: {
+    // Every way out (our /logout, Auth.js's own /api/auth/signout, a server
+    // signOut()) comes through here: the session id is refused from now on, so
+    // a copy of the cookie kept from before stops working too.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid) await revokeSession(getDb(), token.sid, new Date(Date.now() + env.SESSION_MAX_HOURS * 3_600_000));
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
@@ -79,17 +93,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
       if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
-      if (!token.sid || (await isRevoked(getDb(), token.sid))) return null;
-      // Every later request: the account must still exist, be active and carry the
-      // same stamp, or the session ends here (Auth.js then clears the cookie).
-      const current = token.sub ? await getSecurityState(getDb(), token.sub) : null;
-      if (!current || !current.active || current.securityStamp !== token.stamp) return null;
-      return token;
+      return (await sessionStillValid(getDb(), token)) ? token : null;
     },
     session({ session, token }) {
-      session.user.id = token.sub!;
-      session.sessionId = token.sid;
-      return session;
+      // What the browser gets from /api/auth/session: who is signed in, never the session id.
+      return { expires: session.expires, user: { id: token.sub!, name: session.user?.name ?? null, email: session.user?.email ?? "" } } as typeof session;
     },
   },
 }));

@@ -6,7 +6,8 @@ import { users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { findUserForSignIn } from "../users/queries";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "./throttle";
+import { BcryptBusy } from "./bcrypt-pool";
+import { SignInBusy, startSignInAttempt } from "./throttle";
 
 // Bounds keep an oversized body from reaching bcrypt or the database.
 export const credentialsSchema = z.object({
@@ -21,12 +22,7 @@ export interface SignedInUser {
   securityStamp: string;
 }
 
-/** Sign-in refused because of too many failures; says how long to wait. */
-export class SignInThrottled extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super("Too many failed sign-ins.");
-  }
-}
+export { SignInBusy, SignInThrottled } from "./throttle";
 
 async function recordSuccess(db: Db, user: { id: string; email: string }, address: string): Promise<void> {
   const now = new Date();
@@ -40,6 +36,8 @@ async function recordSuccess(db: Db, user: { id: string; email: string }, addres
         currentLoginAt: now,
         currentLoginIp: address,
         loginCount: sql`${users.loginCount} + 1`,
+        // Signing in is not an edit: an admin's open edit form stays current.
+        updatedAt: sql`${users.updatedAt}`,
       })
       .where(eq(users.id, user.id));
     await writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-in", resource: "users", recordId: user.id });
@@ -49,24 +47,33 @@ async function recordSuccess(db: Db, user: { id: string; email: string }, addres
 /**
  * The credential check, behind the throttle. Unknown email, missing hash,
  * inactive account and wrong password all return null after one bcrypt
- * compare, so neither the answer nor its timing tells them apart. A throttled
- * attempt throws SignInThrottled without running bcrypt.
+ * compare, so neither the answer nor its timing tells them apart. A refused
+ * attempt throws SignInThrottled (too many failures) or SignInBusy (too many
+ * at once) without running bcrypt.
  */
 export async function checkCredentials(db: Db, raw: unknown, address: string): Promise<SignedInUser | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const wait = await signInBlockedFor(email, address);
-  if (wait > 0) throw new SignInThrottled(wait);
-
-  const user = await findUserForSignIn(db, email);
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
-  if (!user || !ok || !user.active) {
-    await recordSignInFailure(email, address);
-    await writeTransaction(db, (tx) => writeAudit(tx, { id: null, email, address }, { action: "sign-in-failed", resource: "users", recordId: user?.id ?? null }));
-    return null;
+  const attempt = await startSignInAttempt(email, address);
+  try {
+    const user = await findUserForSignIn(db, email);
+    let ok: boolean;
+    try {
+      ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash, true) : await burnPasswordCheck(password, true);
+    } catch (error) {
+      if (!(error instanceof BcryptBusy)) throw error;
+      await attempt.cancelled();
+      throw new SignInBusy();
+    }
+    if (!user || !ok || !user.active) {
+      await writeTransaction(db, (tx) => writeAudit(tx, { id: null, email, address }, { action: "sign-in-failed", resource: "users", recordId: user?.id ?? null }));
+      return null;
+    }
+    await attempt.succeeded();
+    await recordSuccess(db, user, address);
+    return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp };
+  } finally {
+    attempt.end();
   }
-  await recordSignInSuccess(email);
-  await recordSuccess(db, user, address);
-  return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp };
 }

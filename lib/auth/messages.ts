@@ -3,3 +3,16 @@ export const INVALID_CREDENTIALS = "Invalid email or password.";
 
 /** The answer while sign-in is throttled (even with the right password). */
 export const THROTTLED = "Too many failed sign-ins. Please wait a few minutes and try again later.";
+
+/** The answer when too many sign-ins are being checked at once; nothing was counted. */
+export const BUSY = "Too many sign-ins at once. Please try again shortly.";
+
+/** The message for an Auth.js sign-in error code. */
+export function signInMessage(code: string | undefined): string {
+  if (code === "throttled") return THROTTLED;
+  if (code === "busy") return BUSY;
+  return INVALID_CREDENTIALS;
+}
+
+/** After a password change whose automatic sign-in was refused. */
+export const PASSWORD_CHANGED = "Your password was changed. Please sign in with the new password.";

@@ -6,8 +6,9 @@ export function hashPassword(password: string, cost: number = env.BCRYPT_COST): 
   return hashInPool(password, cost);
 }
 
-export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return compareInPool(password, hash);
+/** `bounded`: a sign-in check, refused with BcryptBusy when too many are waiting. */
+export function verifyPassword(password: string, hash: string, bounded = false): Promise<boolean> {
+  return compareInPool(password, hash, bounded);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -16,8 +17,8 @@ let dummyHash: Promise<string> | undefined;
  * Runs a compare against a real hash of the configured cost, so that a sign-in
  * for an unknown or passwordless account takes as long as a wrong password.
  */
-export async function burnPasswordCheck(password: string): Promise<false> {
+export async function burnPasswordCheck(password: string, bounded = false): Promise<false> {
   dummyHash ??= hashPassword("gatehouse-timing-equaliser");
-  await compareInPool(password, await dummyHash);
+  await compareInPool(password, await dummyHash, bounded);
   return false;
 }

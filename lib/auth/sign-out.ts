@@ -6,19 +6,16 @@ import { getDb, writeTransaction } from "../db";
 import { users } from "../db/schema";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
-import { env } from "../env";
-import { auth, signOut } from "./config";
-import { revokeSession } from "./revocation";
+import { signOut } from "./config";
 import { getSession } from "./dal";
 
 /**
- * Ends this session; with `everywhere`, first rotates the user's security stamp
- * so that every other session ends too. Harmless when nobody is signed in.
+ * Ends this session (Auth.js's signOut event revokes its id); with
+ * `everywhere`, first rotates the user's security stamp so that every other
+ * session ends too. Harmless when nobody is signed in.
  */
 export async function endSessions(everywhere: boolean): Promise<void> {
-  const session = await auth();
   const user = everywhere ? await getSession() : null;
-  if (session?.sessionId) await revokeSession(getDb(), session.sessionId, new Date(Date.now() + env.SESSION_MAX_HOURS * 3_600_000));
   if (user) {
     const address = clientAddress(await headers());
     await writeTransaction(getDb(), async (tx) => {

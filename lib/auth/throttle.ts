@@ -1,55 +1,150 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../env";
+import { addressGroup } from "../net/client-address";
 
 /**
- * Sign-in throttling, per account and per client address: after
- * LOGIN_MAX_FAILURES failures for one email (or LOGIN_IP_MAX_FAILURES from one
- * address) within LOGIN_WINDOW_SECONDS, sign-in is refused for
- * LOGIN_LOCKOUT_SECONDS, even with the right password and without running
- * bcrypt. A success clears the account's count.
+ * Sign-in throttling. Every attempt takes a point before the password is
+ * compared and gets it back when it succeeds, so a burst of parallel guesses
+ * is counted as it arrives, not after bcrypt has answered them all.
  *
- * The store is this process's memory (kept on globalThis so that every bundle
- * of the app shares one): several app instances each keep their own counts.
+ * - Per account *and* client address (IPv6 by /64): LOGIN_MAX_FAILURES attempts
+ *   per LOGIN_WINDOW_SECONDS, then that pair waits LOGIN_LOCKOUT_SECONDS.
+ *   Someone guessing from elsewhere never locks the owner's own address out.
+ * - Per client address: LOGIN_IP_MAX_FAILURES attempts, whatever the accounts.
+ * - Per account, from every address: no lockout, but past LOGIN_SLOW_AFTER
+ *   failures each attempt waits longer (doubling, at most LOGIN_MAX_DELAY_MS).
+ * - At most LOGIN_MAX_IN_FLIGHT attempts at once per account and per address;
+ *   beyond that the answer is "try again shortly" without any work.
+ *
+ * Counts live in a rate-limiter-flexible store: memory by default (one
+ * process; several instances each keep their own), or any other store of that
+ * library through setThrottleStore().
  */
 
-interface Limiters {
-  account: RateLimiterMemory;
-  address: RateLimiterMemory;
+/** Refused: too many attempts; says how long to wait. */
+export class SignInThrottled extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Too many failed sign-ins.");
+  }
 }
 
-const g = globalThis as unknown as { gatehouseThrottle?: Limiters };
+/** Refused: too many attempts in flight right now; nothing was counted. */
+export class SignInBusy extends Error {
+  constructor() {
+    super("Too many sign-ins at once.");
+  }
+}
 
-function limiters(): Limiters {
-  g.gatehouseThrottle ??= {
-    account: new RateLimiterMemory({ keyPrefix: "signin-account", points: env.LOGIN_MAX_FAILURES, duration: env.LOGIN_WINDOW_SECONDS }),
-    address: new RateLimiterMemory({ keyPrefix: "signin-address", points: env.LOGIN_IP_MAX_FAILURES, duration: env.LOGIN_WINDOW_SECONDS }),
+export type ThrottleStore = (options: IRateLimiterOptions & { keyPrefix: string }) => RateLimiterAbstract;
+
+interface State {
+  store: ThrottleStore;
+  limiters?: { pair: RateLimiterAbstract; address: RateLimiterAbstract; account: RateLimiterAbstract };
+  inFlight: Map<string, number>;
+}
+
+const g = globalThis as unknown as { gatehouseThrottle?: State };
+const state: State = (g.gatehouseThrottle ??= { store: (options) => new RateLimiterMemory(options), inFlight: new Map<string, number>() });
+
+/** Replaces where counts are kept (e.g. a database-backed limiter); counts so far are dropped. */
+export function setThrottleStore(store: ThrottleStore): void {
+  state.store = store;
+  state.limiters = undefined;
+}
+
+function limiters() {
+  const { store } = state;
+  const window = env.LOGIN_WINDOW_SECONDS;
+  state.limiters ??= {
+    pair: store({ keyPrefix: "signin-pair", points: env.LOGIN_MAX_FAILURES, duration: window, blockDuration: env.LOGIN_LOCKOUT_SECONDS }),
+    address: store({ keyPrefix: "signin-address", points: env.LOGIN_IP_MAX_FAILURES, duration: window, blockDuration: env.LOGIN_LOCKOUT_SECONDS }),
+    // Counts only: an account-wide lockout is what an attacker would use to lock the owner out.
+    account: store({ keyPrefix: "signin-account", points: Number.MAX_SAFE_INTEGER, duration: window }),
   };
-  return g.gatehouseThrottle;
+  return state.limiters;
 }
 
-async function blockedFor(limiter: RateLimiterMemory, key: string): Promise<number> {
-  const res = await limiter.get(key);
-  if (!res || res.consumedPoints < limiter.points) return 0;
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+/** How long an attempt waits after `failures` account-wide failures in the window. */
+export function accountDelayMs(failures: number): number {
+  const over = failures - env.LOGIN_SLOW_AFTER;
+  if (over <= 0) return 0;
+  return Math.min(env.LOGIN_MAX_DELAY_MS, 100 * 2 ** Math.min(over - 1, 20));
 }
 
-/** Seconds to wait before this email may try again from this address; 0 when free. */
-export async function signInBlockedFor(email: string, address: string): Promise<number> {
-  const { account, address: byAddress } = limiters();
-  return Math.max(await blockedFor(account, email), await blockedFor(byAddress, address));
+function enter(keys: string[]): boolean {
+  if (keys.some((k) => (state.inFlight.get(k) ?? 0) >= env.LOGIN_MAX_IN_FLIGHT)) return false;
+  for (const k of keys) state.inFlight.set(k, (state.inFlight.get(k) ?? 0) + 1);
+  return true;
 }
 
-async function fail(limiter: RateLimiterMemory, key: string): Promise<void> {
-  const res = await limiter.penalty(key, 1);
-  // Reaching the limit starts the lockout window from this failure.
-  if (res.consumedPoints >= limiter.points) await limiter.block(key, env.LOGIN_LOCKOUT_SECONDS);
+function leave(keys: string[]): void {
+  for (const k of keys) {
+    const n = (state.inFlight.get(k) ?? 1) - 1;
+    if (n <= 0) state.inFlight.delete(k);
+    else state.inFlight.set(k, n);
+  }
 }
 
-export async function recordSignInFailure(email: string, address: string): Promise<void> {
-  const { account, address: byAddress } = limiters();
-  await Promise.all([fail(account, email), fail(byAddress, address)]);
+/** Consumes a point: the limiter's answer, or the seconds to wait when refused. */
+async function take(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | number> {
+  try {
+    return await limiter.consume(key);
+  } catch (error) {
+    // A refusal rejects with a RateLimiterRes (checked by shape: bundling may load the class twice).
+    const ms = (error as { msBeforeNext?: unknown })?.msBeforeNext;
+    if (typeof ms === "number" && !(error instanceof Error)) return Math.max(1, Math.ceil(ms / 1000));
+    throw error;
+  }
 }
 
-export async function recordSignInSuccess(email: string): Promise<void> {
-  await limiters().account.delete(email);
+export interface SignInAttempt {
+  /** The password was right: the points are given back and the pair's count cleared. */
+  succeeded(): Promise<void>;
+  /** The attempt was never judged (e.g. bcrypt was too busy): give its points back. */
+  cancelled(): Promise<void>;
+  /** Always call once the attempt is over, whatever its outcome. */
+  end(): void;
+}
+
+/**
+ * Starts a sign-in attempt for `email` from `address`, before any password is
+ * compared. Throws SignInBusy or SignInThrottled when it may not go ahead.
+ */
+export async function startSignInAttempt(email: string, address: string): Promise<SignInAttempt> {
+  const group = addressGroup(address);
+  const pairKey = `${email}|${group}`;
+  const flight = [`a:${email}`, `ip:${group}`];
+  if (!enter(flight)) throw new SignInBusy();
+  const { pair, address: byAddress, account } = limiters();
+  let ended = false;
+  const end = () => {
+    if (!ended) leave(flight);
+    ended = true;
+  };
+  try {
+    const [p, a, acc] = await Promise.all([take(pair, pairKey), take(byAddress, group), take(account, email)]);
+    const refund = () => Promise.all([byAddress.reward(group), account.reward(email)]).then(() => undefined);
+    const waits = [p, a].filter((r): r is number => typeof r === "number");
+    if (waits.length) {
+      // The attempt is refused, so it is not an account-wide failure either.
+      await account.reward(email);
+      throw new SignInThrottled(Math.max(...waits));
+    }
+    const delay = accountDelayMs((acc as RateLimiterRes).consumedPoints - 1);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    return {
+      succeeded: async () => {
+        await pair.delete(pairKey);
+        await refund();
+      },
+      cancelled: async () => {
+        await pair.reward(pairKey);
+        await refund();
+      },
+      end,
+    };
+  } catch (error) {
+    end();
+    throw error;
+  }
 }

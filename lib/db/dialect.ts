@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { sql, type Column, type SQL } from "drizzle-orm";
+import { sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import Cursor from "pg-cursor";
 import type pg from "pg";
@@ -47,6 +47,16 @@ export function constraintViolation(error: unknown): { kind: ConstraintKind; col
   if (e.code === "SQLITE_CONSTRAINT_FOREIGNKEY") return { kind: "foreign-key", columns };
   if (e.code === "SQLITE_CONSTRAINT_NOTNULL") return { kind: "not-null", columns };
   return { kind: "check", columns };
+}
+
+/**
+ * Inside a write transaction: holds the row until commit, so a concurrent
+ * writer of the same row waits and then reads what this one wrote. SQLite
+ * needs nothing here (a write transaction there holds the whole database).
+ */
+export async function lockRowForUpdate(tx: Db, table: Table, idColumn: Column, id: unknown): Promise<void> {
+  if (!postgres()) return;
+  await (tx as unknown as NodePgDatabase).execute(sql`select 1 from ${table} where ${idColumn} = ${sql.param(id, idColumn)} for update`);
 }
 
 /** Full-text (trigram) indexes match substrings of at least three characters. */

@@ -5,7 +5,8 @@ import { mustSetUpOwnTwoFactor } from "../auth/two-factor/queries";
 import { can, permission, type Action } from "../permissions";
 import type { UserAccess } from "../users/queries";
 import { getResource } from "./registry";
-import type { Resource } from "./types";
+import type { EditPolicy, Resource } from "./types";
+import { getDb } from "../db";
 
 export function supports(resource: Resource, action: Action): boolean {
   return !resource.actions || resource.actions.includes(action);
@@ -43,4 +44,9 @@ export async function resourceForRoute(name: string, action: Action): Promise<{ 
   if (!resource || !supports(resource, action)) return new Response("Not found.", { status: 404 });
   if (!can(user.access, permission(resource.name, action))) return new Response("Forbidden.", { status: 403 });
   return { user, resource };
+}
+
+/** What `user` may not change on this record (or a new one, id null): the resource's delegation rules. */
+export async function editPolicyFor(resource: Resource, user: UserAccess, id: string | number | null): Promise<EditPolicy> {
+  return resource.policy?.(getDb(), { id: user.id, access: user.access }, id, null) ?? {};
 }

@@ -13,6 +13,7 @@ import { parseId, type RowId } from "./engine/queries";
 import { createRecord, deleteRecords, runBulkAction, updateRecord } from "./engine/write";
 import { RESOURCES } from "./registry";
 import type { Resource } from "./types";
+import { VERSION_FIELD } from "./version-field";
 
 /**
  * The panel's server actions. They are public POST endpoints: each one
@@ -25,6 +26,8 @@ export interface FormState {
   message?: string;
   fieldErrors?: FieldErrors;
   values?: RawValues;
+  /** After an edit conflict: the record's current version, so that saving again is a deliberate overwrite. */
+  version?: string;
 }
 
 const knownResources = () => RESOURCES.map((r) => r.name);
@@ -40,6 +43,12 @@ function idsFrom(resource: Resource, form: FormData): RowId[] {
     .filter((id): id is RowId => id !== null);
 }
 
+/** The version an edit form was read at (a hidden field). */
+function versionFrom(form: FormData): string | null {
+  const v = form.get(VERSION_FIELD);
+  return typeof v === "string" && v.length <= 20 ? v : null;
+}
+
 export async function saveRecordAction(resourceName: string, rawId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
   const { resource, user } = await requireResource(resourceName, rawId === null ? "create" : "update");
   const id = rawId === null ? null : parseId(resource, String(rawId));
@@ -47,9 +56,10 @@ export async function saveRecordAction(resourceName: string, rawId: string | nul
   const parsed = parseForm(resource, id === null ? "create" : "update", form, knownResources());
   if (!parsed.ok) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.raw };
   const actor = await actorOf(user);
-  const result = id === null ? await createRecord(resource, actor, parsed.values) : await updateRecord(resource, actor, id, parsed.values);
+  const editor = { id: user.id, access: user.access };
+  const result = id === null ? await createRecord(resource, actor, editor, parsed.values) : await updateRecord(resource, actor, editor, id, parsed.values, versionFrom(form));
   if (!result.ok) {
-    return { ok: false, message: result.message ?? "Please correct the highlighted fields.", fieldErrors: result.fieldErrors, values: parsed.raw };
+    return { ok: false, message: result.message ?? "Please correct the highlighted fields.", fieldErrors: result.fieldErrors, values: parsed.raw, version: result.version ?? versionFrom(form) ?? undefined };
   }
   revalidatePath(`/admin/${resource.name}`);
   redirect(`/admin/${resource.name}/${encodeURIComponent(String(result.id))}?notice=${id === null ? "created" : "updated"}`);
@@ -59,7 +69,7 @@ export async function deleteRecordAction(resourceName: string, rawId: string, _p
   const { resource, user } = await requireResource(resourceName, "delete");
   const id = parseId(resource, String(rawId));
   if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
-  const result = await deleteRecords(resource, await actorOf(user), [id]);
+  const result = await deleteRecords(resource, await actorOf(user), { id: user.id, access: user.access }, [id]);
   if (!result.ok) return { ok: false, message: result.message };
   if (result.count === 0) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   revalidatePath(`/admin/${resource.name}`);
@@ -86,7 +96,8 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
     return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
   }
   const actor = await actorOf(user);
-  const result = name === "delete" ? await deleteRecords(resource, actor, ids) : await runBulkAction(resource, actor, name, ids);
+  const editor = { id: user.id, access: user.access };
+  const result = name === "delete" ? await deleteRecords(resource, actor, editor, ids) : await runBulkAction(resource, actor, editor, name, ids);
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath(`/admin/${resource.name}`);
   const back = String(form.get("back") ?? "");

@@ -3,7 +3,8 @@ import { formFields, permissionMatrix } from "./engine/form";
 import { allOptions, type RecordDetails, type RefValue } from "./engine/queries";
 import { centsToDecimal } from "./money";
 import { RESOURCES } from "./registry";
-import type { FieldType, Resource } from "./types";
+import type { EditPolicy, FieldType, Resource } from "./types";
+import { can, permission, type Access } from "../permissions";
 
 /** What a client form needs to draw one field: plain data, no table objects. */
 export interface FormFieldSpec {
@@ -23,26 +24,46 @@ export interface FormFieldSpec {
   currentLabel?: string;
   /** Shown but not editable (e.g. the admin role's permissions). */
   readOnly?: boolean;
+  /** many/permissions: choices shown but not editable. */
+  lockedChoices?: string[];
+  /** Why some of this field may not be changed. */
+  note?: string;
 }
 
-export async function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null): Promise<FormFieldSpec[]> {
+/**
+ * The form's fields for `mode`, with what `policy` (the editor's delegation
+ * rules) locks. A reference to a resource that `access` may not view gets no
+ * picker and shows the id only, never the other resource's titles.
+ */
+export async function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null, { policy = {}, access }: { policy?: EditPolicy; access?: Access | null } = {}): Promise<FormFieldSpec[]> {
   const locked = new Set(record ? (resource.lockedFields?.(record.values) ?? []) : []);
-  const choices = new Map<string, RefValue[]>();
-  for (const f of formFields(resource, mode)) if (f.type === "many" && f.many) choices.set(f.key, await allOptions(f.many.resource));
-  return formFields(resource, mode).map((f) => ({
-    key: f.key,
-    label: mode === "update" && f.type === "password" ? "New password" : f.label,
-    type: f.type,
-    required: !!f.required || (f.type === "password" && mode === "create"),
-    maxLength: f.maxLength,
-    options: f.options,
-    help: mode === "update" && f.type === "password" ? "Leave empty to keep the current password." : f.help,
-    lookup: f.type === "reference" ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
-    choices: choices.get(f.key),
-    matrix: f.type === "permissions" ? permissionMatrix(RESOURCES) : undefined,
-    currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
-    readOnly: locked.has(f.key),
-  }));
+  const mayView = (target: string | undefined) => !!target && can(access, permission(target, "view"));
+  const options = new Map<string, RefValue[]>();
+  for (const f of formFields(resource, mode)) if (f.type === "many" && f.many) options.set(f.key, await allOptions(f.many.resource));
+  return formFields(resource, mode).map((f) => {
+    const choices = options.get(f.key);
+    const matrix = f.type === "permissions" ? permissionMatrix(RESOURCES) : undefined;
+    const rule = policy.lockedChoices?.[f.key];
+    const values = choices?.map((c) => String(c.id)) ?? matrix?.flatMap((row) => row.permissions.map((p) => p.value)) ?? [];
+    const lockedChoices = rule ? values.filter(rule.isLocked) : undefined;
+    const note = policy.locked?.[f.key] ?? (lockedChoices?.length ? rule?.reason : undefined);
+    return {
+      key: f.key,
+      label: mode === "update" && f.type === "password" ? "New password" : f.label,
+      type: f.type,
+      required: !!f.required || (f.type === "password" && mode === "create"),
+      maxLength: f.maxLength,
+      options: f.options,
+      help: mode === "update" && f.type === "password" ? "Leave empty to keep the current password." : f.help,
+      lookup: f.type === "reference" && mayView(f.reference?.resource) ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
+      choices,
+      matrix,
+      currentLabel: f.type === "reference" && mayView(f.reference?.resource) ? record?.refs[f.key]?.label : undefined,
+      readOnly: locked.has(f.key) || !!policy.locked?.[f.key],
+      lockedChoices: lockedChoices?.length ? lockedChoices : undefined,
+      note,
+    };
+  });
 }
 
 /** A new record's starting values: the columns' literal defaults (e.g. Active ticked). */

@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Tx } from "../db";
-import type { Action } from "../permissions";
+import type { Db, Tx } from "../db";
+import type { Access, Action } from "../permissions";
 
 export type FieldType =
   | "text"
@@ -76,7 +76,33 @@ export interface BulkActionDef {
   action: Action;
   /** Runs inside the write transaction; returns how many rows changed. */
   run: (tx: Tx, ids: Array<string | number>) => Promise<number>;
+  /** The field it changes, checked against the resource's edit policy for each row. */
+  field?: string;
 }
+
+/** Who is writing through the panel (the CLI and seed write as the operator, without a policy). */
+export interface Editor {
+  id: string;
+  access: Access;
+}
+
+/**
+ * What one editor may not change on one record (or on a new one when the
+ * record is null). The form disables these and says why; the write path
+ * refuses a request that changes them anyway.
+ */
+export interface EditPolicy {
+  /** The record may not be changed or deleted at all: the reason. */
+  readOnly?: string;
+  /** Fields that may not change, with the reason. */
+  locked?: Record<string, string>;
+  /** Choices of a many or permissions field that may be neither added nor removed, with the reason. */
+  lockedChoices?: Record<string, { isLocked: (value: string) => boolean; reason: string }>;
+  /** The record may be edited but not deleted: the reason. */
+  deleteRefused?: string;
+}
+
+export type EditPolicyFn = (db: Db | Tx, editor: Editor, id: string | number | null, before: Record<string, unknown> | null) => Promise<EditPolicy>;
 
 export interface WriteContext {
   mode: "create" | "update";
@@ -124,6 +150,8 @@ export interface ResourceConfig {
   lockedFields?: (values: Record<string, unknown>) => string[];
   /** The actions this resource supports at all (default: every one); others are 404 even for admins. */
   actions?: readonly Action[];
+  /** Delegation rules: what an editor may not change (see EditPolicy). */
+  policy?: EditPolicyFn;
   /** Run writes under the last-admin guard. */
   guardAdmins?: boolean;
   /** Short text for the empty list. */

@@ -22,7 +22,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const { user, resource } = await requireResource((await params).resource, "view");
   const raw = await searchParams;
   const query = parseListQuery(resource, raw);
-  const result = await listRows(resource, query);
+  const result = await listRows(resource, query, user.access);
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;
   const bulk = [

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { roles } from "../../db/schema";
 import { ADMIN_ROLE } from "../../permissions";
+import { rolesPolicy } from "../../roles/delegation";
 import { defineResource } from "../define";
 
 export const rolesResource = defineResource({
@@ -19,6 +20,7 @@ export const rolesResource = defineResource({
   search: ["name", "description"],
   defaultSort: "name",
   guardAdmins: true,
+  policy: rolesPolicy,
   lockedFields: (values) => (values.name === ADMIN_ROLE ? ["name", "permissions"] : []),
   hooks: {
     async beforeUpdate(_tx, _id, values, before) {

@@ -3,6 +3,7 @@ import { userRoles, users } from "../../db/schema";
 import { hashPassword } from "../../auth/password";
 import { checkPasswordPolicy } from "../../auth/password-policy";
 import { randomToken } from "../../random";
+import { usersPolicy } from "../../users/delegation";
 import { defineResource } from "../define";
 
 /** Changing any of these ends the user's other sessions (their security stamp rotates). */
@@ -36,17 +37,20 @@ export const usersResource = defineResource({
   ],
   defaultSort: "email",
   guardAdmins: true,
+  policy: usersPolicy,
   bulkActions: [
     {
       name: "activate",
       label: "Activate",
       action: "update",
+      field: "active",
       run: async (tx, ids) => (await tx.update(users).set({ active: true, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).returning({ id: users.id })).length,
     },
     {
       name: "deactivate",
       label: "Deactivate",
       action: "update",
+      field: "active",
       run: async (tx, ids) => (await tx.update(users).set({ active: false, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).returning({ id: users.id })).length,
     },
   ],

@@ -58,9 +58,17 @@ function parseCursor(resource: Resource, sortKey: string, raw: string | undefine
   }
 }
 
+/**
+ * User text as the database may see it: no control characters (a NUL ends an
+ * SQLite string early and breaks a full-text query) and no lone surrogates.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+}
+
 function all(params: RawParams, key: string): string[] {
   const v = params[key];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(cleanText);
 }
 function first(params: RawParams, key: string): string | undefined {
   return all(params, key)[0];

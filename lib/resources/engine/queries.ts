@@ -4,8 +4,10 @@ import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH } from "../../
 import { fullTextTarget } from "./query";
 import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
-import type { Cursor, ListQuery } from "./params";
+import { can, permission, type Access } from "../../permissions";
+import { cleanText, type Cursor, type ListQuery } from "./params";
 import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
+import { versionColumn, versionText } from "./version";
 
 /**
  * Reads for the generic pages. Rows are small objects keyed by field key:
@@ -42,6 +44,15 @@ export interface ListResult {
   byCursor: boolean;
 }
 
+/** A record id from a URL segment; null (a 404) for anything that is not one, malformed escapes included. */
+export function parseRouteId(resource: Resource, segment: string): RowId | null {
+  try {
+    return parseId(resource, decodeURIComponent(segment));
+  } catch {
+    return null;
+  }
+}
+
 export function parseId(resource: Resource, raw: string): RowId | null {
   if (resource.idType === "int") return /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
   return raw.length > 0 && raw.length <= 64 && /^[\w-]+$/.test(raw) ? raw : null;
@@ -58,12 +69,23 @@ function toRow(raw: Record<string, unknown>): Row {
   return { id: __id as RowId, values, refs: {} };
 }
 
+/**
+ * Who is reading, for reference labels: a title is the referenced resource's
+ * data, shown only to whoever may view that resource; others see the id.
+ * Undefined means a trusted caller (scripts, tests) that sees every title.
+ */
+export type Viewer = Access | null | undefined;
+
+function mayLabel(viewer: Viewer, target: string): boolean {
+  return viewer === undefined || can(viewer, permission(target, "view"));
+}
+
 /** Fills `refs` with the referenced rows' titles: one query per reference field. */
-async function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[]): Promise<void> {
+async function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[], viewer: Viewer): Promise<void> {
   for (const field of fields) {
     if (field.type !== "reference" || !field.reference) continue;
     const ids = [...new Set(rows.map((r) => r.values[field.key]).filter((v): v is RowId => v !== null && v !== undefined))];
-    const labels = await labelsFor(field.reference.resource, ids);
+    const labels = mayLabel(viewer, field.reference.resource) ? await labelsFor(field.reference.resource, ids) : new Map<RowId, string>();
     for (const row of rows) {
       const id = row.values[field.key] as RowId | null;
       row.refs[field.key] = id === null || id === undefined ? null : { id, label: labels.get(id) ?? String(id) };
@@ -102,7 +124,7 @@ async function searchPlan(resource: Resource, query: ListQuery): Promise<{ mode:
   return { mode: matches > DENSE_MATCHES ? "scan" : "index", total: alone ? matches : undefined };
 }
 
-export async function listRows(resource: Resource, query: ListQuery): Promise<ListResult> {
+export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer): Promise<ListResult> {
   const plan = await searchPlan(resource, query);
   const where = buildWhere(resource, query, plan.mode);
   const total = plan.total ?? (await boundedCount(resource, where));
@@ -122,7 +144,7 @@ export async function listRows(resource: Resource, query: ListQuery): Promise<Li
       .limit(query.per)
       .offset(byCursor ? 0 : (page - 1) * query.per)) as Record<string, unknown>[]
   ).map(toRow);
-  await attachReferences(resource, fields, rows);
+  await attachReferences(resource, fields, rows, viewer);
   const last = rows[rows.length - 1];
   const lastSort = last?.values.__sort;
   const next = last && rows.length === query.per && sortColumn?.notNull ? { value: lastSort instanceof Date ? lastSort.getTime() : (lastSort as string | number), id: last.id } : undefined;
@@ -133,33 +155,36 @@ export async function listRows(resource: Resource, query: ListQuery): Promise<Li
 export interface RecordDetails extends Row {
   title: string;
   many: Record<string, RefValue[]>;
+  /** What an edit form carries to detect a concurrent save (see engine/version.ts). */
+  version?: string;
 }
 
-export async function getRecord(resource: Resource, id: RowId): Promise<RecordDetails | null> {
+export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer): Promise<RecordDetails | null> {
   const fields = resource.fields.filter((f) => !f.hidden);
+  const versioned = versionColumn(resource);
   const [raw] = (await getDb()
-    .select({ ...selection(resource, fields), __title: resource.title })
+    .select({ ...selection(resource, fields), __title: resource.title, ...(versioned ? { __version: versioned } : {}) })
     .from(resource.table)
     .where(and(eq(resource.id, id), resource.scope?.()))) as Record<string, unknown>[];
   if (!raw) return null;
-  const { __title, ...rest } = raw;
+  const { __title, __version, ...rest } = raw;
   const row = toRow(rest);
-  await attachReferences(resource, fields, [row]);
+  await attachReferences(resource, fields, [row], viewer);
   const many: Record<string, RefValue[]> = {};
   for (const field of fields) {
     if (field.type !== "many" || !field.many) continue;
     const ids = (await getDb().select({ id: field.many.right }).from(field.many.through).where(eq(field.many.left, id))).map((r) => r.id as RowId);
-    const labels = await labelsFor(field.many.resource, ids);
+    const labels = mayLabel(viewer, field.many.resource) ? await labelsFor(field.many.resource, ids) : new Map<RowId, string>();
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
-  return { ...row, title: String(__title ?? id), many };
+  return { ...row, title: String(__title ?? id), many, version: versionText(__version) };
 }
 
 /** Options for a reference picker: rows whose title contains `q`, at most `limit`. */
 export async function lookupOptions(resourceName: string, q: string, limit = 20): Promise<RefValue[]> {
   const target = getResource(resourceName);
   if (!target) return [];
-  const text = q.trim().slice(0, 100);
+  const text = cleanText(q).trim().slice(0, 100);
   const rows = (await getDb()
     .select({ id: target.id, label: target.title })
     .from(target.table)

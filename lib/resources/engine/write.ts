@@ -7,9 +7,10 @@ import type { Tx } from "../../db";
 import { withAdminGuard } from "../../users/admin-guard";
 import { columnKey } from "../define";
 import { getResource } from "../registry";
-import type { FieldDef, Resource, WriteContext } from "../types";
+import type { Editor, FieldDef, Resource, WriteContext } from "../types";
 import type { FieldErrors } from "./form";
 import { getRecord, type RowId } from "./queries";
+import { checkVersion, EditConflict, versionColumn } from "./version";
 
 /**
  * Generic writes. Each runs in one transaction: a refused or failed write
@@ -17,7 +18,7 @@ import { getRecord, type RowId } from "./queries";
  * message; anything else is thrown.
  */
 
-export type WriteResult = { ok: true; id: RowId } | { ok: false; fieldErrors?: FieldErrors; message?: string };
+export type WriteResult = { ok: true; id: RowId } | { ok: false; fieldErrors?: FieldErrors; message?: string; version?: string };
 export type DeleteResult = { ok: true; count: number } | { ok: false; message: string };
 
 class FieldErrorsThrown extends Error {
@@ -102,6 +103,36 @@ function translateError(resource: Resource, error: unknown): WriteResult | null 
   return { ok: false, message: "The values break a rule of the database.", fieldErrors: field ? { [field.key]: `${field.label} is not valid.` } : undefined };
 }
 
+/**
+ * The resource's delegation rules, checked inside the write transaction so
+ * that a forged request is refused whatever the form showed. `editor` is null
+ * for the operator (CLI, seed), who is not bound by them.
+ */
+async function enforcePolicy(tx: Tx, resource: Resource, editor: Editor | null, id: RowId | null, before: Record<string, unknown> | undefined, values: Record<string, unknown>, changed: Set<string>): Promise<void> {
+  if (!editor || !resource.policy) return;
+  const policy = await resource.policy(tx, editor, id, before ?? null);
+  if (policy.readOnly) throw new UserFacingError(policy.readOnly);
+  const errors: FieldErrors = {};
+  for (const [key, reason] of Object.entries(policy.locked ?? {})) if (changed.has(key)) errors[key] = reason;
+  for (const [key, { isLocked, reason }] of Object.entries(policy.lockedChoices ?? {})) {
+    if (!(key in values)) continue;
+    const after = new Set(((values[key] as unknown[] | null) ?? []).map(String));
+    const prior = new Set(((before?.[key] as unknown[] | null) ?? []).map(String));
+    const toggled = [...after].filter((v) => !prior.has(v)).concat([...prior].filter((v) => !after.has(v)));
+    if (toggled.some(isLocked)) errors[key] = reason;
+  }
+  if (Object.keys(errors).length) throw new FieldErrorsThrown(errors);
+}
+
+async function refuseRows(tx: Tx, resource: Resource, editor: Editor | null, ids: RowId[], what: "delete" | string): Promise<void> {
+  if (!editor || !resource.policy) return;
+  for (const id of ids) {
+    const policy = await resource.policy(tx, editor, id, null);
+    const reason = policy.readOnly ?? (what === "delete" ? policy.deleteRefused : policy.locked?.[what]);
+    if (reason) throw new UserFacingError(reason);
+  }
+}
+
 /** Before/after of the changed fields, for the audit log (secrets are redacted there). */
 function changesOf(values: Record<string, unknown>, before: Record<string, unknown> | undefined, changed: Set<string>): Changes {
   const out: Changes = {};
@@ -109,7 +140,7 @@ function changesOf(values: Record<string, unknown>, before: Record<string, unkno
   return out;
 }
 
-async function save(resource: Resource, actor: Actor, id: RowId | null, values: Record<string, unknown>): Promise<WriteResult> {
+async function save(resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, values: Record<string, unknown>, version: string | null = null): Promise<WriteResult> {
   const before = id === null ? undefined : await currentValues(resource, id);
   if (id !== null && !before) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   const changed = new Set(Object.keys(values).filter((k) => k === "password" ? !!values[k] : !before || !same(values[k], before[k])));
@@ -122,9 +153,14 @@ async function save(resource: Resource, actor: Actor, id: RowId | null, values: 
         const refused = await resource.hooks?.beforeUpdate?.(tx, id, values, before!);
         if (refused) throw new FieldErrorsThrown(refused);
       }
+      await enforcePolicy(tx, resource, editor, id, before ?? undefined, values, changed);
+      if (id !== null) await checkVersion(tx, resource, id, version);
       const refErrors = await checkReferences(tx, resource, values);
       if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
       const row = { ...columnValues(resource, values), ...prepared.columns };
+      // Every save moves the version on, also one that changes only a many-to-many field.
+      const versioned = versionColumn(resource);
+      if (id !== null && versioned) row[columnKey(resource, versioned)] = new Date();
       let rowId: RowId;
       if (id === null) {
         const [inserted] = (await tx.insert(resource.table).values(row).returning({ id: resource.id })) as { id: RowId }[];
@@ -142,18 +178,20 @@ async function save(resource: Resource, actor: Actor, id: RowId | null, values: 
     });
     return { ok: true, id: savedId };
   } catch (error) {
+    if (error instanceof EditConflict) return { ok: false, message: error.message, version: error.version };
     const translated = translateError(resource, error);
     if (translated) return translated;
     throw error;
   }
 }
 
-export function createRecord(resource: Resource, actor: Actor, values: Record<string, unknown>): Promise<WriteResult> {
-  return save(resource, actor, null, values);
+export function createRecord(resource: Resource, actor: Actor, editor: Editor | null, values: Record<string, unknown>): Promise<WriteResult> {
+  return save(resource, actor, editor, null, values);
 }
 
-export function updateRecord(resource: Resource, actor: Actor, id: RowId, values: Record<string, unknown>): Promise<WriteResult> {
-  return save(resource, actor, id, values);
+/** `version`: the record's version the form was read at (see engine/version.ts). */
+export function updateRecord(resource: Resource, actor: Actor, editor: Editor | null, id: RowId, values: Record<string, unknown>, version: string | null): Promise<WriteResult> {
+  return save(resource, actor, editor, id, values, version);
 }
 
 async function titles(tx: Tx, resource: Resource, ids: RowId[]): Promise<Map<RowId, string>> {
@@ -161,12 +199,13 @@ async function titles(tx: Tx, resource: Resource, ids: RowId[]): Promise<Map<Row
   return new Map(rows.map((r) => [r.id, String(r.title ?? r.id)]));
 }
 
-export async function deleteRecords(resource: Resource, actor: Actor, ids: RowId[]): Promise<DeleteResult> {
+export async function deleteRecords(resource: Resource, actor: Actor, editor: Editor | null, ids: RowId[]): Promise<DeleteResult> {
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   try {
     const count = await transaction(resource, async (tx) => {
       const refused = await resource.hooks?.beforeDelete?.(tx, ids);
       if (refused) throw new UserFacingError(refused);
+      await refuseRows(tx, resource, editor, ids, "delete");
       const existing = await titles(tx, resource, ids);
       const deleted = await tx.delete(resource.table).where(inArray(resource.id, ids)).returning({ id: resource.id });
       for (const [id, title] of existing) await writeAudit(tx, actor, { action: "delete", resource: resource.name, recordId: id, summary: title });
@@ -180,12 +219,13 @@ export async function deleteRecords(resource: Resource, actor: Actor, ids: RowId
   }
 }
 
-export async function runBulkAction(resource: Resource, actor: Actor, name: string, ids: RowId[]): Promise<DeleteResult> {
+export async function runBulkAction(resource: Resource, actor: Actor, editor: Editor | null, name: string, ids: RowId[]): Promise<DeleteResult> {
   const action = resource.bulkActions?.find((a) => a.name === name);
   if (!action) return { ok: false, message: "Unknown action." };
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   try {
     const count = await transaction(resource, async (tx) => {
+      if (action.field) await refuseRows(tx, resource, editor, ids, action.field);
       const existing = await titles(tx, resource, ids);
       const changed = await action.run(tx, ids);
       for (const [id, title] of existing) await writeAudit(tx, actor, { action: `bulk:${action.name}`, resource: resource.name, recordId: id, summary: title });

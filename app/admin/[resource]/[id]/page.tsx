@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { deleteRecordAction } from "@/lib/resources/actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
-import { getRecord, parseId } from "@/lib/resources/engine/queries";
+import { getRecord, parseRouteId } from "@/lib/resources/engine/queries";
 import { getResource } from "@/lib/resources/registry";
 import { DeleteButton } from "@/components/resource/delete-button";
 import { Notice } from "@/components/resource/notice";
@@ -21,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ResourceDetailsPage({ params, searchParams }: Props) {
   const { resource: name, id: rawId } = await params;
   const { user, resource } = await requireResource(name, "view");
-  const id = parseId(resource, decodeURIComponent(rawId));
-  const record = id === null ? null : await getRecord(resource, id);
+  const id = parseRouteId(resource, rawId);
+  const record = id === null ? null : await getRecord(resource, id, user.access);
   if (!record) notFound();
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;

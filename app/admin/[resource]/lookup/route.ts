@@ -1,11 +1,13 @@
 import { NextResponse } from "next/server";
 import { resourceForRoute } from "@/lib/resources/access";
 import { lookupOptions } from "@/lib/resources/engine/queries";
+import { can, permission } from "@/lib/permissions";
 
 /**
  * Options for a reference field's picker: at most 20 rows of the referenced
  * resource whose title contains `q`, as { id, label }. Allowed to whoever may
- * view the resource that holds the field, and only for its reference fields.
+ * view both the resource that holds the field and the one it points at (the
+ * titles are the other resource's data), and only for its reference fields.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ resource: string }> }) {
   const access = await resourceForRoute((await params).resource, "view");
@@ -13,6 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const url = new URL(request.url);
   const field = access.resource.fieldMap.get(url.searchParams.get("field") ?? "");
   if (!field || field.type !== "reference" || !field.reference) return NextResponse.json({ error: "Unknown field." }, { status: 400 });
+  if (!can(access.user.access, permission(field.reference.resource, "view"))) return new Response("Forbidden.", { status: 403 });
   const options = await lookupOptions(field.reference.resource, url.searchParams.get("q") ?? "");
   return NextResponse.json({ options }, { headers: { "Cache-Control": "no-store" } });
 }

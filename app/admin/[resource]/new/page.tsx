@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { saveRecordAction } from "@/lib/resources/actions";
-import { requireResource } from "@/lib/resources/access";
+import { editPolicyFor, requireResource } from "@/lib/resources/access";
 import { defaultValues, formSpec } from "@/lib/resources/form-spec";
 import { getResource } from "@/lib/resources/registry";
 import { RecordForm } from "@/components/resource/record-form";
@@ -14,7 +14,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ResourceCreatePage({ params }: Props) {
-  const { resource } = await requireResource((await params).resource, "create");
+  const { resource, user } = await requireResource((await params).resource, "create");
+  const policy = await editPolicyFor(resource, user, null);
   const base = `/admin/${resource.name}`;
   return (
     <div className="max-w-2xl">
@@ -24,7 +25,7 @@ export default async function ResourceCreatePage({ params }: Props) {
         </Link>
       </nav>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">New {resource.singular.toLowerCase()}</h1>
-      <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={await formSpec(resource, "create")} initial={defaultValues(resource)} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />
+      <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={await formSpec(resource, "create", null, { policy, access: user.access })} initial={defaultValues(resource)} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />
     </div>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { saveRecordAction } from "@/lib/resources/actions";
-import { requireResource } from "@/lib/resources/access";
-import { getRecord, parseId } from "@/lib/resources/engine/queries";
+import { editPolicyFor, requireResource } from "@/lib/resources/access";
+import { getRecord, parseRouteId } from "@/lib/resources/engine/queries";
 import { formSpec, formValues } from "@/lib/resources/form-spec";
 import { getResource } from "@/lib/resources/registry";
 import { RecordForm } from "@/components/resource/record-form";
@@ -17,11 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ResourceEditPage({ params }: Props) {
   const { resource: name, id: rawId } = await params;
-  const { resource } = await requireResource(name, "update");
-  const id = parseId(resource, decodeURIComponent(rawId));
-  const record = id === null ? null : await getRecord(resource, id);
+  const { resource, user } = await requireResource(name, "update");
+  const id = parseRouteId(resource, rawId);
+  const record = id === null ? null : await getRecord(resource, id, user.access);
   if (!record) notFound();
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
+  const policy = await editPolicyFor(resource, user, record.id);
   return (
     <div className="max-w-2xl">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -34,7 +35,16 @@ export default async function ResourceEditPage({ params }: Props) {
         </Link>
       </nav>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Edit {resource.singular.toLowerCase()}</h1>
-      <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={await formSpec(resource, "update", record)} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} />
+      {policy.readOnly ? (
+        <p role="status" className="card p-6 text-sm">
+          {policy.readOnly}{" "}
+          <Link href={href} className="link">
+            Back to the record
+          </Link>
+        </p>
+      ) : (
+        <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={await formSpec(resource, "update", record, { policy, access: user.access })} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} version={record.version} />
+      )}
     </div>
   );
 }
