@@ -81,3 +81,21 @@ test("a user deactivated on A is refused by B on the next request", async ({ pla
   expect(after.headers.get("location")).toContain("/login");
   await onB.dispose();
 });
+
+test("failed sign-ins on A and B add up to one throttle", async ({ playwright }) => {
+  const email = uniqueEmail("two-instance-throttle");
+  cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+  const address = "203.0.113.12";
+  // Five wrong passwords for one account from one address (the limit), spread over both instances.
+  for (const [i, base] of [A, B, A, B, A].entries()) {
+    const request = await playwright.request.newContext();
+    expect(await signInOn(request, base, email, `wrong-${i}`, address)).toContain("error=CredentialsSignin");
+    await request.dispose();
+  }
+  // Neither instance alone has seen five; together they have: the right password is refused on both.
+  for (const base of [B, A]) {
+    const request = await playwright.request.newContext();
+    expect(await signInOn(request, base, email, STRONG_PASSWORD, address)).toContain("code=throttled");
+    await request.dispose();
+  }
+});

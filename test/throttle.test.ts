@@ -93,3 +93,25 @@ describe("bcrypt queue", () => {
     assert.equal(await compareInPool("secret", hash), true);
   });
 });
+
+describe("database throttle store", () => {
+  it("keeps counts in the database, so two connections (two instances) share one limit", async () => {
+    const { tempDb } = await import("./helpers");
+    const { openSqlite, sqliteDb, closeHandle } = await import("../lib/db");
+    const { databaseLimiter } = await import("../lib/db/rate-limit-store");
+    const first = tempDb();
+    const second = sqliteDb(openSqlite((first.db as unknown as { $client: { name: string } }).$client.name));
+    try {
+      const options = { keyPrefix: "shared-test", points: 3, duration: 60 };
+      const [a, b] = [databaseLimiter(options, first.db), databaseLimiter(options, second)];
+      await a.consume("k");
+      await b.consume("k");
+      await a.consume("k");
+      await assert.rejects(b.consume("k"), (res: { remainingPoints?: number }) => res.remainingPoints === 0);
+      assert.equal((await a.get("k"))?.consumedPoints, 4);
+    } finally {
+      await closeHandle(second);
+      await first.cleanup();
+    }
+  });
+});

@@ -46,6 +46,11 @@ interface State {
 const g = globalThis as unknown as { gatehouseThrottle?: State };
 const state: State = (g.gatehouseThrottle ??= { store: (options) => new RateLimiterMemory(options), inFlight: new Map<string, number>() });
 
+/** Where counts are kept now (the two-factor code step keeps its counts there too). */
+export function currentThrottleStore(): ThrottleStore {
+  return state.store;
+}
+
 /** Replaces where counts are kept (e.g. a database-backed limiter); counts so far are dropped. */
 export function setThrottleStore(store: ThrottleStore): void {
   state.store = store;

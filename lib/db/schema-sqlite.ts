@@ -216,3 +216,13 @@ export const twoFactorChallenges = sqliteTable(
   },
   (t) => [index("two_factor_challenges_user_idx").on(t.userId), index("two_factor_challenges_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * Sign-in throttle counts (rate-limiter-flexible's SQLite store keeps them
+ * here): one row per limiter key, with its points and when they expire (ms).
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
+});

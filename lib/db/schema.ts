@@ -10,6 +10,6 @@ import * as sqlite from "./schema-sqlite";
  */
 const active = (databaseDialect() === "postgres" ? pg : sqlite) as unknown as typeof sqlite;
 
-export const { users, roles, userRoles, items, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges } = active;
+export const { users, roles, userRoles, items, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits } = active;
 export { ITEM_CATEGORIES } from "./schema-sqlite";
 export type { AuditEntry, Item, ItemCategory, NewItem, NewRole, NewUser, Role, User } from "./schema-sqlite";

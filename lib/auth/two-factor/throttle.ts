@@ -1,35 +1,43 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../../env";
+import { currentThrottleStore, type ThrottleStore } from "../throttle";
 
 /**
  * Throttling of the second step, per account and per client address, with the
  * password's limits. Each attempt is counted before the code is checked, so
  * parallel guesses cannot slip past the limit; a correct code gives its point
- * back. The store is this process's memory, shared through globalThis.
+ * back. Counts live where the password throttle keeps its own (the database
+ * once the server has started, so every instance shares them).
  */
 
 interface Limiters {
-  account: RateLimiterMemory;
-  address: RateLimiterMemory;
+  store: ThrottleStore;
+  account: RateLimiterAbstract;
+  address: RateLimiterAbstract;
 }
 
 const g = globalThis as unknown as { gatehouseTwoFactorThrottle?: Limiters };
 
 function limiters(): Limiters {
-  const common = { duration: env.LOGIN_WINDOW_SECONDS, blockDuration: env.LOGIN_LOCKOUT_SECONDS };
-  g.gatehouseTwoFactorThrottle ??= {
-    account: new RateLimiterMemory({ keyPrefix: "2fa-account", points: env.LOGIN_MAX_FAILURES, ...common }),
-    address: new RateLimiterMemory({ keyPrefix: "2fa-address", points: env.LOGIN_IP_MAX_FAILURES, ...common }),
-  };
+  const store = currentThrottleStore();
+  if (g.gatehouseTwoFactorThrottle?.store !== store) {
+    const common = { duration: env.LOGIN_WINDOW_SECONDS, blockDuration: env.LOGIN_LOCKOUT_SECONDS };
+    g.gatehouseTwoFactorThrottle = {
+      store,
+      account: store({ keyPrefix: "2fa-account", points: env.LOGIN_MAX_FAILURES, ...common }),
+      address: store({ keyPrefix: "2fa-address", points: env.LOGIN_IP_MAX_FAILURES, ...common }),
+    };
+  }
   return g.gatehouseTwoFactorThrottle;
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+async function take(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
   try {
     await limiter.consume(key);
     return true;
   } catch (error) {
-    if (error instanceof RateLimiterRes) return false;
+    // A refusal rejects with a RateLimiterRes, recognised by its shape (bundling may load the class twice).
+    if (!(error instanceof Error) && typeof (error as { msBeforeNext?: unknown })?.msBeforeNext === "number") return false;
     throw error;
   }
 }
