@@ -137,7 +137,7 @@ export interface ResourceConfig {
   search?: string[];
   /**
    * A full-text (trigram) index over exactly the `search` columns, kept by a
-   * migration (see drizzle/0004_items_search.sql). With it, rare terms are
+   * migration (see drizzle/sqlite/0004_items_search.sql; on PostgreSQL, pg_trgm indexes from drizzle/postgres/0001_items_search.sql). With it, rare terms are
    * found without scanning the table.
    */
   searchIndex?: string;
