@@ -3,12 +3,11 @@ import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "../db";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
-import { getSecurityState } from "../users/queries";
 import { env } from "../env";
 import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
 import { checkCredentials, SignInThrottled } from "./credentials";
-import { isRevoked } from "./revocation";
+import { SESSION_UPDATE_AGE_SECONDS, sessionUser } from "./session";
 
 declare module "next-auth" {
   interface Session {
@@ -43,8 +42,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   }),
-  // maxAge is the idle lifetime (each use extends it); the absolute one is checked in jwt().
-  session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 5 * 60 },
+  // maxAge is the idle lifetime (middleware extends it every updateAge); the absolute one is checked in sessionUser().
+  session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: SESSION_UPDATE_AGE_SECONDS },
   pages: { signIn: "/login" },
   logger: {
     // Failed and throttled sign-ins are expected (and in the audit log); a
@@ -74,13 +73,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         // Sign-in: bind the token to the account's current security stamp.
         return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
-      if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
-      if (!token.sid || isRevoked(getDb(), token.sid)) return null;
-      // Every later request: the account must still exist, be active and carry the
-      // same stamp, or the session ends here (Auth.js then clears the cookie).
-      const current = token.sub ? getSecurityState(getDb(), token.sub) : null;
-      if (!current || !current.active || current.securityStamp !== token.stamp) return null;
-      return token;
+      // A refresh (middleware, every updateAge) or auth(): the same check as every
+      // page's, or the session ends here (Auth.js then clears the cookie).
+      return sessionUser(getDb(), token) ? token : null;
     },
     session({ session, token }) {
       session.user.id = token.sub!;
