@@ -41,6 +41,30 @@ function cookieValue(all: { name: string; value: string }[], name: string): stri
 }
 
 /**
+ * Cookies already decrypted, by their exact text: the text is authenticated
+ * ciphertext, so the same text always carries the same claims, and a browser
+ * sends the same cookie until it is re-issued. Key derivation and decryption
+ * cost more than the rest of the session check, so each cookie pays them once
+ * (per process) instead of on every request. Only cookies that decrypted are
+ * kept; expiry is checked on every use.
+ */
+const verified = new Map<string, JWT>();
+const VERIFIED_MAX = 1_000;
+// jose's own tolerance when it checks `exp`.
+const CLOCK_TOLERANCE_MS = 15_000;
+
+async function decodeOnce(cookie: string, value: string): Promise<JWT | null> {
+  const key = `${cookie}=${value}`;
+  const known = verified.get(key);
+  if (known) return (known.exp ?? 0) * 1000 + CLOCK_TOLERANCE_MS > Date.now() ? known : null;
+  const token = await decode({ token: value, secret: secrets(), salt: cookie });
+  if (!token) return null;
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(key, Object.freeze(token));
+  return token;
+}
+
+/**
  * The session cookie's name and its claims when it decrypts with the secret
  * and has not expired (token null otherwise); null when there is no cookie.
  */
@@ -50,7 +74,7 @@ export async function readSessionToken(store: CookieReader): Promise<{ cookie: s
     const value = cookieValue(all, cookie);
     if (!value) continue;
     try {
-      return { cookie, token: await decode({ token: value, secret: secrets(), salt: cookie }) };
+      return { cookie, token: await decodeOnce(cookie, value) };
     } catch {
       return { cookie, token: null };
     }
