@@ -1,16 +1,20 @@
+import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/config";
-import { readSessionToken, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session";
+import { readSessionToken, SESSION_UPDATE_AGE_SECONDS, sessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { can, permission } from "@/lib/permissions";
+import { getResource } from "@/lib/resources/registry";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 
 /**
  * The first, cheap gate: requests without a valid session cookie go to sign
  * in, state-changing requests from another origin (or none) are refused, and
  * every page gets its security headers. It reads no database and checks no
- * permission: every page, action and route handler does that through
- * lib/auth/dal (a missing permission is the page's own 403), so nothing
- * relies on this gate alone.
+ * permission on page loads (see mayView): every page, action and route
+ * handler does that through lib/auth/dal (a missing permission is the page's
+ * own 403), so nothing relies on this gate alone.
  */
 
 const PUBLIC_PATHS = new Set(["/login"]);
@@ -63,6 +67,21 @@ function withHeaders(req: NextRequest, early?: NextResponse): NextResponse {
   return res;
 }
 
+/**
+ * For requests that are not page loads (router fetches and prefetches, API
+ * clients): Next answers a prefetch of a dynamic page with the route tree
+ * alone, running no layout or page, so no page could refuse it. There only,
+ * middleware asks the page's question itself. A browser's page loads
+ * (Sec-Fetch-Dest: document, which scripts cannot set) skip this read; the
+ * page checks.
+ */
+function mayView(pathname: string, token: JWT): boolean {
+  const [admin, name] = pathname.split("/").filter(Boolean);
+  const resource = admin === "admin" && name ? getResource(name) : undefined;
+  if (!resource) return true;
+  return can(sessionUser(getDb(), token)?.access, permission(resource.name, "view"));
+}
+
 // Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):
 // it runs the jwt callback, the same session check as every page's, and sets
 // the cookie again, or clears it when the session is over.
@@ -84,6 +103,9 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
     // A stale or forged cookie is cleared (a `__Secure-` one only with Secure set).
     if (session) res.cookies.set(session.cookie, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: session.cookie.startsWith("__Secure-") });
     return withHeaders(req, res);
+  }
+  if (token && req.headers.get("sec-fetch-dest") !== "document" && !mayView(pathname, token)) {
+    return withHeaders(req, forbiddenPage("You do not have permission to view this page."));
   }
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.

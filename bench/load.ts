@@ -24,7 +24,8 @@ export async function load(url: string, { cookie, seconds, pid, pathFor }: { coo
       url,
       connections: 16,
       duration,
-      headers: cookie ? { cookie } : {},
+      // What a browser sends with a page load (middleware does less for it).
+      headers: { "sec-fetch-dest": "document", ...(cookie ? { cookie } : {}) },
       requests: pathFor ? [{ setupRequest: (req) => ({ ...req, path: pathFor() }) }] : undefined,
     });
   await run(1);

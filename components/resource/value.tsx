@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
 import type { RefValue } from "@/lib/resources/engine/queries";
 import { formatMoney } from "@/lib/resources/money";
 import type { FieldDef } from "@/lib/resources/types";
@@ -48,9 +47,9 @@ export function FieldValue({ field, value, refValue, many }: { field: FieldDef; 
   if (field.type === "json") return value ? <Changes value={value} /> : "—";
   if (field.type === "reference" && refValue && field.reference) {
     return (
-      <Link className="link" href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>
+      <a className="link" href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>
         {refValue.label}
-      </Link>
+      </a>
     );
   }
   return formatValue(field, value, refValue);
