@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { schema } from "../lib/db";
@@ -34,6 +35,7 @@ function progress(done: number, total: number, started: number) {
  * table records the item count, so a complete database is reused across runs.
  */
 export async function ensureBenchDb(file: string, n: number, passwordHash: string): Promise<{ reused: boolean; seconds: number }> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) {
     const db = new Database(file, { readonly: true });
     try {

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { labelsFor } from "@/lib/resources/engine/queries";
 import { centsToDecimal, formatMoney } from "@/lib/resources/money";
@@ -36,8 +35,8 @@ function FilterInput({ resource, def, active }: { resource: Resource; def: Filte
           <legend className="label mb-1">{label}</legend>
           <div className="flex max-h-32 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
             {field.options?.map((o) => (
-              <label key={o} className="inline-flex items-center gap-1.5 text-sm">
-                <input type="checkbox" name={def.param} value={o} defaultChecked={chosen.includes(o)} className="size-4" />
+              <label key={o} className="check">
+                <input type="checkbox" name={def.param} value={o} defaultChecked={chosen.includes(o)} />
                 {o}
               </label>
             ))}
@@ -100,7 +99,11 @@ function FilterInput({ resource, def, active }: { resource: Resource; def: Filte
   }
 }
 
-/** Search box, filters and the active filters as removable chips: a plain GET form, so the URL holds the state. */
+/**
+ * Search box, filters and the active filters as removable chips: a plain GET
+ * form, so the URL holds the state, with plain links (no client component but
+ * the reference picker).
+ */
 export function ListControls({ resource, query }: { resource: Resource; query: ListQuery }) {
   const base = `/admin/${resource.name}`;
   const filters = resource.filters ?? [];
@@ -140,9 +143,9 @@ export function ListControls({ resource, query }: { resource: Resource; query: L
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2 text-sm">
           {query.q ? (
             <li>
-              <Link href={listHref(base, { ...query, q: "" }, { page: 1 })} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200" aria-label={`Remove search ${query.q}`}>
+              <a href={listHref(base, { ...query, q: "" }, { page: 1 })} className="chip" aria-label={`Remove search ${query.q}`}>
                 Search: {query.q} <span aria-hidden="true">×</span>
-              </Link>
+              </a>
             </li>
           ) : null}
           {query.filters.map((f) => {
@@ -152,16 +155,16 @@ export function ListControls({ resource, query }: { resource: Resource; query: L
             const text = chipText(resource, f, refLabel);
             return (
               <li key={f.def.param}>
-                <Link href={listHref(base, query, { filters: rest, page: 1 })} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200" aria-label={`Remove filter ${text}`}>
+                <a href={listHref(base, query, { filters: rest, page: 1 })} className="chip" aria-label={`Remove filter ${text}`}>
                   {text} <span aria-hidden="true">×</span>
-                </Link>
+                </a>
               </li>
             );
           })}
           <li>
-            <Link href={listHref(base, { ...query, q: "" }, { filters: [], page: 1 })} className="link">
+            <a href={listHref(base, { ...query, q: "" }, { filters: [], page: 1 })} className="link">
               Clear all
-            </Link>
+            </a>
           </li>
         </ul>
       ) : null}

@@ -1,10 +1,6 @@
-import { eq, lt } from "drizzle-orm";
+import { lt } from "drizzle-orm";
 import { writeTransaction, type Db } from "../db";
 import { revokedSessions } from "../db/schema";
-
-export function isRevoked(db: Db, sid: string): boolean {
-  return !!db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).get();
-}
 
 /** Refuses this session id from now on; forgets ids whose tokens have expired anyway. */
 export function revokeSession(db: Db, sid: string, until: Date): void {

@@ -46,3 +46,13 @@ export function fullTextIds(index: string, text: string): SQL {
 export function fullTextCount(index: string, text: string, cap: number): SQL<number> {
   return sql<number>`select count(*) as n from (${fullTextIds(index, text)} limit ${cap})`;
 }
+
+/**
+ * The column as an expression no index can serve (SQLite's unary plus), so
+ * that the planner reads rows through the sort order's index and filters
+ * them, instead of collecting every match through this column's index and
+ * sorting them all.
+ */
+export function withoutIndex(column: SQLiteColumn): SQL {
+  return sql`+${column}`;
+}

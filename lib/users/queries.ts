@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db";
-import { roles, userRoles, users } from "../db/schema";
+import { revokedSessions, roles, userRoles, users } from "../db/schema";
 import { accessFromRoles, type Access } from "../permissions";
 
 /** What the server knows about the signed-in user on each request. Never sent whole to the browser. */
@@ -14,9 +14,15 @@ export interface UserAccess {
   access: Access;
 }
 
-/** One indexed lookup: the user and their roles' permissions. */
-export function getUserAccess(db: Db, userId: string): UserAccess | null {
-  const rows = db
+type AccessRow = Omit<UserAccess, "roleNames" | "access"> & { roleName: string | null; rolePermissions: string[] | null; revoked: number };
+
+/**
+ * The user, their roles' permissions and whether session `sid` was revoked:
+ * one query on primary keys, prepared once per connection. The session check
+ * of every request runs it.
+ */
+function accessQuery(db: Db) {
+  return db
     .select({
       id: users.id,
       email: users.email,
@@ -25,12 +31,22 @@ export function getUserAccess(db: Db, userId: string): UserAccess | null {
       securityStamp: users.securityStamp,
       roleName: roles.name,
       rolePermissions: roles.permissions,
+      revoked: sql<number>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${sql.placeholder("sid")})`,
     })
     .from(users)
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .leftJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(eq(users.id, userId))
-    .all();
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare();
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof accessQuery>>();
+
+/** What a session check needs in one query: the user with their roles, and whether this session id was revoked. */
+export function getSessionUser(db: Db, userId: string, sid: string): (UserAccess & { revoked: boolean }) | null {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = accessQuery(db)));
+  const rows = query.all({ id: userId, sid }) as AccessRow[];
   const first = rows[0];
   if (!first) return null;
   const held = rows.flatMap((r) => (r.roleName ? [{ name: r.roleName, permissions: r.rolePermissions ?? [] }] : []));
@@ -42,12 +58,16 @@ export function getUserAccess(db: Db, userId: string): UserAccess | null {
     securityStamp: first.securityStamp,
     roleNames: held.map((r) => r.name).sort(),
     access: accessFromRoles(held),
+    revoked: first.revoked === 1,
   };
 }
 
-/** What a session check needs: is the account there, active, and on this stamp? (No role join.) */
-export function getSecurityState(db: Db, userId: string) {
-  return db.select({ active: users.active, securityStamp: users.securityStamp }).from(users).where(eq(users.id, userId)).get() ?? null;
+/** The user and their roles' permissions, or null when there is no such user. */
+export function getUserAccess(db: Db, userId: string): UserAccess | null {
+  const found = getSessionUser(db, userId, "");
+  if (!found) return null;
+  const { revoked: _, ...user } = found;
+  return user;
 }
 
 /** The fields the credential check needs, looked up by normalised email. */

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { bulkAction } from "@/lib/resources/actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
@@ -43,9 +42,9 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
             </a>
           ) : null}
           {allowed.create ? (
-            <Link href={`${base}/new`} className="btn-primary">
+            <a href={`${base}/new`} className="btn-primary">
               New {resource.singular.toLowerCase()}
-            </Link>
+            </a>
           ) : null}
         </div>
       </div>
@@ -56,9 +55,9 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
           <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
           <p className="mt-1 text-sm text-zinc-500">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
           {allowed.create ? (
-            <Link href={`${base}/new`} className="btn-primary mt-4">
+            <a href={`${base}/new`} className="btn-primary mt-4">
               New {resource.singular.toLowerCase()}
-            </Link>
+            </a>
           ) : null}
         </div>
       ) : (
