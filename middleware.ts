@@ -1,18 +1,20 @@
+import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/config";
+import { readSessionToken, SESSION_UPDATE_AGE_SECONDS, sessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
-import { can, mayOpenAdminIndex, permission } from "@/lib/permissions";
+import { can, permission } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
-import { getUserAccess } from "@/lib/users/queries";
+import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 
 /**
- * The first, fast gate: anonymous visitors go to sign in, signed-in users
- * without `<resource>:view` are stopped before rendering, state-changing
- * requests from another origin (or none) are refused, and every page gets its
- * security headers. Every page, action and route handler checks access again
- * through lib/auth/dal, so nothing relies on this alone.
+ * The first, cheap gate: requests without a valid session cookie go to sign
+ * in, state-changing requests from another origin (or none) are refused, and
+ * every page gets its security headers. It reads no database and checks no
+ * permission on page loads (see mayView): every page, action and route
+ * handler does that through lib/auth/dal (a missing permission is the page's
+ * own 403), so nothing relies on this gate alone.
  */
 
 const PUBLIC_PATHS = new Set(["/login"]);
@@ -27,13 +29,7 @@ function page(status: number, title: string, text: string): NextResponse {
   return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
-/** The resource a path under /admin names, if it is a registered one. */
-function adminTarget(pathname: string): { index: true } | { resource: string } | null {
-  const parts = pathname.split("/").filter(Boolean);
-  if (parts[0] !== "admin") return null;
-  if (parts.length === 1) return { index: true };
-  return getResource(parts[1]!) ? { resource: parts[1]! } : null;
-}
+const forbiddenPage = (text: string) => page(403, "Forbidden", text);
 
 function isHttps(req: NextRequest): boolean {
   return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-proto") === "https");
@@ -44,49 +40,54 @@ function foreignOrigin(req: NextRequest): NextResponse | null {
   if (SAFE_METHODS.has(req.method)) return null;
   const host = (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-host")) || req.headers.get("host");
   const extra = process.env.AUTH_URL ? [process.env.AUTH_URL] : [];
-  return sameOrigin(req.headers.get("origin"), host, extra) ? null : page(403, "Forbidden", "This request did not come from this site.");
+  return sameOrigin(req.headers.get("origin"), host, extra) ? null : forbiddenPage("This request did not come from this site.");
 }
 
-async function decide(req: NextRequest, userId: string | undefined): Promise<NextResponse | null> {
-  const { pathname, search } = req.nextUrl;
-  const refused = foreignOrigin(req);
-  if (refused) return refused;
-  if (PUBLIC_PATHS.has(pathname)) return null;
-  if (!userId) {
-    const login = new URL("/login", req.nextUrl.origin);
-    login.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(login);
-  }
-  const target = adminTarget(pathname);
-  if (target) {
-    const user = await getUserAccess(getDb(), userId);
-    const access = user?.active ? user.access : null;
-    const allowed = "resource" in target ? can(access, permission(target.resource, "view")) : mayOpenAdminIndex(access, env.ADMIN_INDEX_ACCESS);
-    if (!allowed) return page(403, "Forbidden", "You do not have permission to view this page.");
-  }
-  return null;
+function toLogin(req: NextRequest): NextResponse {
+  const login = new URL("/login", req.nextUrl.origin);
+  login.searchParams.set("callbackUrl", `${req.nextUrl.pathname}${req.nextUrl.search}`);
+  return NextResponse.redirect(login);
 }
 
-const gate = auth(async (req) => {
+/** Passes the request on (or answers `early`) with the CSP nonce and the security headers. */
+function withHeaders(req: NextRequest, early?: NextResponse): NextResponse {
   const https = isHttps(req);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
-
-  const early = await decide(req, req.auth?.user?.id);
-  const headers = new Headers(req.headers);
-  // Pages read their own path (for sign-in links) and Next reads the nonce from these.
-  headers.set("x-gatehouse-path", `${req.nextUrl.pathname}${req.nextUrl.search}`);
-  headers.set("content-security-policy", csp);
-  const res = early ?? NextResponse.next({ request: { headers } });
-
+  let res = early;
+  if (!res) {
+    const headers = new Headers(req.headers);
+    // Pages read their own path (for sign-in links) and Next reads the nonce from these.
+    headers.set("x-gatehouse-path", `${req.nextUrl.pathname}${req.nextUrl.search}`);
+    headers.set("content-security-policy", csp);
+    res = NextResponse.next({ request: { headers } });
+  }
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);
   const { pathname } = req.nextUrl;
   if (NO_STORE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) res.headers.set("Cache-Control", "no-store");
   return res;
-});
+}
 
-// With a lazily built Auth.js config, auth(handler) resolves to the handler.
+/**
+ * For requests that are not page loads (router fetches and prefetches, API
+ * clients): Next answers a prefetch of a dynamic page with the route tree
+ * alone, running no layout or page, so no page could refuse it. There only,
+ * middleware asks the page's question itself. A browser's page loads
+ * (Sec-Fetch-Dest: document, which scripts cannot set) skip this read; the
+ * page checks.
+ */
+async function mayView(pathname: string, token: JWT): Promise<boolean> {
+  const [admin, name] = pathname.split("/").filter(Boolean);
+  const resource = admin === "admin" && name ? getResource(name) : undefined;
+  if (!resource) return true;
+  return can((await sessionUser(getDb(), token))?.access, permission(resource.name, "view"));
+}
+
+// Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):
+// it runs the jwt callback, the same session check as every page's, and sets
+// the cookie again, or clears it when the session is over.
+const refresh = auth((req) => withHeaders(req, req.auth || PUBLIC_PATHS.has(req.nextUrl.pathname) ? undefined : toLogin(req)));
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 /** Server actions and forms accept bodies up to this size (Next's default for server actions). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -109,11 +110,30 @@ function malformed(req: NextRequest): NextResponse | null {
 
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   const bad = malformed(req);
-  if (bad) return bad;
-  // Sign-out bypasses the Auth.js wrapper, whose session refresh would set the
-  // cookie again on the very response that clears it.
-  if (req.nextUrl.pathname === "/sign-out") return foreignOrigin(req) ?? NextResponse.next();
-  return ((await gate) as unknown as Handler)(req, ev);
+  if (bad) return withHeaders(req, bad);
+  const { pathname } = req.nextUrl;
+  // Sign-out clears the cookie; nothing here may set it again on the same response.
+  if (pathname === "/sign-out") return foreignOrigin(req) ?? NextResponse.next();
+  const refused = foreignOrigin(req);
+  if (refused) return withHeaders(req, refused);
+
+  // A cheap verified read (decrypt and expiry, no database): pages check the rest.
+  const session = await readSessionToken(req.cookies);
+  const token = session?.token;
+  if (!token && !PUBLIC_PATHS.has(pathname)) {
+    const res = toLogin(req);
+    // A stale or forged cookie is cleared (a `__Secure-` one only with Secure set).
+    if (session) res.cookies.set(session.cookie, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: session.cookie.startsWith("__Secure-") });
+    return withHeaders(req, res);
+  }
+  if (token && req.headers.get("sec-fetch-dest") !== "document" && !(await mayView(pathname, token))) {
+    return withHeaders(req, forbiddenPage("You do not have permission to view this page."));
+  }
+  if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
+    // With a lazily built Auth.js config, auth(handler) resolves to the handler.
+    return ((await refresh) as unknown as Handler)(req, ev);
+  }
+  return withHeaders(req);
 }
 
 export const config = {

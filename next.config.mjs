@@ -1,8 +1,13 @@
+// `npm run bench` builds with GATEHOUSE_BENCH=1: into its own directory, with the
+// bare floor page (app/bench-floor/page.bench.tsx) that a normal build leaves out.
+const bench = process.env.GATEHOUSE_BENCH === "1";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3"],
+  ...(bench ? { distDir: ".next-bench", pageExtensions: ["tsx", "ts", "bench.tsx"] } : {}),
   experimental: {
     // forbidden() and app/forbidden.tsx: real 403 responses from pages and actions.
     authInterrupts: true,

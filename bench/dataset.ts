@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { sqliteDb } from "../lib/db";
 import { runMigrations } from "../lib/db/migrate";
@@ -33,6 +34,7 @@ function progress(done: number, total: number, started: number) {
  * table records the item count, so a complete database is reused across runs.
  */
 export async function ensureBenchDb(file: string, n: number, passwordHash: string): Promise<{ reused: boolean; seconds: number }> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) {
     const db = new Database(file, { readonly: true });
     try {

@@ -1,6 +1,30 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
+import path from "node:path";
+
+/** The bench's own build: the floor page exists only there (see next.config.mjs). */
+export const BENCH_DIST = ".next-bench";
+const BENCH_ENV = { GATEHOUSE_BENCH: "1" };
+const SOURCES = ["app", "components", "lib", "middleware.ts", "next.config.mjs", "instrumentation.ts", "package-lock.json"];
+
+/** Ports come from BENCH_PORT (default 3100); servers run one at a time on it. */
+export const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3100);
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+/** Builds the app with the bench flag unless an up-to-date bench build exists (or `force`). */
+export function ensureBuild(force: boolean): void {
+  const marker = path.join(BENCH_DIST, "BUILD_ID");
+  const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < Math.max(...SOURCES.map(newestMtime));
+  if (!force && !stale) return;
+  process.stderr.write(`Building the app with the bench floor into ${BENCH_DIST}/…\n`);
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...BENCH_ENV } });
+}
 
 export interface BenchServer {
   url: string;
@@ -8,32 +32,24 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `next start` on a free local port against the given database. */
+/**
+ * Starts `next start` on BENCH_PORT against the given database. With
+ * BENCH_CPU_PROF=<dir> the server runs under `node --cpu-prof` and writes a
+ * .cpuprofile there when stopped.
+ */
 export async function startServer(databaseFile: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  const url = `http://localhost:${BENCH_PORT}`;
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(BENCH_PORT)], {
     env: {
       ...process.env,
+      ...BENCH_ENV,
       NODE_ENV: "production",
       DATABASE_URL: `file:${databaseFile}`,
       AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef",
       AUTH_TRUST_HOST: "true",
       // The storm sends many sign-ins from one address on purpose.
       LOGIN_IP_MAX_FAILURES: "100000",
-      GATEHOUSE_BENCH_FLOOR: "1",
       ...extraEnv,
     },
     stdio: ["ignore", "ignore", "pipe"],
@@ -48,7 +64,7 @@ export async function startServer(databaseFile: string, extraEnv: Record<string,
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
+    if (Date.now() > deadline) throw new Error(`next start did not answer on ${url} within 60 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -57,7 +73,8 @@ export async function startServer(databaseFile: string, extraEnv: Record<string,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
-        child.kill("SIGTERM");
+        // SIGINT lets --cpu-prof write its profile.
+        child.kill(profile.length ? "SIGINT" : "SIGTERM");
       }),
   };
 }
@@ -92,4 +109,20 @@ export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system, all threads) the process has used so far, in ms, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }

@@ -6,14 +6,14 @@ export function SiteHeader({ user }: { user: UserAccess }) {
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+        <nav aria-label="Main" className="top-nav">
           <Link href="/" className="text-base font-semibold tracking-tight">
             Gatehouse
           </Link>
-          <Link href="/admin" className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+          <Link href="/admin">
             Admin
           </Link>
-          <Link href="/account" className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+          <Link href="/account">
             Account
           </Link>
         </nav>

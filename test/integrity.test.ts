@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { sql } from "drizzle-orm";
 import { sessionStillValid } from "../lib/auth/session-check";
 import { createUser } from "../lib/users/service";
-import { getSecurityState } from "../lib/users/queries";
+import { getUserAccess } from "../lib/users/queries";
 import { tempDb } from "./helpers";
 
 describe("session check", () => {
@@ -13,7 +13,7 @@ describe("session check", () => {
     const { db, cleanup } = tempDb();
     try {
       const id = await createUser(db, { email: "s@example.com", password: "Correct-Horse-Battery-42" });
-      const token = { sid: "sid-secret-value", sub: id, stamp: (await getSecurityState(db, id))!.securityStamp };
+      const token = { sid: "sid-secret-value", sub: id, stamp: (await getUserAccess(db, id))!.securityStamp, authTime: Date.now() };
       const lines: string[] = [];
       assert.equal(await sessionStillValid(db, token, (l) => lines.push(l)), true);
       db.run(sql`drop table revoked_sessions`);

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { labelsFor } from "@/lib/resources/engine/queries";
+import { can, permission, type Access } from "@/lib/permissions";
 import { centsToDecimal, formatMoney } from "@/lib/resources/money";
 import type { FilterDef, Resource } from "@/lib/resources/types";
 import { ReferencePicker } from "./reference-picker";
@@ -36,8 +36,8 @@ function FilterInput({ resource, def, active, refLabel }: { resource: Resource; 
           <legend className="label mb-1">{label}</legend>
           <div className="flex max-h-32 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
             {field.options?.map((o) => (
-              <label key={o} className="inline-flex items-center gap-1.5 text-sm">
-                <input type="checkbox" name={def.param} value={o} defaultChecked={chosen.includes(o)} className="size-4" />
+              <label key={o} className="check">
+                <input type="checkbox" name={def.param} value={o} defaultChecked={chosen.includes(o)} />
                 {o}
               </label>
             ))}
@@ -99,14 +99,19 @@ function FilterInput({ resource, def, active, refLabel }: { resource: Resource; 
   }
 }
 
-/** Search box, filters and the active filters as removable chips: a plain GET form, so the URL holds the state. */
-export async function ListControls({ resource, query }: { resource: Resource; query: ListQuery }) {
+/**
+ * Search box, filters and the active filters as removable chips: a plain GET
+ * form, so the URL holds the state, with plain links (no client component but
+ * the reference picker).
+ */
+export async function ListControls({ resource, query, access }: { resource: Resource; query: ListQuery; access: Access }) {
   const base = `/admin/${resource.name}`;
-  // The titles of the records that reference filters name, for their pickers and chips.
+  // The titles of the records that reference filters name, for their pickers and
+  // chips: only for a resource the user may view (otherwise the id alone).
   const refLabels = new Map<string, string | undefined>();
   for (const f of query.filters) {
     const target = resource.fieldMap.get(f.def.field)?.reference?.resource;
-    if (f.kind === "reference" && target) refLabels.set(f.def.param, (await labelsFor(target, [f.value])).get(f.value));
+    if (f.kind === "reference" && target && can(access, permission(target, "view"))) refLabels.set(f.def.param, (await labelsFor(target, [f.value])).get(f.value));
   }
   const filters = resource.filters ?? [];
   const sort = `${query.sort.desc ? "-" : ""}${query.sort.key}`;
@@ -145,9 +150,9 @@ export async function ListControls({ resource, query }: { resource: Resource; qu
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2 text-sm">
           {query.q ? (
             <li>
-              <Link href={listHref(base, { ...query, q: "" }, { page: 1 })} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200" aria-label={`Remove search ${query.q}`}>
+              <a href={listHref(base, { ...query, q: "" }, { page: 1 })} className="chip" aria-label={`Remove search ${query.q}`}>
                 Search: {query.q} <span aria-hidden="true">×</span>
-              </Link>
+              </a>
             </li>
           ) : null}
           {query.filters.map((f) => {
@@ -157,16 +162,16 @@ export async function ListControls({ resource, query }: { resource: Resource; qu
             const text = chipText(resource, f, refLabel);
             return (
               <li key={f.def.param}>
-                <Link href={listHref(base, query, { filters: rest, page: 1 })} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-indigo-800 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200" aria-label={`Remove filter ${text}`}>
+                <a href={listHref(base, query, { filters: rest, page: 1 })} className="chip" aria-label={`Remove filter ${text}`}>
                   {text} <span aria-hidden="true">×</span>
-                </Link>
+                </a>
               </li>
             );
           })}
           <li>
-            <Link href={listHref(base, { ...query, q: "" }, { filters: [], page: 1 })} className="link">
+            <a href={listHref(base, { ...query, q: "" }, { filters: [], page: 1 })} className="link">
               Clear all
-            </Link>
+            </a>
           </li>
         </ul>
       ) : null}

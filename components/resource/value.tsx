@@ -1,54 +1,58 @@
-import Link from "next/link";
+import type { ReactNode } from "react";
 import type { RefValue } from "@/lib/resources/engine/queries";
 import { formatMoney } from "@/lib/resources/money";
 import type { FieldDef } from "@/lib/resources/types";
-import { LocalTime } from "../local-time";
 
-/** A field's value formatted by type. Text is rendered as text, never as HTML. */
-export function FieldValue({ field, value, refValue, many, linkRefs = true }: { field: FieldDef; value: unknown; refValue?: RefValue | null; many?: RefValue[]; linkRefs?: boolean }) {
-  if (field.type === "many") {
-    if (!many?.length) return <span className="text-zinc-400">none</span>;
-    return <span>{many.map((r) => r.label).join(", ")}</span>;
-  }
-  if (field.type === "permissions") {
-    const list = Array.isArray(value) ? (value as string[]) : [];
-    return list.length ? <span className="font-mono text-xs">{list.join(", ")}</span> : <span className="text-zinc-400">none</span>;
-  }
-  if (value === null || value === undefined || value === "") return <span className="text-zinc-400">—</span>;
-  if (field.type === "json") return <Changes value={value} />;
+const NUMBER = new Intl.NumberFormat("en-US");
+
+/** "2025-01-05 14:30 UTC" in a `<time>`: formatted on the server, with no client component. */
+export function DateTime({ value }: { value: Date }) {
+  const iso = value.toISOString();
+  return <time dateTime={iso}>{`${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`}</time>;
+}
+
+/**
+ * A field's value formatted by type, as text where it can be (the list calls
+ * this for every cell, so it is a function, not a component, and returns no
+ * element it can spare). Text is rendered as text, never as HTML.
+ */
+export function formatValue(field: FieldDef, value: unknown, refValue?: RefValue | null, linkRefs = true): ReactNode {
+  if (value === null || value === undefined || value === "") return "—";
   switch (field.type) {
     case "boolean":
-      return value ? (
-        <span className="inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
-          <span aria-hidden="true">✓</span>
-          <span className="sr-only">Yes</span>
-        </span>
-      ) : (
-        <span className="inline-flex items-center gap-1 text-zinc-400">
-          <span aria-hidden="true">✗</span>
-          <span className="sr-only">No</span>
-        </span>
-      );
+      return value ? "Yes" : "No";
     case "money":
-      return <span className="tabular-nums">{formatMoney(Number(value))}</span>;
+      return formatMoney(Number(value));
     case "number":
-      return <span className="tabular-nums">{Number(value).toLocaleString("en-US")}</span>;
+      return NUMBER.format(Number(value));
     case "datetime":
-      return value instanceof Date ? <LocalTime iso={value.toISOString()} /> : <span>{String(value)}</span>;
+      return value instanceof Date ? <DateTime value={value} /> : String(value);
     case "reference":
-      if (!refValue) return <span>{String(value)}</span>;
-      return linkRefs && field.reference ? (
-        <Link className="link" href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>
-          {refValue.label}
-        </Link>
-      ) : (
-        <span>{refValue.label}</span>
-      );
+      if (!refValue) return String(value);
+      return linkRefs && field.reference ? <a href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>{refValue.label}</a> : refValue.label;
     case "longtext":
       return <span className="whitespace-pre-wrap">{String(value)}</span>;
     default:
-      return <span>{String(value)}</span>;
+      return String(value);
   }
+}
+
+/** A field's value on the details page, including the kinds only it shows (many, permissions, changes). */
+export function FieldValue({ field, value, refValue, many }: { field: FieldDef; value: unknown; refValue?: RefValue | null; many?: RefValue[] }) {
+  if (field.type === "many") return many?.length ? many.map((r) => r.label).join(", ") : "none";
+  if (field.type === "permissions") {
+    const list = Array.isArray(value) ? (value as string[]) : [];
+    return list.length ? <span className="font-mono text-xs">{list.join(", ")}</span> : "none";
+  }
+  if (field.type === "json") return value ? <Changes value={value} /> : "—";
+  if (field.type === "reference" && refValue && field.reference) {
+    return (
+      <a className="link" href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>
+        {refValue.label}
+      </a>
+    );
+  }
+  return formatValue(field, value, refValue);
 }
 
 function show(v: unknown): string {
@@ -59,7 +63,7 @@ function show(v: unknown): string {
 /** An audit entry's before/after values, one row per field. */
 function Changes({ value }: { value: unknown }) {
   const entries = typeof value === "object" && value ? Object.entries(value as Record<string, { before?: unknown; after?: unknown }>) : [];
-  if (!entries.length) return <span className="text-zinc-400">—</span>;
+  if (!entries.length) return "—";
   return (
     <table className="text-xs">
       <thead>

@@ -8,6 +8,7 @@ import { clientAddress } from "../net/client-address";
 import { randomToken } from "../random";
 import { checkCredentials, SignInBusy, SignInThrottled } from "./credentials";
 import { revokeSession } from "./revocation";
+import { SESSION_UPDATE_AGE_SECONDS } from "./session";
 import { sessionStillValid } from "./session-check";
 import { requireSecondStep, twoFactorProvider } from "./two-factor/sign-in";
 
@@ -48,8 +49,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   }),
-  // maxAge is the idle lifetime (each use extends it); the absolute one is checked in jwt().
-  session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 5 * 60 },
+  // maxAge is the idle lifetime (middleware extends it every updateAge); the absolute one is checked in sessionUser().
+  session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: SESSION_UPDATE_AGE_SECONDS },
   pages: { signIn: "/login" },
   logger: {
     // Failed and throttled sign-ins are expected (and in the audit log); a
@@ -92,7 +93,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         // Sign-in: bind the token to the account's current security stamp.
         return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
-      if (!token.authTime || Date.now() - token.authTime > env.SESSION_MAX_HOURS * 3_600_000) return null;
+      // A refresh (middleware, every updateAge) or auth(): the same check as every
+      // page's, or the session ends here (Auth.js then clears the cookie).
       return (await sessionStillValid(getDb(), token)) ? token : null;
     },
     session({ session, token }) {

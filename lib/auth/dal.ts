@@ -1,29 +1,31 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getDb } from "../db";
 import { env } from "../env";
 import { can, mayOpenAdminIndex, type Permission } from "../permissions";
-import { getUserAccess, type UserAccess } from "../users/queries";
-import { auth } from "./config";
+import type { UserAccess } from "../users/queries";
 import { safeCallbackUrl } from "./callback-url";
 import { mustSetUpTwoFactor, TWO_FACTOR_SETUP_PATH } from "./two-factor/required";
+import { readSessionToken } from "./session";
+import { checkedSessionUser } from "./session-check";
 
 /**
  * The data access layer for authentication and authorization. Every page,
  * server action and route handler calls one of these before touching data;
- * middleware is only the first gate.
+ * middleware is only the first gate and checks no permission.
  */
 
-/** The signed-in user, re-read from the database once per request; null when anonymous. */
+/**
+ * The signed-in user, or null when anonymous: the session cookie decrypted
+ * once and the user with their roles read in one query, once per request.
+ * Deactivation, a new password or roles (security stamp), a revoked session
+ * and the absolute lifetime all take effect here, on the next request.
+ */
 export const getSession = cache(async (): Promise<UserAccess | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getUserAccess(getDb(), id);
-  // The JWT callback already checked the stamp; an inactive user is refused here too.
-  return user?.active ? user : null;
+  const found = await readSessionToken(await cookies());
+  return found?.token ? await checkedSessionUser(getDb(), found.token) : null;
 });
 
 async function currentPath(): Promise<string> {

@@ -1,11 +1,6 @@
-import { eq, lt } from "drizzle-orm";
+import { lt } from "drizzle-orm";
 import { writeTransaction, type Db } from "../db";
 import { revokedSessions } from "../db/schema";
-
-export async function isRevoked(db: Db, sid: string): Promise<boolean> {
-  const rows = await db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).limit(1);
-  return rows.length > 0;
-}
 
 /** Refuses this session id from now on; forgets ids whose tokens have expired anyway. */
 export async function revokeSession(db: Db, sid: string, until: Date): Promise<void> {

@@ -1,21 +1,24 @@
+import type { JWT } from "next-auth/jwt";
 import type { Db } from "../db";
-import { getSecurityState } from "../users/queries";
-import { isRevoked } from "./revocation";
+import type { UserAccess } from "../users/queries";
+import { sessionUser } from "./session";
 
 /**
- * Every request after sign-in: the session must not be revoked, and the
- * account must still exist, be active and carry the same stamp. A failure of
- * the check itself (the database) ends the session too, and is logged here
- * once, with the error's code and message but nothing from the token.
+ * The session rules of lib/auth/session.ts, for the callers that must not
+ * throw: a failure of the check itself (the database) ends the session and is
+ * logged here once, with the error's code and message but nothing from the token.
  */
-export async function sessionStillValid(db: Db, token: { sid?: string; sub?: string; stamp?: string }, log: (line: string) => void = console.error): Promise<boolean> {
+export async function checkedSessionUser(db: Db, token: JWT, log: (line: string) => void = console.error): Promise<UserAccess | null> {
   try {
-    if (!token.sid || (await isRevoked(db, token.sid))) return false;
-    const current = token.sub ? await getSecurityState(db, token.sub) : null;
-    return !!current && current.active && current.securityStamp === token.stamp;
+    return await sessionUser(db, token);
   } catch (error) {
     const e = error as { code?: string; message?: string };
     log(`[auth] session check failed${e.code ? ` (${e.code})` : ""}: ${e.message ?? String(error)}`);
-    return false;
+    return null;
   }
+}
+
+/** Auth.js's jwt callback: may this token stay a session? */
+export async function sessionStillValid(db: Db, token: JWT, log?: (line: string) => void): Promise<boolean> {
+  return (await checkedSessionUser(db, token, log)) !== null;
 }

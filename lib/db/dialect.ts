@@ -59,6 +59,17 @@ export async function lockRowForUpdate(tx: Db, table: Table, idColumn: Column, i
   await (tx as unknown as NodePgDatabase).execute(sql`select 1 from ${table} where ${idColumn} = ${sql.param(id, idColumn)} for update`);
 }
 
+/**
+ * The column as an expression no index can serve (SQLite's unary plus), so
+ * that the planner reads rows through the sort order's index and filters
+ * them, instead of collecting every match through this column's index and
+ * sorting them all. PostgreSQL's planner weighs that itself (and has no unary
+ * plus for text): the column stays as it is there.
+ */
+export function withoutIndex(column: Column): SQL {
+  return postgres() ? sql`${column}` : sql`+${column}`;
+}
+
 /** Full-text (trigram) indexes match substrings of at least three characters. */
 export const FULL_TEXT_MIN_LENGTH = 3;
 

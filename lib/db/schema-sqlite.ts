@@ -78,14 +78,20 @@ export const items = sqliteTable(
     ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
+  // Every sortable column has an index to read the list in order, and each
+  // equality filter one that ends in the default sort key (created_at), so a
+  // filtered list is read in order too and stops at the page.
   (t) => [
     index("items_name_idx").on(t.name),
     index("items_category_idx").on(t.category),
+    index("items_category_created_idx").on(t.category, t.createdAt),
+    index("items_in_stock_idx").on(t.inStock),
+    index("items_in_stock_created_idx").on(t.inStock, t.createdAt),
     // Category filter with a price range: one range scan of an index that also
     // holds the default sort key, so matches are ordered without reading rows.
     index("items_category_price_idx").on(t.category, t.priceCents, t.createdAt),
     index("items_price_idx").on(t.priceCents),
-    index("items_owner_idx").on(t.ownerId),
+    index("items_owner_idx").on(t.ownerId, t.createdAt),
     index("items_created_idx").on(t.createdAt),
   ],
 );

@@ -19,7 +19,11 @@ export function centsToDecimal(cents: number): string {
 
 export const CURRENCY = "USD";
 
-/** 1230 → "$12.30" in the given locale. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** 1230 → "$12.30" in the given locale (one cached formatter per locale: building one costs more than using it). */
 export function formatMoney(cents: number, locale = "en-US"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: CURRENCY }).format(cents / 100);
+  let format = formatters.get(locale);
+  if (!format) formatters.set(locale, (format = new Intl.NumberFormat(locale, { style: "currency", currency: CURRENCY })));
+  return format.format(cents / 100);
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db";
-import { roles, userRoles, users } from "../db/schema";
+import { revokedSessions, roles, userRoles, users } from "../db/schema";
 import { accessFromRoles, type Access } from "../permissions";
 
 /** What the server knows about the signed-in user on each request. Never sent whole to the browser. */
@@ -14,9 +14,16 @@ export interface UserAccess {
   access: Access;
 }
 
-/** One indexed lookup: the user and their roles' permissions. */
-export async function getUserAccess(db: Db, userId: string): Promise<UserAccess | null> {
-  const rows = await db
+// `revoked` is 1/0 on SQLite and a boolean on PostgreSQL.
+type AccessRow = Omit<UserAccess, "roleNames" | "access"> & { roleName: string | null; rolePermissions: string[] | null; revoked: number | boolean };
+
+/**
+ * The user, their roles' permissions and whether session `sid` was revoked:
+ * one query on primary keys, prepared once per connection. The session check
+ * of every request runs it.
+ */
+function accessQuery(db: Db) {
+  const query = db
     .select({
       id: users.id,
       email: users.email,
@@ -25,11 +32,23 @@ export async function getUserAccess(db: Db, userId: string): Promise<UserAccess 
       securityStamp: users.securityStamp,
       roleName: roles.name,
       rolePermissions: roles.permissions,
+      revoked: sql<number>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${sql.placeholder("sid")})`,
     })
     .from(users)
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .leftJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(eq(users.id, userId));
+    .where(eq(users.id, sql.placeholder("id")));
+  // PostgreSQL names its prepared statements; SQLite's take no name.
+  return (query as unknown as { prepare(name: string): { execute(values: Record<string, unknown>): Promise<AccessRow[]> } }).prepare("gatehouse_session_user");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof accessQuery>>();
+
+/** What a session check needs in one query: the user with their roles, and whether this session id was revoked. */
+export async function getSessionUser(db: Db, userId: string, sid: string): Promise<(UserAccess & { revoked: boolean }) | null> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = accessQuery(db)));
+  const rows = await query.execute({ id: userId, sid });
   const first = rows[0];
   if (!first) return null;
   const held = rows.flatMap((r) => (r.roleName ? [{ name: r.roleName, permissions: r.rolePermissions ?? [] }] : []));
@@ -41,13 +60,16 @@ export async function getUserAccess(db: Db, userId: string): Promise<UserAccess 
     securityStamp: first.securityStamp,
     roleNames: held.map((r) => r.name).sort(),
     access: accessFromRoles(held),
+    revoked: !!first.revoked,
   };
 }
 
-/** What a session check needs: is the account there, active, and on this stamp? (No role join.) */
-export async function getSecurityState(db: Db, userId: string) {
-  const [row] = await db.select({ active: users.active, securityStamp: users.securityStamp }).from(users).where(eq(users.id, userId));
-  return row ?? null;
+/** The user and their roles' permissions, or null when there is no such user. */
+export async function getUserAccess(db: Db, userId: string): Promise<UserAccess | null> {
+  const found = await getSessionUser(db, userId, "");
+  if (!found) return null;
+  const { revoked: _, ...user } = found;
+  return user;
 }
 
 /** The fields the credential check needs, looked up by normalised email. */

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { bulkAction } from "@/lib/resources/actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
@@ -43,22 +42,22 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
             </a>
           ) : null}
           {allowed.create ? (
-            <Link href={`${base}/new`} className="btn-primary">
+            <a href={`${base}/new`} className="btn-primary">
               New {resource.singular.toLowerCase()}
-            </Link>
+            </a>
           ) : null}
         </div>
       </div>
       <Notice kind={notice} count={count} />
-      <ListControls resource={resource} query={query} />
+      <ListControls resource={resource} query={query} access={user.access} />
       {result.rows.length === 0 && result.total === 0 ? (
         <div className="card p-10 text-center">
           <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
           <p className="mt-1 text-sm text-zinc-500">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
           {allowed.create ? (
-            <Link href={`${base}/new`} className="btn-primary mt-4">
+            <a href={`${base}/new`} className="btn-primary mt-4">
               New {resource.singular.toLowerCase()}
-            </Link>
+            </a>
           ) : null}
         </div>
       ) : (

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { getTableConfig, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db";
 import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH } from "../../db/dialect";
 import { fullTextTarget } from "./query";
@@ -124,7 +125,48 @@ async function searchPlan(resource: Resource, query: ListQuery): Promise<{ mode:
   return { mode: matches > DENSE_MATCHES ? "scan" : "index", total: alone ? matches : undefined };
 }
 
-export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer): Promise<ListResult> {
+/**
+ * Up to this many matches, the planner may collect them through a filter's
+ * index and sort them (cheap, and right for a rare value); beyond it, the page
+ * is read in sort order through the sort column's index, filtering as it
+ * goes, and stops after one page.
+ */
+const SORT_IN_MEMORY = 2_000;
+
+const orderedPairs = new WeakMap<Resource, Set<string>>();
+
+/** "a>b" for each index that reads column a's equal values in b's order (b may be the integer id, which ends every index). */
+function indexPairs(resource: Resource): Set<string> {
+  let pairs = orderedPairs.get(resource);
+  if (pairs) return pairs;
+  pairs = new Set();
+  for (const index of getTableConfig(resource.table).indexes) {
+    const [a, b] = index.config.columns as SQLiteColumn[];
+    if (a?.name && b?.name) pairs.add(`${a.name}>${b.name}`);
+    if (a?.name && !b && resource.idType === "int") pairs.add(`${a.name}>${resource.id.name}`);
+  }
+  orderedPairs.set(resource, pairs);
+  return pairs;
+}
+
+/** Filters whose index would have the planner collect and sort every match, because it cannot yield rows in `sort` order. */
+function unorderedFilters(resource: Resource, query: ListQuery, sortColumn: SQLiteColumn): Set<string> {
+  const out = new Set<string>();
+  for (const f of query.filters) {
+    const column = resource.fieldMap.get(f.def.field)!.column!;
+    if (column === sortColumn) continue;
+    const equality = (f.kind === "enum" && f.values.length === 1) || f.kind === "boolean" || f.kind === "reference";
+    if (equality && indexPairs(resource).has(`${column.name}>${sortColumn.name}`)) continue;
+    out.add(f.def.field);
+  }
+  return out;
+}
+
+/**
+ * A list page's counts and its rows query, not yet run: what listRows runs,
+ * and what the query-plan test explains.
+ */
+export async function planList(resource: Resource, query: ListQuery) {
   const plan = await searchPlan(resource, query);
   const where = buildWhere(resource, query, plan.mode);
   const total = plan.total ?? (await boundedCount(resource, where));
@@ -135,15 +177,21 @@ export async function listRows(resource: Resource, query: ListQuery, viewer?: Vi
   const fields = resource.fields.filter((f) => f.list);
   const sortColumn = resource.fieldMap.get(query.sort.key)?.column;
   const byCursor = !!query.after;
-  const rows = (
-    (await getDb()
-      .select({ ...selection(resource, fields), __sort: sortColumn ?? resource.id })
-      .from(resource.table)
-      .where(byCursor ? and(where, buildAfter(resource, query)) : where)
-      .orderBy(...buildOrderBy(resource, query.sort))
-      .limit(query.per)
-      .offset(byCursor ? 0 : (page - 1) * query.per)) as Record<string, unknown>[]
-  ).map(toRow);
+  const orderBy = sortColumn ?? resource.id;
+  const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy)) : where;
+  const select = getDb()
+    .select({ ...selection(resource, fields), __sort: orderBy })
+    .from(resource.table)
+    .where(byCursor ? and(pageWhere, buildAfter(resource, query)) : pageWhere)
+    .orderBy(...buildOrderBy(resource, query.sort))
+    .limit(query.per)
+    .offset(byCursor ? 0 : (page - 1) * query.per);
+  return { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn };
+}
+
+export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer): Promise<ListResult> {
+  const { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn } = await planList(resource, query);
+  const rows = ((await select) as Record<string, unknown>[]).map(toRow);
   await attachReferences(resource, fields, rows, viewer);
   const last = rows[rows.length - 1];
   const lastSort = last?.values.__sort;

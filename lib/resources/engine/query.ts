@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
-import { containsInsensitive, fullTextMatch, type FullTextTarget } from "../../db/dialect";
+import { containsInsensitive, fullTextMatch, withoutIndex, type FullTextTarget } from "../../db/dialect";
 import type { Resource } from "../types";
 import type { ListQuery } from "./params";
 
@@ -11,7 +11,11 @@ import type { ListQuery } from "./params";
 /** How `q` is matched: a substring scan of the search columns, or the resource's full-text index. */
 export type SearchMode = "scan" | "index";
 
-export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">, search: SearchMode = "scan"): SQL | undefined {
+/**
+ * `unindexed` names filter fields whose index must not be used (the list is
+ * read in sort order instead; see listRows).
+ */
+export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">, search: SearchMode = "scan", unindexed: ReadonlySet<string> = new Set()): SQL | undefined {
   const parts: (SQL | undefined)[] = [resource.scope?.()];
   if (query.q && resource.search?.length) {
     parts.push(
@@ -21,22 +25,26 @@ export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "fil
     );
   }
   for (const f of query.filters) {
-    const column = resource.fieldMap.get(f.def.field)!.column!;
+    const field = resource.fieldMap.get(f.def.field)!.column!;
+    const hidden = unindexed.has(f.def.field);
+    const column: SQL = hidden ? withoutIndex(field) : sql`${field}`;
+    // Values are bound through the column's own mapping (booleans, dates) either way.
+    const v = (value: unknown) => sql.param(value, field);
     switch (f.kind) {
       case "enum":
-        parts.push(f.values.length === 1 ? eq(column, f.values[0]!) : inArray(column, f.values));
+        parts.push(f.values.length === 1 ? eq(column, v(f.values[0])) : inArray(column, f.values.map(v)));
         break;
       case "boolean":
       case "reference":
-        parts.push(eq(column, f.kind === "boolean" ? f.value : f.value));
+        parts.push(eq(column, v(f.value)));
         break;
       case "range":
-        if (f.min !== undefined) parts.push(gte(column, f.min));
-        if (f.max !== undefined) parts.push(lte(column, f.max));
+        if (f.min !== undefined) parts.push(gte(column, v(f.min)));
+        if (f.max !== undefined) parts.push(lte(column, v(f.max)));
         break;
       case "date-range":
-        if (f.from) parts.push(gte(column, f.from));
-        if (f.to) parts.push(lte(column, f.to));
+        if (f.from) parts.push(gte(column, v(f.from)));
+        if (f.to) parts.push(lte(column, v(f.to)));
         break;
     }
   }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { deleteRecordAction } from "@/lib/resources/actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
@@ -30,18 +29,18 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={base} className="link">
+        <a href={base} className="link">
           {resource.label}
-        </Link>
+        </a>
       </nav>
       <Notice kind={typeof notice === "string" ? notice : undefined} />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight break-all">{record.title}</h1>
         <div className="flex flex-wrap items-start gap-2">
           {allowed.update ? (
-            <Link href={`${base}/${encodeURIComponent(String(record.id))}/edit`} className="btn-primary">
+            <a href={`${base}/${encodeURIComponent(String(record.id))}/edit`} className="btn-primary">
               Edit
-            </Link>
+            </a>
           ) : null}
           {allowed.delete ? <DeleteButton action={deleteRecordAction.bind(null, resource.name, String(record.id))} what={`this ${resource.singular.toLowerCase()}`} /> : null}
         </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { saveRecordAction } from "@/lib/resources/actions";
 import { editPolicyFor, requireResource } from "@/lib/resources/access";
 import { defaultValues, formSpec } from "@/lib/resources/form-spec";
@@ -20,9 +19,9 @@ export default async function ResourceCreatePage({ params }: Props) {
   return (
     <div className="max-w-2xl">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={base} className="link">
+        <a href={base} className="link">
           {resource.label}
-        </Link>
+        </a>
       </nav>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">New {resource.singular.toLowerCase()}</h1>
       <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={await formSpec(resource, "create", null, { policy, access: user.access })} initial={defaultValues(resource)} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { saveRecordAction } from "@/lib/resources/actions";
 import { editPolicyFor, requireResource } from "@/lib/resources/access";
@@ -26,21 +25,21 @@ export default async function ResourceEditPage({ params }: Props) {
   return (
     <div className="max-w-2xl">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={`/admin/${resource.name}`} className="link">
+        <a href={`/admin/${resource.name}`} className="link">
           {resource.label}
-        </Link>
+        </a>
         <span aria-hidden="true"> / </span>
-        <Link href={href} className="link">
+        <a href={href} className="link">
           {record.title}
-        </Link>
+        </a>
       </nav>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Edit {resource.singular.toLowerCase()}</h1>
       {policy.readOnly ? (
         <p role="status" className="card p-6 text-sm">
           {policy.readOnly}{" "}
-          <Link href={href} className="link">
+          <a href={href} className="link">
             Back to the record
-          </Link>
+          </a>
         </p>
       ) : (
         <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={await formSpec(resource, "update", record, { policy, access: user.access })} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} version={record.version} />
