@@ -12,6 +12,9 @@ const START = Date.UTC(2024, 0, 1);
 
 export const BENCH_ADMIN = { email: "admin@example.com", password: "bench-password-not-for-production" };
 
+/** What benchItem draws from, for the PostgreSQL dataset to generate the same rows in SQL. */
+export const BENCH_DATASET = { ADJ, NOUN, CATEGORIES, START } as const;
+
 export function benchItem(i: number) {
   return {
     name: `${ADJ[i % 12]} ${NOUN[(i * 7) % 11]} #${i}`,

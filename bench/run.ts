@@ -8,6 +8,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import bcrypt from "bcryptjs";
 import { BENCH_ADMIN, ensureBenchDb } from "./dataset";
+import { ensureBenchPostgres } from "./dataset-postgres";
 import { load, type LoadResult } from "./load";
 import { compare, table } from "./report";
 import { scenarios, selected } from "./scenarios";
@@ -17,7 +18,17 @@ const N = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const SMALL = 1_000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const COST = Number(process.env.BCRYPT_COST ?? 12);
-const OUT = "bench/results/latest.json";
+/** `npm run bench -- --db postgres`: the same scenarios on PostgreSQL (TEST_DATABASE_URL's server). */
+const DB = process.argv.includes("--db") ? process.argv[process.argv.indexOf("--db") + 1] : "sqlite";
+if (DB !== "sqlite" && DB !== "postgres") throw new Error(`--db takes sqlite or postgres, not ${DB}`);
+const OUT = DB === "postgres" ? "bench/results/latest-postgres.json" : "bench/results/latest.json";
+
+/** A bench database with `n` items and the bench admin: its DATABASE_URL. */
+async function benchDatabase(n: number, hash: string): Promise<{ url: string; reused: boolean; seconds: number }> {
+  if (DB === "postgres") return ensureBenchPostgres(n, hash);
+  const file = path.resolve(`data/bench-${n}.db`);
+  return { url: `file:${file}`, ...(await ensureBenchDb(file, n, hash)) };
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -72,21 +83,19 @@ async function main() {
   ensureBuild(process.argv.includes("--build"));
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   const hash = await bcrypt.hash(BENCH_ADMIN.password, COST);
-  const bigFile = path.resolve(`data/bench-${N}.db`);
-  const smallFile = path.resolve(`data/bench-${SMALL}.db`);
-  process.stderr.write(`Bench database with ${N.toLocaleString("en-US")} items…\n`);
-  const seeded = await ensureBenchDb(bigFile, N, hash);
-  process.stderr.write(seeded.reused ? "  reused\n" : `  seeded in ${seeded.seconds.toFixed(1)} s\n`);
-  await ensureBenchDb(smallFile, SMALL, hash);
+  process.stderr.write(`Bench database (${DB}) with ${N.toLocaleString("en-US")} items…\n`);
+  const bigDb = await benchDatabase(N, hash);
+  process.stderr.write(bigDb.reused ? "  reused\n" : `  seeded in ${bigDb.seconds.toFixed(1)} s\n`);
+  const smallDb = await benchDatabase(SMALL, hash);
 
   // N = 1,000 first: the reference for "the table's size must barely matter".
-  let server = await startServer(smallFile, { BCRYPT_COST: String(COST) });
+  let server = await startServer(smallDb.url, { BCRYPT_COST: String(COST) });
   process.stderr.write("Floor (bare markup, no session, no database, no middleware)…\n");
   const floor = await load(`${server.url}/bench-floor`, { seconds: SECONDS, pid: server.pid });
   const small = await runScenarios(server, SMALL);
   await server.stop();
 
-  server = await startServer(bigFile, { BCRYPT_COST: String(COST) });
+  server = await startServer(bigDb.url, { BCRYPT_COST: String(COST) });
   const big = await runScenarios(server, N);
 
   process.stderr.write("Sign-in latency and the sign-in storm…\n");
@@ -117,6 +126,7 @@ async function main() {
   const rows = [compare("floor", floor, floor), ...Object.entries(big).map(([name, r]) => compare(name, r, floor, small[name]))];
   const listP99 = big["list-page-1"]?.p99_ms ?? underStorm.p99_ms;
   const result = {
+    database: DB,
     items: N,
     seconds_per_scenario: SECONDS,
     machine: { cpus: os.cpus().length, node: process.version },
@@ -136,7 +146,7 @@ async function main() {
   };
   fs.writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
 
-  console.log(`\nGatehouse bench: ${N.toLocaleString("en-US")} items, ${SECONDS} s per scenario, 16 connections, ${os.cpus().length} CPUs, Node ${process.version}`);
+  console.log(`\nGatehouse bench on ${DB === "postgres" ? "PostgreSQL" : "SQLite"}: ${N.toLocaleString("en-US")} items, ${SECONDS} s per scenario, 16 connections, ${os.cpus().length} CPUs, Node ${process.version}`);
   console.log(table(rows));
   console.log(`sign-in p50 ${result.signin_p50_ms} ms (one bcrypt compare at cost ${COST}: ${result.bcrypt_compare_ms} ms)`);
   console.log(`list p99 ${result.list_p99_ms} ms alone, ${result.storm_p99_ms} ms during 10 concurrent sign-ins (×${result.storm_p99_ratio})`);

@@ -33,11 +33,11 @@ export interface BenchServer {
 }
 
 /**
- * Starts `next start` on BENCH_PORT against the given database. With
+ * Starts `next start` on BENCH_PORT against the given database (a DATABASE_URL). With
  * BENCH_CPU_PROF=<dir> the server runs under `node --cpu-prof` and writes a
  * .cpuprofile there when stopped.
  */
-export async function startServer(databaseFile: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const url = `http://localhost:${BENCH_PORT}`;
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(BENCH_PORT)], {
@@ -45,7 +45,7 @@ export async function startServer(databaseFile: string, extraEnv: Record<string,
       ...process.env,
       ...BENCH_ENV,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef",
       AUTH_TRUST_HOST: "true",
       // The storm sends many sign-ins from one address on purpose.
