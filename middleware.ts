@@ -12,7 +12,7 @@ import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-head
  * The first, cheap gate: requests without a valid session cookie go to sign
  * in, state-changing requests from another origin (or none) are refused, and
  * every page gets its security headers. It reads no database and checks no
- * permission on page loads (see mayView): every page, action and route
+ * permission on page loads (see viewCheck): every page, action and route
  * handler does that through lib/auth/dal (a missing permission is the page's
  * own 403), so nothing relies on this gate alone.
  */
@@ -77,11 +77,14 @@ function withHeaders(req: NextRequest, early?: NextResponse): NextResponse {
  * (Sec-Fetch-Dest: document, which scripts cannot set) skip this read; the
  * page checks.
  */
-async function mayView(pathname: string, token: JWT): Promise<boolean> {
+async function viewCheck(pathname: string, token: JWT): Promise<"ok" | "anonymous" | "forbidden"> {
   const [admin, name] = pathname.split("/").filter(Boolean);
   const resource = admin === "admin" && name ? getResource(name) : undefined;
-  if (!resource) return true;
-  return can((await sessionUser(getDb(), token))?.access, permission(resource.name, "view"));
+  if (!resource) return "ok";
+  // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
+  const user = await sessionUser(getDb(), token);
+  if (!user) return "anonymous";
+  return can(user.access, permission(resource.name, "view")) ? "ok" : "forbidden";
 }
 
 // Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):
@@ -126,9 +129,9 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
     if (session) res.cookies.set(session.cookie, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: session.cookie.startsWith("__Secure-") });
     return withHeaders(req, res);
   }
-  if (token && req.headers.get("sec-fetch-dest") !== "document" && !(await mayView(pathname, token))) {
-    return withHeaders(req, forbiddenPage("You do not have permission to view this page."));
-  }
+  const check = token && req.headers.get("sec-fetch-dest") !== "document" ? await viewCheck(pathname, token) : "ok";
+  if (check === "anonymous") return withHeaders(req, toLogin(req));
+  if (check === "forbidden") return withHeaders(req, forbiddenPage("You do not have permission to view this page."));
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.
     return ((await refresh) as unknown as Handler)(req, ev);
