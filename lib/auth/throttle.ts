@@ -16,9 +16,10 @@ import { addressGroup } from "../net/client-address";
  * - At most LOGIN_MAX_IN_FLIGHT attempts at once per account and per address;
  *   beyond that the answer is "try again shortly" without any work.
  *
- * Counts live in a rate-limiter-flexible store: memory by default (one
- * process; several instances each keep their own), or any other store of that
- * library through setThrottleStore().
+ * Counts live in a rate-limiter-flexible store: the database once the server
+ * has started (instrumentation.ts installs lib/db/rate-limit-store.ts, so every
+ * instance shares them), memory until then (scripts, unit tests), or any
+ * other store of that library through setThrottleStore().
  */
 
 /** Refused: too many attempts; says how long to wait. */
