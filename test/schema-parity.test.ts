@@ -89,3 +89,12 @@ describe("SQLite and PostgreSQL schemas", () => {
     });
   }
 });
+
+describe("reading a table's indexes", () => {
+  it("works on either database's table (the list planner reads them at run time)", async () => {
+    const { indexColumns } = await import("../lib/db/dialect");
+    const sorted = (xs: string[][]) => xs.map((x) => x.join(",")).sort();
+    assert.deepEqual(sorted(indexColumns(pg.items)), sorted(indexColumns(sqlite.items)));
+    assert.ok(sorted(indexColumns(pg.items)).includes("category,created_at"));
+  });
+});

@@ -1,5 +1,7 @@
 import Database from "better-sqlite3";
-import { sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { is, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { getTableConfig as pgTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { getTableConfig as sqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import Cursor from "pg-cursor";
 import type pg from "pg";
@@ -68,6 +70,12 @@ export async function lockRowForUpdate(tx: Db, table: Table, idColumn: Column, i
  */
 export function withoutIndex(column: Column): SQL {
   return postgres() ? sql`${column}` : sql`+${column}`;
+}
+
+/** The column names of each index of a table (either database's table). */
+export function indexColumns(table: Table): string[][] {
+  const indexes = is(table, PgTable) ? pgTableConfig(table).indexes : sqliteTableConfig(table as SQLiteTable).indexes;
+  return indexes.map((index) => index.config.columns.map((column) => (column as { name?: string }).name ?? ""));
 }
 
 /** Full-text (trigram) indexes match substrings of at least three characters. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getTableConfig, type SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db";
-import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH } from "../../db/dialect";
+import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH, indexColumns } from "../../db/dialect";
 import { fullTextTarget } from "./query";
 import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
@@ -140,10 +140,9 @@ function indexPairs(resource: Resource): Set<string> {
   let pairs = orderedPairs.get(resource);
   if (pairs) return pairs;
   pairs = new Set();
-  for (const index of getTableConfig(resource.table).indexes) {
-    const [a, b] = index.config.columns as SQLiteColumn[];
-    if (a?.name && b?.name) pairs.add(`${a.name}>${b.name}`);
-    if (a?.name && !b && resource.idType === "int") pairs.add(`${a.name}>${resource.id.name}`);
+  for (const [a, b] of indexColumns(resource.table)) {
+    if (a && b) pairs.add(`${a}>${b}`);
+    if (a && !b && resource.idType === "int") pairs.add(`${a}>${resource.id.name}`);
   }
   orderedPairs.set(resource, pairs);
   return pairs;
