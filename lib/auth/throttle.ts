@@ -92,7 +92,7 @@ function leave(keys: string[]): void {
 }
 
 /** Consumes a point: the limiter's answer, or the seconds to wait when refused. */
-async function take(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | number> {
+export async function take(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | number> {
   try {
     return await limiter.consume(key);
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../../env";
-import { currentThrottleStore, type ThrottleStore } from "../throttle";
+import { currentThrottleStore, take, type ThrottleStore } from "../throttle";
 
 /**
  * Throttling of the second step, per account and per client address, with the
@@ -31,22 +31,12 @@ function limiters(): Limiters {
   return g.gatehouseTwoFactorThrottle;
 }
 
-async function take(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
-  try {
-    await limiter.consume(key);
-    return true;
-  } catch (error) {
-    // A refusal rejects with a RateLimiterRes, recognised by its shape (bundling may load the class twice).
-    if (!(error instanceof Error) && typeof (error as { msBeforeNext?: unknown })?.msBeforeNext === "number") return false;
-    throw error;
-  }
-}
-
 /** Counts one attempt; false when the account or the address is over its limit (then nothing is checked). */
 export async function takeSecondFactorAttempt(userId: string, address: string): Promise<boolean> {
   const { account, address: byAddress } = limiters();
-  const [a, b] = await Promise.all([take(account, userId), take(byAddress, address)]);
-  return a && b;
+  const answers = await Promise.all([take(account, userId), take(byAddress, address)]);
+  // take() answers a number (the seconds to wait) when the limit refuses.
+  return answers.every((answer) => typeof answer !== "number");
 }
 
 /** A correct code: the attempt it cost is given back. */
