@@ -12,10 +12,12 @@ export interface UserAccess {
   securityStamp: string;
   roleNames: string[];
   access: Access;
+  /** Two-factor sign-in is set up (REQUIRE_2FA_ROLES checks it on every request). */
+  twoFactorEnabled: boolean;
 }
 
 // `revoked` is 1/0 on SQLite and a boolean on PostgreSQL.
-type AccessRow = Omit<UserAccess, "roleNames" | "access"> & { roleName: string | null; rolePermissions: string[] | null; revoked: number | boolean };
+type AccessRow = Omit<UserAccess, "roleNames" | "access" | "twoFactorEnabled"> & { totpEnabledAt: unknown; roleName: string | null; rolePermissions: string[] | null; revoked: number | boolean };
 
 /**
  * The user, their roles' permissions and whether session `sid` was revoked:
@@ -30,6 +32,7 @@ function accessQuery(db: Db) {
       name: users.name,
       active: users.active,
       securityStamp: users.securityStamp,
+      totpEnabledAt: users.totpEnabledAt,
       roleName: roles.name,
       rolePermissions: roles.permissions,
       revoked: sql<number>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${sql.placeholder("sid")})`,
@@ -60,6 +63,7 @@ export async function getSessionUser(db: Db, userId: string, sid: string): Promi
     securityStamp: first.securityStamp,
     roleNames: held.map((r) => r.name).sort(),
     access: accessFromRoles(held),
+    twoFactorEnabled: first.totpEnabledAt !== null,
     revoked: !!first.revoked,
   };
 }

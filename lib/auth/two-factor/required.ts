@@ -6,7 +6,8 @@ import { hasTwoFactor } from "./store";
 export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";
 
 /** True when the user holds a role in REQUIRE_2FA_ROLES and has not set up two-factor. */
-export async function mustSetUpTwoFactor(db: Db, user: { id: string; roleNames: readonly string[] }, required: readonly string[] = env.REQUIRE_2FA_ROLES): Promise<boolean> {
+export async function mustSetUpTwoFactor(db: Db, user: { id: string; roleNames: readonly string[]; twoFactorEnabled?: boolean }, required: readonly string[] = env.REQUIRE_2FA_ROLES): Promise<boolean> {
   if (required.length === 0 || !user.roleNames.some((r) => required.includes(r))) return false;
-  return !(await hasTwoFactor(db, user.id));
+  // The session's user already knows (read in its one query); others are looked up.
+  return !(user.twoFactorEnabled ?? (await hasTwoFactor(db, user.id)));
 }
