@@ -4,7 +4,7 @@ import { auth } from "@/lib/auth/config";
 import { readSessionToken, SESSION_UPDATE_AGE_SECONDS, sessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { can, permission } from "@/lib/permissions";
+import { mayAct } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 
@@ -84,7 +84,7 @@ async function viewCheck(pathname: string, token: JWT): Promise<"ok" | "anonymou
   // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
   const user = await sessionUser(getDb(), token);
   if (!user) return "anonymous";
-  return can(user.access, permission(resource.name, "view")) ? "ok" : "forbidden";
+  return mayAct(user.access, resource, "view") ? "ok" : "forbidden";
 }
 
 // Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):

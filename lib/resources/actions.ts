@@ -6,12 +6,12 @@ import type { Actor } from "../audit";
 import { clientAddress } from "../net/client-address";
 import type { UserAccess } from "../users/queries";
 import { redirect } from "next/navigation";
-import { can, permission } from "../permissions";
+import { mayAct } from "../permissions";
 import { requireResource } from "./access";
 import { parseForm, type FieldErrors, type RawValues } from "./engine/form";
 import { parseId, type RowId } from "./engine/queries";
 import { createRecord, deleteRecords, runBulkAction, updateRecord } from "./engine/write";
-import { RESOURCES } from "./registry";
+import { isKnownPermission } from "./permission-catalog";
 import type { Resource } from "./types";
 import { VERSION_FIELD } from "./version-field";
 
@@ -30,7 +30,6 @@ export interface FormState {
   version?: string;
 }
 
-const knownResources = () => RESOURCES.map((r) => r.name);
 
 async function actorOf(user: UserAccess): Promise<Actor> {
   return { id: user.id, email: user.email, address: clientAddress(await headers()) };
@@ -53,7 +52,7 @@ export async function saveRecordAction(resourceName: string, rawId: string | nul
   const { resource, user } = await requireResource(resourceName, rawId === null ? "create" : "update");
   const id = rawId === null ? null : parseId(resource, String(rawId));
   if (rawId !== null && id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
-  const parsed = parseForm(resource, id === null ? "create" : "update", form, knownResources());
+  const parsed = parseForm(resource, id === null ? "create" : "update", form, isKnownPermission);
   if (!parsed.ok) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.raw };
   const actor = await actorOf(user);
   const editor = { id: user.id, access: user.access };
@@ -91,7 +90,7 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
   const declared = resource.bulkActions?.find((a) => a.name === name);
   const needed = name === "delete" ? "delete" : declared?.action;
   if (!needed) return { ok: false, message: "Choose an action." };
-  if (!can(user.access, permission(resource.name, needed))) return { ok: false, message: "You do not have permission to do that." };
+  if (!mayAct(user.access, resource, needed)) return { ok: false, message: "You do not have permission to do that." };
   if (name === "delete" && form.get("confirmed") !== "yes") {
     return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
   }

@@ -56,6 +56,22 @@ export interface FieldDef {
   help?: string;
   /** Not shown on the details page (write-only fields). */
   hidden?: boolean;
+  /**
+   * Permissions the field needs beyond the resource's: `view` to see it at all
+   * (list, details, filters, sort, search, export, forms), `change` to change
+   * it on an existing record (without it the field is read-only and a
+   * submitted value is ignored). Each is `<resource>:<action>` or an extra
+   * permission the resource declares in `permissions`.
+   */
+  access?: { view?: string; change?: string };
+}
+
+/** An extra permission a resource declares for its fields, shown in the role form's matrix. */
+export interface ExtraPermission {
+  /** `<resource>:<name>`, e.g. `items:price`. */
+  name: string;
+  /** What it allows, e.g. "Change prices". */
+  label: string;
 }
 
 export type FilterType = "enum" | "boolean" | "range" | "date-range" | "reference";
@@ -158,6 +174,13 @@ export interface ResourceConfig {
   emptyHint?: string;
   /** Extra WHERE condition always applied (e.g. soft delete). */
   scope?: () => SQL | undefined;
+  /**
+   * The column holding the id of the user who owns a row. With it, each
+   * action can be granted on the user's own rows only (`<resource>:<action>:own`).
+   */
+  owner?: SQLiteColumn;
+  /** Extra permissions the resource's fields need (see FieldDef.access). */
+  permissions?: ExtraPermission[];
 }
 
 export type Resource = ResourceConfig & {

@@ -4,7 +4,7 @@ import { allowedActions, requireResource } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
 import { listRows } from "@/lib/resources/engine/queries";
 import { getResource } from "@/lib/resources/registry";
-import { can, permission } from "@/lib/permissions";
+import { mayAct } from "@/lib/permissions";
 import { BulkForm } from "@/components/resource/bulk-form";
 import { ListControls } from "@/components/resource/list-controls";
 import { ListTable } from "@/components/resource/list-table";
@@ -21,12 +21,12 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const { user, resource } = await requireResource((await params).resource, "view");
   const raw = await searchParams;
   const query = parseListQuery(resource, raw);
-  const result = await listRows(resource, query, user.access);
+  const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;
   const bulk = [
     ...(allowed.delete ? [{ name: "delete", label: "Delete" }] : []),
-    ...(resource.bulkActions ?? []).filter((a) => can(user.access, permission(resource.name, a.action))).map((a) => ({ name: a.name, label: a.label })),
+    ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
   ];
   const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
   const notice = typeof raw.notice === "string" ? raw.notice : undefined;
@@ -49,7 +49,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
         </div>
       </div>
       <Notice kind={notice} count={count} />
-      <ListControls resource={resource} query={query} access={user.access} />
+      <ListControls resource={resource} query={query} viewer={user} />
       {result.rows.length === 0 && result.total === 0 ? (
         <div className="card p-10 text-center">
           <p className="font-medium">No {resource.label.toLowerCase()} found.</p>

@@ -5,7 +5,8 @@ import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH, indexColumns 
 import { fullTextTarget } from "./query";
 import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
-import { can, permission, type Access } from "../../permissions";
+import { mayAct, type Action } from "../../permissions";
+import { ownerScope, type Viewer } from "../scope";
 import { cleanText, type Cursor, type ListQuery } from "./params";
 import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
 import { versionColumn, versionText } from "./version";
@@ -71,22 +72,25 @@ function toRow(raw: Record<string, unknown>): Row {
 }
 
 /**
- * Who is reading, for reference labels: a title is the referenced resource's
- * data, shown only to whoever may view that resource; others see the id.
- * Undefined means a trusted caller (scripts, tests) that sees every title.
+ * Who is reading (see scope.ts): the rows they may view, and for reference
+ * labels, a title is the referenced resource's data, shown only to whoever may
+ * view that row; others see the id. Undefined means a trusted caller (scripts,
+ * tests) that sees every row and title.
  */
-export type Viewer = Access | null | undefined;
+export type { Viewer };
 
-function mayLabel(viewer: Viewer, target: string): boolean {
-  return viewer === undefined || can(viewer, permission(target, "view"));
+function mayLabel(viewer: Viewer | null | undefined, target: string): boolean {
+  if (viewer === undefined) return true;
+  const resource = getResource(target);
+  return !!viewer && !!resource && mayAct(viewer.access, resource, "view");
 }
 
 /** Fills `refs` with the referenced rows' titles: one query per reference field. */
-async function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[], viewer: Viewer): Promise<void> {
+async function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[], viewer: Viewer | null | undefined): Promise<void> {
   for (const field of fields) {
     if (field.type !== "reference" || !field.reference) continue;
     const ids = [...new Set(rows.map((r) => r.values[field.key]).filter((v): v is RowId => v !== null && v !== undefined))];
-    const labels = mayLabel(viewer, field.reference.resource) ? await labelsFor(field.reference.resource, ids) : new Map<RowId, string>();
+    const labels = mayLabel(viewer, field.reference.resource) ? await labelsFor(field.reference.resource, ids, viewer) : new Map<RowId, string>();
     for (const row of rows) {
       const id = row.values[field.key] as RowId | null;
       row.refs[field.key] = id === null || id === undefined ? null : { id, label: labels.get(id) ?? String(id) };
@@ -94,10 +98,14 @@ async function attachReferences(resource: Resource, fields: FieldDef[], rows: Ro
   }
 }
 
-export async function labelsFor(resourceName: string, ids: RowId[]): Promise<Map<RowId, string>> {
+/** Titles of rows of `resourceName`, only of those `viewer` may view (the others are left out). */
+export async function labelsFor(resourceName: string, ids: RowId[], viewer?: Viewer | null): Promise<Map<RowId, string>> {
   const target = getResource(resourceName);
   if (!target || ids.length === 0) return new Map();
-  const rows = (await getDb().select({ id: target.id, label: target.title }).from(target.table).where(inArray(target.id, ids))) as { id: RowId; label: unknown }[];
+  const rows = (await getDb()
+    .select({ id: target.id, label: target.title })
+    .from(target.table)
+    .where(and(inArray(target.id, ids), ownerScope(target, viewer, "view")))) as { id: RowId; label: unknown }[];
   return new Map(rows.map((r) => [r.id, String(r.label ?? r.id)]));
 }
 
@@ -118,10 +126,10 @@ async function boundedCount(resource: Resource, where: SQL | undefined): Promise
  */
 const DENSE_MATCHES = 2_000;
 
-async function searchPlan(resource: Resource, query: ListQuery): Promise<{ mode: SearchMode; total?: number }> {
+async function searchPlan(resource: Resource, query: ListQuery, restricted: boolean): Promise<{ mode: SearchMode; total?: number }> {
   if (!query.q || !resource.searchIndex || [...query.q].length < FULL_TEXT_MIN_LENGTH) return { mode: "scan" };
   const matches = await fullTextCount(fullTextTarget(resource), query.q, COUNT_CAP + 1);
-  const alone = query.filters.length === 0 && !resource.scope?.();
+  const alone = query.filters.length === 0 && !resource.scope?.() && !restricted;
   return { mode: matches > DENSE_MATCHES ? "scan" : "index", total: alone ? matches : undefined };
 }
 
@@ -163,11 +171,13 @@ function unorderedFilters(resource: Resource, query: ListQuery, sortColumn: SQLi
 
 /**
  * A list page's counts and its rows query, not yet run: what listRows runs,
- * and what the query-plan test explains.
+ * and what the query-plan test explains. Only rows `viewer` may view are
+ * counted, searched, filtered, sorted and paged (see scope.ts).
  */
-export async function planList(resource: Resource, query: ListQuery) {
-  const plan = await searchPlan(resource, query);
-  const where = buildWhere(resource, query, plan.mode);
+export async function planList(resource: Resource, query: ListQuery, viewer?: Viewer | null) {
+  const owned = ownerScope(resource, viewer, "view");
+  const plan = await searchPlan(resource, query, !!owned);
+  const where = buildWhere(resource, query, plan.mode, undefined, owned);
   const total = plan.total ?? (await boundedCount(resource, where));
   const totalCapped = total > COUNT_CAP;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / query.per));
@@ -177,7 +187,7 @@ export async function planList(resource: Resource, query: ListQuery) {
   const sortColumn = resource.fieldMap.get(query.sort.key)?.column;
   const byCursor = !!query.after;
   const orderBy = sortColumn ?? resource.id;
-  const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy)) : where;
+  const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy), owned) : where;
   const select = getDb()
     .select({ ...selection(resource, fields), __sort: orderBy })
     .from(resource.table)
@@ -188,8 +198,8 @@ export async function planList(resource: Resource, query: ListQuery) {
   return { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn };
 }
 
-export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer): Promise<ListResult> {
-  const { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn } = await planList(resource, query);
+export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer | null): Promise<ListResult> {
+  const { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn } = await planList(resource, query, viewer);
   const rows = ((await select) as Record<string, unknown>[]).map(toRow);
   await attachReferences(resource, fields, rows, viewer);
   const last = rows[rows.length - 1];
@@ -204,44 +214,51 @@ export interface RecordDetails extends Row {
   many: Record<string, RefValue[]>;
   /** What an edit form carries to detect a concurrent save (see engine/version.ts). */
   version?: string;
+  /** The owner column's value, for resources with one. */
+  ownerId?: string | null;
 }
 
-export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer): Promise<RecordDetails | null> {
+/**
+ * One record, or null when there is none `viewer` may `action` (view for the
+ * details page, update for the edit form): someone else's record under an
+ * `:own` permission is not found, like a missing one.
+ */
+export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer | null, action: Action = "view"): Promise<RecordDetails | null> {
   const fields = resource.fields.filter((f) => !f.hidden);
   const versioned = versionColumn(resource);
   const [raw] = (await getDb()
-    .select({ ...selection(resource, fields), __title: resource.title, ...(versioned ? { __version: versioned } : {}) })
+    .select({ ...selection(resource, fields), __title: resource.title, ...(versioned ? { __version: versioned } : {}), ...(resource.owner ? { __owner: resource.owner } : {}) })
     .from(resource.table)
-    .where(and(eq(resource.id, id), resource.scope?.()))) as Record<string, unknown>[];
+    .where(and(eq(resource.id, id), resource.scope?.(), ownerScope(resource, viewer, action)))) as Record<string, unknown>[];
   if (!raw) return null;
-  const { __title, __version, ...rest } = raw;
+  const { __title, __version, __owner, ...rest } = raw;
   const row = toRow(rest);
   await attachReferences(resource, fields, [row], viewer);
   const many: Record<string, RefValue[]> = {};
   for (const field of fields) {
     if (field.type !== "many" || !field.many) continue;
     const ids = (await getDb().select({ id: field.many.right }).from(field.many.through).where(eq(field.many.left, id))).map((r) => r.id as RowId);
-    const labels = mayLabel(viewer, field.many.resource) ? await labelsFor(field.many.resource, ids) : new Map<RowId, string>();
+    const labels = mayLabel(viewer, field.many.resource) ? await labelsFor(field.many.resource, ids, viewer) : new Map<RowId, string>();
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
-  return { ...row, title: String(__title ?? id), many, version: versionText(__version) };
+  return { ...row, title: String(__title ?? id), many, version: versionText(__version), ownerId: __owner === null || __owner === undefined ? null : String(__owner) };
 }
 
-/** Options for a reference picker: rows whose title contains `q`, at most `limit`. */
-export async function lookupOptions(resourceName: string, q: string, limit = 20): Promise<RefValue[]> {
+/** Options for a reference picker: rows `viewer` may view whose title contains `q`, at most `limit`. */
+export async function lookupOptions(resourceName: string, q: string, limit = 20, viewer?: Viewer | null): Promise<RefValue[]> {
   const target = getResource(resourceName);
   if (!target) return [];
   const text = cleanText(q).trim().slice(0, 100);
   const rows = (await getDb()
     .select({ id: target.id, label: target.title })
     .from(target.table)
-    .where(and(text ? containsInsensitive(target.title, text) : undefined, target.scope?.()))
+    .where(and(text ? containsInsensitive(target.title, text) : undefined, target.scope?.(), ownerScope(target, viewer, "view")))
     .orderBy(asc(target.title), asc(target.id))
     .limit(limit)) as { id: RowId; label: unknown }[];
   return rows.map((r) => ({ id: r.id, label: String(r.label ?? r.id) }));
 }
 
 /** Every option of a small target table (many-to-many checkboxes), capped. */
-export function allOptions(resourceName: string, cap = 500): Promise<RefValue[]> {
-  return lookupOptions(resourceName, "", cap);
+export function allOptions(resourceName: string, cap = 500, viewer?: Viewer | null): Promise<RefValue[]> {
+  return lookupOptions(resourceName, "", cap, viewer);
 }

@@ -13,10 +13,11 @@ export type SearchMode = "scan" | "index";
 
 /**
  * `unindexed` names filter fields whose index must not be used (the list is
- * read in sort order instead; see listRows).
+ * read in sort order instead; see listRows). `restrict` is the reader's row
+ * scope (scope.ts ownerScope), ANDed with everything else.
  */
-export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">, search: SearchMode = "scan", unindexed: ReadonlySet<string> = new Set()): SQL | undefined {
-  const parts: (SQL | undefined)[] = [resource.scope?.()];
+export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">, search: SearchMode = "scan", unindexed: ReadonlySet<string> = new Set(), restrict?: SQL): SQL | undefined {
+  const parts: (SQL | undefined)[] = [resource.scope?.(), restrict];
   if (query.q && resource.search?.length) {
     parts.push(
       search === "index" && resource.searchIndex

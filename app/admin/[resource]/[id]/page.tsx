@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { deleteRecordAction } from "@/lib/resources/actions";
-import { allowedActions, requireResource } from "@/lib/resources/access";
+import { allowedOn, requireResource } from "@/lib/resources/access";
 import { getRecord, parseRouteId } from "@/lib/resources/engine/queries";
 import { getResource } from "@/lib/resources/registry";
 import { DeleteButton } from "@/components/resource/delete-button";
@@ -21,9 +21,9 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   const { resource: name, id: rawId } = await params;
   const { user, resource } = await requireResource(name, "view");
   const id = parseRouteId(resource, rawId);
-  const record = id === null ? null : await getRecord(resource, id, user.access);
+  const record = id === null ? null : await getRecord(resource, id, user);
   if (!record) notFound();
-  const allowed = allowedActions(user, resource);
+  const allowed = { update: allowedOn(user, resource, "update", record), delete: allowedOn(user, resource, "delete", record) };
   const base = `/admin/${resource.name}`;
   const { notice } = await searchParams;
   return (

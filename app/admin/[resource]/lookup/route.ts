@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { resourceForRoute } from "@/lib/resources/access";
 import { lookupOptions } from "@/lib/resources/engine/queries";
-import { can, permission } from "@/lib/permissions";
+import { mayAct } from "@/lib/permissions";
+import { getResource } from "@/lib/resources/registry";
 
 /**
  * Options for a reference field's picker: at most 20 rows of the referenced
@@ -15,7 +16,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const url = new URL(request.url);
   const field = access.resource.fieldMap.get(url.searchParams.get("field") ?? "");
   if (!field || field.type !== "reference" || !field.reference) return NextResponse.json({ error: "Unknown field." }, { status: 400 });
-  if (!can(access.user.access, permission(field.reference.resource, "view"))) return new Response("Forbidden.", { status: 403 });
-  const options = await lookupOptions(field.reference.resource, url.searchParams.get("q") ?? "");
+  const target = getResource(field.reference.resource);
+  if (!target || !mayAct(access.user.access, target, "view")) return new Response("Forbidden.", { status: 403 });
+  const options = await lookupOptions(target.name, url.searchParams.get("q") ?? "", 20, access.user);
   return NextResponse.json({ options }, { headers: { "Cache-Control": "no-store" } });
 }
