@@ -33,6 +33,7 @@ let engine: {
   write: typeof import("../lib/resources/engine/write");
   params: typeof import("../lib/resources/engine/params");
   exporter: typeof import("../lib/resources/engine/export");
+  related: typeof import("../lib/resources/engine/related");
   scope: typeof import("../lib/resources/scope");
   define: typeof import("../lib/resources/define");
 };
@@ -51,6 +52,7 @@ before(async () => {
     write: await import("../lib/resources/engine/write"),
     params: await import("../lib/resources/engine/params"),
     exporter: await import("../lib/resources/engine/export"),
+    related: await import("../lib/resources/engine/related"),
     scope: await import("../lib/resources/scope"),
     define: await import("../lib/resources/define"),
   };
@@ -114,6 +116,36 @@ describe("own-records scope on reads", () => {
     const viewOwnExportAll = viewer(A, ["items:view:own", "items:export"]);
     assert.equal((await csv(viewOwnExportAll)).trim().split("\n").length, 4);
     assert.equal((await csv(everyone)).trim().split("\n").length, 6);
+  });
+});
+
+describe("related records", () => {
+  it("lists what points back at a record, within the viewer's scope, with the filtered list's link", async () => {
+    const { getResource } = await import("../lib/resources/registry");
+    const users = getResource("users")!;
+    const [sectionB] = await engine.related.relatedSections(users, B, everyone);
+    assert.equal(sectionB?.heading, "Owned items");
+    assert.deepEqual(sectionB?.rows.map((r) => r.title), ["drum 3"]);
+    assert.equal(sectionB?.href, `/admin/items?owner=${B}&sort=-createdAt`);
+    const [ownA] = await engine.related.relatedSections(users, A, contributor);
+    assert.equal(ownA?.total, 3);
+    // B's items are not the contributor's: none shown, none counted.
+    const [ownB] = await engine.related.relatedSections(users, B, contributor);
+    assert.deepEqual([ownB?.rows.length, ownB?.total], [0, 0]);
+  });
+
+  it("follows a many-to-many (a role's users), and a many filter ignores values that are no key", async () => {
+    const { getResource } = await import("../lib/resources/registry");
+    const roles = getResource("roles")!;
+    const users = getResource("users")!;
+    const roleId = Number((raw.prepare("insert into roles (name, permissions) values ('scoped-readers', '[]') returning id").get() as { id: number }).id);
+    raw.prepare("insert into user_roles (user_id, role_id) values (?, ?)").run(A, roleId);
+    const admin = viewer(B, ["users:view", "roles:view"]);
+    const sections = await engine.related.relatedSections(roles, roleId, admin);
+    assert.deepEqual(sections.map((x) => [x.heading, x.rows.map((r) => r.title), x.href]), [["Users with this role", ["a@example.com"], `/admin/users?role=${roleId}&sort=email`]]);
+    // Without users:view, no section at all.
+    assert.deepEqual(await engine.related.relatedSections(roles, roleId, viewer(B, ["roles:view"])), []);
+    for (const role of ["abc", "99999999999", "-1"]) assert.equal((await engine.queries.listRows(users, engine.params.parseListQuery(users, { role }), admin)).total, 0, role);
   });
 });
 

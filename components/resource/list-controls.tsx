@@ -112,12 +112,14 @@ export async function ListControls({ resource, query, viewer }: { resource: Reso
   // chips: only for a row the user may view (otherwise the id alone).
   const refLabels = new Map<string, string | undefined>();
   for (const f of query.filters) {
-    const target = resource.fieldMap.get(f.def.field)?.reference?.resource;
+    const field = resource.fieldMap.get(f.def.field);
+    const target = field?.reference?.resource ?? field?.many?.resource;
     if (f.kind === "reference" && target) refLabels.set(f.def.param, (await labelsFor(target, [f.value], viewer)).get(f.value));
   }
   // A reference filter's picker looks up the other resource: only for those who may view it.
   const filters = (resource.filters ?? []).filter((def) => {
-    const target = resource.fieldMap.get(def.field)?.reference?.resource;
+    const field = resource.fieldMap.get(def.field);
+    const target = field?.reference?.resource ?? field?.many?.resource;
     const targetResource = target ? getResource(target) : undefined;
     return def.type !== "reference" || (!!targetResource && mayAct(viewer.access, targetResource, "view"));
   });
@@ -165,7 +167,7 @@ export async function ListControls({ resource, query, viewer }: { resource: Reso
           {query.filters.map((f) => {
             const rest = filterParams({ ...query, filters: query.filters.filter((x) => x !== f) });
             const field = resource.fieldMap.get(f.def.field)!;
-            const refLabel = f.kind === "reference" && field.reference ? refLabels.get(f.def.param) : undefined;
+            const refLabel = f.kind === "reference" && (field.reference || field.many) ? refLabels.get(f.def.param) : undefined;
             const text = chipText(resource, f, refLabel);
             return (
               <li key={f.def.param}>

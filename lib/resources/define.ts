@@ -23,7 +23,12 @@ export function defineResource(config: ResourceConfig): Resource {
     if (!f?.column) throw new Error(`${config.name}: ${what} ${key} is not a column field`);
   };
   for (const key of config.search ?? []) needColumn(key, "search field");
-  for (const f of config.filters ?? []) needColumn(f.field, "filter field");
+  for (const f of config.filters ?? []) if (!(f.type === "reference" && fieldMap.get(f.field)?.type === "many")) needColumn(f.field, "filter field");
+  for (const f of config.fields) {
+    if (!f.related) continue;
+    if (f.type !== "reference" && f.type !== "many") throw new Error(`${config.name}.${f.key}: related needs a reference or many field`);
+    if (!config.filters?.some((d) => d.field === f.key && d.type === "reference")) throw new Error(`${config.name}.${f.key}: related needs a reference filter on the field (for "View all")`);
+  }
   for (const f of config.fields) if (f.sortable) needColumn(f.key, "sortable field");
   if (config.defaultSort) needColumn(config.defaultSort.replace(/^-/, ""), "default sort");
   const columns = Object.values(getTableColumns(config.table));

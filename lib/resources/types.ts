@@ -64,6 +64,13 @@ export interface FieldDef {
    * permission the resource declares in `permissions`.
    */
   access?: { view?: string; change?: string };
+  /**
+   * reference / many: list the records that point at a record of the target
+   * resource on its details page (the first 10, and "View all (N)" leading to
+   * this resource's list filtered by it). A string is the section's heading.
+   * Needs a `reference` filter on this field.
+   */
+  related?: boolean | string;
 }
 
 /** An extra permission a resource declares for its fields, shown in the role form's matrix. */
@@ -77,7 +84,7 @@ export interface ExtraPermission {
 export type FilterType = "enum" | "boolean" | "range" | "date-range" | "reference";
 
 export interface FilterDef {
-  /** The field it filters; its URL parameter(s) derive from `param`. */
+  /** The field it filters (a column field, or for `reference`, also a many field); its URL parameter(s) derive from `param`. */
   field: string;
   /** URL parameter: `param` (enum, boolean, reference) or `param_min`/`param_max` (ranges). */
   param: string;

@@ -14,7 +14,7 @@ export const itemsResource = defineResource({
     { key: "price", label: "Price", type: "money", column: items.priceCents, list: true, sortable: true, required: true, access: { change: "items:price" } },
     { key: "inStock", label: "In stock", type: "boolean", column: items.inStock, list: true, sortable: true },
     { key: "description", label: "Description", type: "longtext", column: items.description, maxLength: 10_000 },
-    { key: "owner", label: "Owner", type: "reference", column: items.ownerId, reference: { resource: "users" }, list: true },
+    { key: "owner", label: "Owner", type: "reference", column: items.ownerId, reference: { resource: "users" }, list: true, related: "Owned items" },
     { key: "createdAt", label: "Created", type: "datetime", column: items.createdAt, list: true, sortable: true, form: false },
     { key: "updatedAt", label: "Updated", type: "datetime", column: items.updatedAt, form: false },
   ],

@@ -160,8 +160,9 @@ function indexPairs(resource: Resource): Set<string> {
 function unorderedFilters(resource: Resource, query: ListQuery, sortColumn: SQLiteColumn): Set<string> {
   const out = new Set<string>();
   for (const f of query.filters) {
-    const column = resource.fieldMap.get(f.def.field)!.column!;
-    if (column === sortColumn) continue;
+    const column = resource.fieldMap.get(f.def.field)!.column;
+    // A many filter is a subquery on its join table, with no index of this table to keep out.
+    if (!column || column === sortColumn) continue;
     const equality = (f.kind === "enum" && f.values.length === 1) || f.kind === "boolean" || f.kind === "reference";
     if (equality && indexPairs(resource).has(`${column.name}>${sortColumn.name}`)) continue;
     out.add(f.def.field);

@@ -26,7 +26,17 @@ export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "fil
     );
   }
   for (const f of query.filters) {
-    const field = resource.fieldMap.get(f.def.field)!.column!;
+    const def = resource.fieldMap.get(f.def.field)!;
+    if (def.many && f.kind === "reference") {
+      // Rows linked to the value through the join table (a role's users).
+      const { through, left, right } = def.many;
+      // An integer key takes only what fits one (PostgreSQL refuses the comparison otherwise): anything else matches nothing.
+      const integer = right.dataType === "number";
+      const fits = typeof f.value === "number" && Number.isSafeInteger(f.value) && f.value <= 2_147_483_647;
+      parts.push(integer && !fits ? sql`1 = 0` : sql`${resource.id} in (select ${left} from ${through} where ${right} = ${sql.param(integer ? f.value : String(f.value), right)})`);
+      continue;
+    }
+    const field = def.column!;
     const hidden = unindexed.has(f.def.field);
     const column: SQL = hidden ? withoutIndex(field) : sql`${field}`;
     // Values are bound through the column's own mapping (booleans, dates) either way.

@@ -8,6 +8,7 @@ import { DeleteButton } from "@/components/resource/delete-button";
 import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
 import { History } from "@/components/resource/history";
+import { RelatedRecords } from "@/components/resource/related";
 import { can } from "@/lib/permissions";
 import { TwoFactorAdminPanel } from "@/components/two-factor/admin-reset";
 
@@ -58,6 +59,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
           ))}
       </dl>
       {resource.name === "users" ? <TwoFactorAdminPanel userId={String(record.id)} mayReset={user.access.isAdmin && user.id !== record.id} notice={typeof notice === "string" ? notice : undefined} /> : null}
+      <RelatedRecords resource={resource} id={record.id} viewer={user} />
       {resource.name !== "audit" && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
     </div>
   );
