@@ -24,7 +24,7 @@ test("creates an item through the form, shows it, and edits it", async ({ page }
   await page.getByLabel("In stock").uncheck();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
-  await expect(page.getByRole("status")).toHaveText("Saved. Your changes were stored.");
+  await expect(page.getByRole("status")).toHaveText(`Item “${name} edited” saved.`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} edited`);
   await expect(detail(page, "Price")).toHaveText("$20.00");
   expect(queryDb("select name, price_cents, in_stock from items where id = ?", id)).toEqual([{ name: `${name} edited`, price_cents: 2000, in_stock: 0 }]);
@@ -130,7 +130,7 @@ test("bulk-deletes the selected items after confirming how many", async ({ page 
   expect(queryDb("select id from items where name like ?", `${tag}%`)).toHaveLength(5);
   await confirm.getByRole("button", { name: "Yes, delete 3" }).click();
   await page.waitForURL(/notice=deleted/);
-  await expect(page.getByRole("status")).toHaveText("Deleted 3 records.");
+  await expect(page.getByRole("status")).toHaveText("3 items deleted.");
   expect(new URL(page.url()).searchParams.get("q")).toBe(tag);
   expect((await readTable(page)).map((r) => r.Name)).toEqual(names.slice(3));
   expect(queryDb<{ name: string }>("select name from items where name like ? order by name", `${tag}%`).map((r) => r.name)).toEqual(names.slice(3));

@@ -29,8 +29,6 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
     ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
   ];
   const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
-  const notice = typeof raw.notice === "string" ? raw.notice : undefined;
-  const count = typeof raw.count === "string" ? raw.count : undefined;
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -48,7 +46,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
           ) : null}
         </div>
       </div>
-      <Notice kind={notice} count={count} />
+      <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />
       <ListControls resource={resource} query={query} viewer={user} />
       {result.rows.length === 0 && result.total === 0 ? (
         <div className="card p-10 text-center">

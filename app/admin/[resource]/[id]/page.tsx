@@ -34,7 +34,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
           {resource.label}
         </a>
       </nav>
-      <Notice kind={typeof notice === "string" ? notice : undefined} />
+      <Notice kind={notice} title={record.title} names={resource} kinds={["created", "updated"]} />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight break-all">{record.title}</h1>
         <div className="flex flex-wrap items-start gap-2">
