@@ -245,3 +245,22 @@ export async function lookupOptions(resourceName: string, q: string, limit = 20)
 export function allOptions(resourceName: string, cap = 500): Promise<RefValue[]> {
   return lookupOptions(resourceName, "", cap);
 }
+
+export interface ResourceCount {
+  /** Exact up to COUNT_CAP. */
+  total: number;
+  /** More than COUNT_CAP rows: shown as "10,000+". */
+  capped: boolean;
+}
+
+/**
+ * How many rows the resource's unfiltered list holds for `viewer`, bounded
+ * like a list's total: the list's own WHERE (so the resource's scope applies)
+ * in a subquery that stops after COUNT_CAP + 1 rows. Null when the viewer may
+ * not view the resource; undefined is a trusted caller.
+ */
+export async function resourceCount(resource: Resource, viewer: Viewer): Promise<ResourceCount | null> {
+  if (viewer !== undefined && !can(viewer, permission(resource.name, "view"))) return null;
+  const total = await boundedCount(resource, buildWhere(resource, { q: "", filters: [] }));
+  return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+}
