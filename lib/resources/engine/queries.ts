@@ -7,7 +7,7 @@ import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
 import { can, permission, type Access } from "../../permissions";
 import { cleanText, type Cursor, type ListQuery } from "./params";
-import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
+import { buildAfter, buildBefore, buildOrderBy, buildWhere, type SearchMode } from "./query";
 import { versionColumn, versionText } from "./version";
 
 /**
@@ -41,6 +41,8 @@ export interface ListResult {
   page: number;
   /** Where the next page starts (keyset), when there is one. */
   next?: Cursor;
+  /** On a page reached by cursor: where the previous page ends (its first row). */
+  prev?: Cursor;
   /** True when this page was reached by cursor, so its page number is unknown. */
   byCursor: boolean;
 }
@@ -175,14 +177,16 @@ export async function planList(resource: Resource, query: ListQuery) {
   const page = totalCapped ? query.page : Math.min(query.page, pageCount);
   const fields = resource.fields.filter((f) => f.list);
   const sortColumn = resource.fieldMap.get(query.sort.key)?.column;
-  const byCursor = !!query.after;
+  const byCursor = !!(query.after || query.before);
+  // Backwards, the page is read in reverse order from the cursor (listRows turns it round).
+  const order = query.before ? { ...query.sort, desc: !query.sort.desc } : query.sort;
   const orderBy = sortColumn ?? resource.id;
   const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy)) : where;
   const select = getDb()
     .select({ ...selection(resource, fields), __sort: orderBy })
     .from(resource.table)
-    .where(byCursor ? and(pageWhere, buildAfter(resource, query)) : pageWhere)
-    .orderBy(...buildOrderBy(resource, query.sort))
+    .where(byCursor ? and(pageWhere, query.before ? buildBefore(resource, query) : buildAfter(resource, query)) : pageWhere)
+    .orderBy(...buildOrderBy(resource, order))
     .limit(query.per)
     .offset(byCursor ? 0 : (page - 1) * query.per);
   return { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn };
@@ -191,12 +195,20 @@ export async function planList(resource: Resource, query: ListQuery) {
 export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer): Promise<ListResult> {
   const { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn } = await planList(resource, query);
   const rows = ((await select) as Record<string, unknown>[]).map(toRow);
+  if (query.before) {
+    rows.reverse();
+    // Back at the start of the list: its first page, full, by page number.
+    if (rows.length < query.per) return listRows(resource, { ...query, before: undefined, pos: undefined, page: 1 }, viewer);
+  }
   await attachReferences(resource, fields, rows, viewer);
-  const last = rows[rows.length - 1];
-  const lastSort = last?.values.__sort;
-  const next = last && rows.length === query.per && sortColumn?.notNull ? { value: lastSort instanceof Date ? lastSort.getTime() : (lastSort as string | number), id: last.id } : undefined;
+  const cursorOf = (row: Row | undefined): Cursor | undefined => {
+    const value = row?.values.__sort;
+    return row && sortColumn?.notNull ? { value: value instanceof Date ? value.getTime() : (value as string | number), id: row.id } : undefined;
+  };
+  const next = rows.length === query.per ? cursorOf(rows[rows.length - 1]) : undefined;
+  const prev = byCursor ? cursorOf(rows[0]) : undefined;
   for (const r of rows) delete r.values.__sort;
-  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, byCursor };
+  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, prev, byCursor };
 }
 
 export interface RecordDetails extends Row {
