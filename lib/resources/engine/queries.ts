@@ -8,7 +8,7 @@ import type { FieldDef, Resource } from "../types";
 import { mayAct, type Action } from "../../permissions";
 import { ownerScope, type Viewer } from "../scope";
 import { cleanText, type Cursor, type ListQuery } from "./params";
-import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
+import { buildAfter, buildBefore, buildOrderBy, buildWhere, type SearchMode } from "./query";
 import { versionColumn, versionText } from "./version";
 
 /**
@@ -42,6 +42,8 @@ export interface ListResult {
   page: number;
   /** Where the next page starts (keyset), when there is one. */
   next?: Cursor;
+  /** On a page reached by cursor: where the previous page ends (its first row). */
+  prev?: Cursor;
   /** True when this page was reached by cursor, so its page number is unknown. */
   byCursor: boolean;
 }
@@ -186,14 +188,16 @@ export async function planList(resource: Resource, query: ListQuery, viewer?: Vi
   const page = totalCapped ? query.page : Math.min(query.page, pageCount);
   const fields = resource.fields.filter((f) => f.list);
   const sortColumn = resource.fieldMap.get(query.sort.key)?.column;
-  const byCursor = !!query.after;
+  const byCursor = !!(query.after || query.before);
+  // Backwards, the page is read in reverse order from the cursor (listRows turns it round).
+  const order = query.before ? { ...query.sort, desc: !query.sort.desc } : query.sort;
   const orderBy = sortColumn ?? resource.id;
   const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy), owned) : where;
   const select = getDb()
     .select({ ...selection(resource, fields), __sort: orderBy })
     .from(resource.table)
-    .where(byCursor ? and(pageWhere, buildAfter(resource, query)) : pageWhere)
-    .orderBy(...buildOrderBy(resource, query.sort))
+    .where(byCursor ? and(pageWhere, query.before ? buildBefore(resource, query) : buildAfter(resource, query)) : pageWhere)
+    .orderBy(...buildOrderBy(resource, order))
     .limit(query.per)
     .offset(byCursor ? 0 : (page - 1) * query.per);
   return { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn };
@@ -202,12 +206,20 @@ export async function planList(resource: Resource, query: ListQuery, viewer?: Vi
 export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer | null): Promise<ListResult> {
   const { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn } = await planList(resource, query, viewer);
   const rows = ((await select) as Record<string, unknown>[]).map(toRow);
+  if (query.before) {
+    rows.reverse();
+    // Back at the start of the list: its first page, full, by page number.
+    if (rows.length < query.per) return listRows(resource, { ...query, before: undefined, pos: undefined, page: 1 }, viewer);
+  }
   await attachReferences(resource, fields, rows, viewer);
-  const last = rows[rows.length - 1];
-  const lastSort = last?.values.__sort;
-  const next = last && rows.length === query.per && sortColumn?.notNull ? { value: lastSort instanceof Date ? lastSort.getTime() : (lastSort as string | number), id: last.id } : undefined;
+  const cursorOf = (row: Row | undefined): Cursor | undefined => {
+    const value = row?.values.__sort;
+    return row && sortColumn?.notNull ? { value: value instanceof Date ? value.getTime() : (value as string | number), id: row.id } : undefined;
+  };
+  const next = rows.length === query.per ? cursorOf(rows[rows.length - 1]) : undefined;
+  const prev = byCursor ? cursorOf(rows[0]) : undefined;
   for (const r of rows) delete r.values.__sort;
-  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, byCursor };
+  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, prev, byCursor };
 }
 
 export interface RecordDetails extends Row {
@@ -262,4 +274,23 @@ export async function lookupOptions(resourceName: string, q: string, limit = 20,
 /** Every option of a small target table (many-to-many checkboxes), capped. */
 export function allOptions(resourceName: string, cap = 500, viewer?: Viewer | null): Promise<RefValue[]> {
   return lookupOptions(resourceName, "", cap, viewer);
+}
+
+export interface ResourceCount {
+  /** Exact up to COUNT_CAP. */
+  total: number;
+  /** More than COUNT_CAP rows: shown as "10,000+". */
+  capped: boolean;
+}
+
+/**
+ * How many rows the resource's unfiltered list holds for `viewer`, bounded
+ * like a list's total: the list's own WHERE (so the resource's scope applies)
+ * in a subquery that stops after COUNT_CAP + 1 rows. Null when the viewer may
+ * not view the resource; undefined is a trusted caller.
+ */
+export async function resourceCount(resource: Resource, viewer: Viewer): Promise<ResourceCount | null> {
+  if (viewer !== undefined && !can(viewer, permission(resource.name, "view"))) return null;
+  const total = await boundedCount(resource, buildWhere(resource, { q: "", filters: [] }));
+  return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }

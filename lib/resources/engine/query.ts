@@ -84,3 +84,8 @@ export function buildAfter(resource: Resource, query: Pick<ListQuery, "sort" | "
   const value = column.dataType === "date" ? new Date(Number(query.after.value)) : query.after.value;
   return sql`(${column}, ${resource.id}) ${op} (${sql.param(value, column)}, ${sql.param(query.after.id, resource.id)})`;
 }
+
+/** Keyset condition backwards: rows before the cursor in the list's order, i.e. after it in the reverse order. */
+export function buildBefore(resource: Resource, query: Pick<ListQuery, "sort" | "before">): SQL | undefined {
+  return buildAfter(resource, { sort: { ...query.sort, desc: !query.sort.desc }, after: query.before });
+}
