@@ -17,8 +17,10 @@ const file = path.join(dir, "index.db");
 process.env.DATABASE_URL = `file:${file}`;
 let client: Database.Database;
 
-const ADMIN = { isAdmin: true, permissions: new Set<string>() };
-const EDITOR = { isAdmin: false, permissions: new Set(["items:view", "items:create"]) };
+const ADMIN = { id: "u2", access: { isAdmin: true, permissions: new Set<string>() } };
+const EDITOR = { id: "u2", access: { isAdmin: false, permissions: new Set(["items:view", "items:create"]) } };
+const NOBODY = { id: "u2", access: { isAdmin: false, permissions: new Set<string>() } };
+const CONTRIBUTOR = { id: "u1", access: { isAdmin: false, permissions: new Set(["items:view:own"]) } };
 
 describe("admin index reads", () => {
   before(async () => {
@@ -27,7 +29,7 @@ describe("admin index reads", () => {
     await runMigrations(getDb());
     client = (getDb() as unknown as { $client: Database.Database }).$client;
     client.exec(`insert into users (id, email, security_stamp) values ('u1', 'one@example.com', 'x'), ('u2', 'two@example.com', 'x');
-      insert into items (name, category) values ('Kept', 'books'), ('Also kept', 'tools');
+      insert into items (name, category, owner_id) values ('Kept', 'books', 'u1'), ('Also kept', 'tools', null);
       with recursive n(i) as (select 1 union all select i + 1 from n where i < 10050)
         insert into audit_log (at, actor_id, actor_email, action, resource, record_id, summary) select i, 'u2', 'two@example.com', 'sign-in', 'users', 'u2', null from n;
       insert into audit_log (at, actor_id, actor_email, action, resource, record_id, summary) values
@@ -49,8 +51,10 @@ describe("admin index reads", () => {
     assert.deepEqual(await resourceCount(getResource("users")!, ADMIN), { total: 2, capped: false });
     assert.deepEqual(await resourceCount(getResource("audit")!, ADMIN), { total: 10_000, capped: true });
     assert.equal(await resourceCount(getResource("users")!, EDITOR), null);
-    assert.equal(await resourceCount(getResource("items")!, null), null);
+    assert.equal(await resourceCount(getResource("items")!, NOBODY), null);
     assert.deepEqual(await resourceCount(getResource("items")!, EDITOR), { total: 2, capped: false });
+    // An own-records reader counts their own rows only.
+    assert.deepEqual(await resourceCount(getResource("items")!, CONTRIBUTOR), { total: 1, capped: false });
   });
 
   it("lists one user's newest entries, links live records the reader may view, and the kept summary otherwise", async () => {

@@ -24,9 +24,9 @@ export default async function AdminIndexPage() {
   const resources = visibleResources(user).map((r) => getResource(r.name)!);
   const readsLog = can(user.access, "audit:view");
   const [counts, own, everyone] = await Promise.all([
-    Promise.all(resources.map((r) => resourceCount(r, user.access))),
-    recentActions(user.access, user.id),
-    readsLog ? recentActions(user.access, null) : Promise.resolve(null),
+    Promise.all(resources.map((r) => resourceCount(r, user))),
+    recentActions(user, user.id),
+    readsLog ? recentActions(user, null) : Promise.resolve(null),
   ]);
   return (
     <div>

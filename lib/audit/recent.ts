@@ -1,4 +1,5 @@
-import { can, permission, type Access } from "../permissions";
+import { can, mayAct, permission } from "../permissions";
+import type { Viewer } from "../resources/scope";
 import { labelsFor, parseId, type RowId } from "../resources/engine/queries";
 import { getResource } from "../resources/registry";
 import { listRecentActions } from "./queries";
@@ -18,19 +19,21 @@ export interface RecentEntry {
 
 /**
  * The newest audit entries of one actor (a user id), or of everyone (null),
- * as `access` may see them: titles are read, and links given, only for
- * resources it may view and records that still exist.
+ * as `viewer` may see them: titles are read, and links given, only for
+ * records that still exist and that the viewer may view (their own, under an
+ * `:own` permission).
  */
-export async function recentActions(access: Access, actorId: string | null, limit = 10): Promise<RecentEntry[]> {
+export async function recentActions(viewer: Viewer, actorId: string | null, limit = 10): Promise<RecentEntry[]> {
+  const { access } = viewer;
   const entries = await listRecentActions(actorId, limit);
   const ids = new Map<string, RowId[]>();
   for (const e of entries) {
     const resource = e.resource ? getResource(e.resource) : undefined;
     const id = resource && e.recordId ? parseId(resource, e.recordId) : null;
-    if (resource && id !== null && can(access, permission(resource.name, "view"))) ids.set(resource.name, [...(ids.get(resource.name) ?? []), id]);
+    if (resource && id !== null && mayAct(access, resource, "view")) ids.set(resource.name, [...(ids.get(resource.name) ?? []), id]);
   }
   const titles = new Map<string, Map<RowId, string>>();
-  for (const [name, list] of ids) titles.set(name, await labelsFor(name, [...new Set(list)]));
+  for (const [name, list] of ids) titles.set(name, await labelsFor(name, [...new Set(list)], viewer));
   const readsLog = can(access, permission("audit", "view"));
   return entries.map((e) => {
     const resource = e.resource ? getResource(e.resource) : undefined;

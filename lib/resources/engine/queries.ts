@@ -289,8 +289,9 @@ export interface ResourceCount {
  * in a subquery that stops after COUNT_CAP + 1 rows. Null when the viewer may
  * not view the resource; undefined is a trusted caller.
  */
-export async function resourceCount(resource: Resource, viewer: Viewer): Promise<ResourceCount | null> {
-  if (viewer !== undefined && !can(viewer, permission(resource.name, "view"))) return null;
-  const total = await boundedCount(resource, buildWhere(resource, { q: "", filters: [] }));
+export async function resourceCount(resource: Resource, viewer: Viewer | undefined): Promise<ResourceCount | null> {
+  if (viewer !== undefined && !mayAct(viewer.access, resource, "view")) return null;
+  // Only the rows the viewer may view: their own, under an :own permission.
+  const total = await boundedCount(resource, buildWhere(resource, { q: "", filters: [] }, "scan", undefined, ownerScope(resource, viewer, "view")));
   return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }
