@@ -34,6 +34,11 @@ test("the list, its count and search show only the contributor's items", async (
   const total = ownedCount(mine);
   expect(total).toBeGreaterThan(0);
   expect(queryDb<{ n: number }>("select count(*) as n from items")[0]!.n).toBeGreaterThan(total);
+  // The index counts their items only, and lists no resource they may not view.
+  await page.goto("/admin");
+  const index = page.getByRole("list", { name: "Resources" });
+  await expect(index.getByRole("listitem")).toHaveCount(1);
+  await expect(index).toContainText(`${total} rows`);
   await page.goto("/admin/items?per=100");
   await expect(page.getByTestId("range")).toContainText(`of ${total}`);
   const rows = await readTable(page);
