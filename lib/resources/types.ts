@@ -56,6 +56,11 @@ export interface FieldDef {
   help?: string;
   /** Not shown on the details page (write-only fields). */
   hidden?: boolean;
+  /**
+   * May be changed from the list, in place, and with the bulk "Set field…"
+   * action: boolean, enum, number, money and (short) text fields only.
+   */
+  inlineEdit?: boolean;
 }
 
 export type FilterType = "enum" | "boolean" | "range" | "date-range" | "reference";
