@@ -32,6 +32,8 @@ export interface Row {
   id: RowId;
   values: Record<string, unknown>;
   refs: Record<string, RefValue | null>;
+  /** On lists with inline editing: the version each cell editor saves against (see engine/version.ts). */
+  version?: string;
 }
 export interface ListResult {
   rows: Row[];
@@ -178,8 +180,10 @@ export async function planList(resource: Resource, query: ListQuery) {
   const byCursor = !!query.after;
   const orderBy = sortColumn ?? resource.id;
   const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy)) : where;
+  // Inline edits are checked against the version the list was read at.
+  const versioned = resource.fields.some((f) => f.inlineEdit) ? versionColumn(resource) : undefined;
   const select = getDb()
-    .select({ ...selection(resource, fields), __sort: orderBy })
+    .select({ ...selection(resource, fields), __sort: orderBy, ...(versioned ? { __version: versioned } : {}) })
     .from(resource.table)
     .where(byCursor ? and(pageWhere, buildAfter(resource, query)) : pageWhere)
     .orderBy(...buildOrderBy(resource, query.sort))
@@ -195,7 +199,11 @@ export async function listRows(resource: Resource, query: ListQuery, viewer?: Vi
   const last = rows[rows.length - 1];
   const lastSort = last?.values.__sort;
   const next = last && rows.length === query.per && sortColumn?.notNull ? { value: lastSort instanceof Date ? lastSort.getTime() : (lastSort as string | number), id: last.id } : undefined;
-  for (const r of rows) delete r.values.__sort;
+  for (const r of rows) {
+    delete r.values.__sort;
+    if ("__version" in r.values) r.version = versionText(r.values.__version);
+    delete r.values.__version;
+  }
   return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, byCursor };
 }
 
@@ -225,6 +233,14 @@ export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer):
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
   return { ...row, title: String(__title ?? id), many, version: versionText(__version) };
+}
+
+/** A record's current version (see engine/version.ts), or undefined when it is gone or unversioned. */
+export async function getVersion(resource: Resource, id: RowId): Promise<string | undefined> {
+  const column = versionColumn(resource);
+  if (!column) return undefined;
+  const [row] = (await getDb().select({ v: column }).from(resource.table).where(eq(resource.id, id))) as { v: unknown }[];
+  return versionText(row?.v);
 }
 
 /** Options for a reference picker: rows whose title contains `q`, at most `limit`. */
