@@ -46,6 +46,11 @@ function findCells(root: HTMLElement, fields: Field[], titleCol: number): Cell[]
   return cells;
 }
 
+/** The cell's text as the server drew it, without what this component drew into it. */
+function serverText(td: HTMLTableCellElement): string {
+  return [...td.childNodes].filter((n) => !(n instanceof Element && n.matches(".cell-edit, .cell-error, .inline-editor"))).map((n) => n.textContent ?? "").join("");
+}
+
 /**
  * Inline editing for a whole list, in one client component. The table stays
  * server markup (rows carry `data-id` and `data-v`, the version); this
@@ -75,7 +80,7 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
 
   const open = (cell: Cell) => {
     if (pending) return;
-    const initial = cell.td.dataset.raw ?? textFromDisplay(cell.field.type, cell.td.textContent ?? "");
+    const initial = cell.td.dataset.raw ?? textFromDisplay(cell.field.type, serverText(cell.td));
     setActive({ key: cell.key, version: newest(cell.row.dataset.v, versions.current.get(cell.id)), initial, text: initial, open: true });
   };
 
