@@ -4,9 +4,10 @@ import { auth } from "@/lib/auth/config";
 import { readSessionToken, SESSION_UPDATE_AGE_SECONDS, sessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { can, permission } from "@/lib/permissions";
+import { mayAct } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
+import { NO_PERMISSION } from "@/lib/auth/messages";
 
 /**
  * The first, cheap gate: requests without a valid session cookie go to sign
@@ -31,6 +32,19 @@ function page(status: number, title: string, text: string): NextResponse {
 
 const forbiddenPage = (text: string) => page(403, "Forbidden", text);
 
+/** Renders app/forbidden.tsx with a 403 (a page that only calls forbidden()). */
+const ACCESS_DENIED_PATH = "/access-denied";
+
+/**
+ * A request for a page to show: GET or HEAD asking for HTML. Next hides the
+ * RSC headers from middleware, but the router's fetches accept any type; a
+ * rendered RSC payload would answer them with 200, so they get a short 403
+ * (the router then loads the address as a page, which refuses on its own).
+ */
+function wantsPage(req: NextRequest): boolean {
+  return (req.method === "GET" || req.method === "HEAD") && (req.headers.get("accept") ?? "").includes("text/html");
+}
+
 function isHttps(req: NextRequest): boolean {
   return req.nextUrl.protocol === "https:" || (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-proto") === "https");
 }
@@ -49,8 +63,11 @@ function toLogin(req: NextRequest): NextResponse {
   return NextResponse.redirect(login);
 }
 
-/** Passes the request on (or answers `early`) with the CSP nonce and the security headers. */
-function withHeaders(req: NextRequest, early?: NextResponse): NextResponse {
+/**
+ * Passes the request on (or answers `early`, or renders `rewrite` in its
+ * place) with the CSP nonce and the security headers.
+ */
+function withHeaders(req: NextRequest, early?: NextResponse, rewrite?: string): NextResponse {
   const https = isHttps(req);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
@@ -60,7 +77,7 @@ function withHeaders(req: NextRequest, early?: NextResponse): NextResponse {
     // Pages read their own path (for sign-in links) and Next reads the nonce from these.
     headers.set("x-gatehouse-path", `${req.nextUrl.pathname}${req.nextUrl.search}`);
     headers.set("content-security-policy", csp);
-    res = NextResponse.next({ request: { headers } });
+    res = rewrite ? NextResponse.rewrite(new URL(rewrite, req.nextUrl.origin), { request: { headers } }) : NextResponse.next({ request: { headers } });
   }
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);
@@ -84,7 +101,7 @@ async function viewCheck(pathname: string, token: JWT): Promise<"ok" | "anonymou
   // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
   const user = await sessionUser(getDb(), token);
   if (!user) return "anonymous";
-  return can(user.access, permission(resource.name, "view")) ? "ok" : "forbidden";
+  return mayAct(user.access, resource, "view") ? "ok" : "forbidden";
 }
 
 // Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):
@@ -111,6 +128,17 @@ function malformed(req: NextRequest): NextResponse | null {
   return null;
 }
 
+/**
+ * A missing permission found here: the app's own 403 page for a page load
+ * (the rewrite keeps the 403 the page answers), else a short 403: router
+ * fetches, scripts, and other methods, whose bodies must not reach a page (a
+ * form post there could run a server action).
+ */
+function refuse(req: NextRequest): NextResponse {
+  if (wantsPage(req)) return withHeaders(req, undefined, ACCESS_DENIED_PATH);
+  return withHeaders(req, new NextResponse(NO_PERMISSION, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
+}
+
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   const bad = malformed(req);
   if (bad) return withHeaders(req, bad);
@@ -131,7 +159,8 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
   }
   const check = token && req.headers.get("sec-fetch-dest") !== "document" ? await viewCheck(pathname, token) : "ok";
   if (check === "anonymous") return withHeaders(req, toLogin(req));
-  if (check === "forbidden") return withHeaders(req, forbiddenPage("You do not have permission to view this page."));
+  // The 403 page is only ever shown in place of another address; asked for itself, it refuses too.
+  if (check === "forbidden" || pathname === ACCESS_DENIED_PATH) return refuse(req);
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.
     return ((await refresh) as unknown as Handler)(req, ev);

@@ -144,12 +144,16 @@ test("a role editor grants only permissions they hold", async ({ browser }) => {
   const stored = () => queryDb<{ permissions: string }>("select permissions from roles where name = ?", target)[0]!.permissions;
   await page.goto(`/admin/roles/${roleId(target)}/edit`);
   await expect(page.getByRole("checkbox", { name: "users delete" })).toBeDisabled();
-  await expect(page.getByRole("checkbox", { name: "items delete" })).toBeDisabled();
+  // Items have an owner: none / own / all, with the choices the editor does not hold disabled.
+  const itemsDelete = page.getByRole("combobox", { name: "items delete" });
+  await expect(itemsDelete.locator("option", { hasText: "Own" })).toBeDisabled();
+  await expect(itemsDelete.locator("option", { hasText: "All" })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: "Items: Change prices" })).toBeDisabled();
   await expect(page.getByRole("checkbox", { name: "users view" })).toBeEnabled();
   await expect(page.getByText("only permissions you hold yourself")).toBeVisible();
 
   const action = await captureAction(page, () => page.getByRole("button", { name: "Save changes" }).click());
-  for (const permissions of [["items:view", "items:delete"], ["items:view", "users:delete"], ["items:view", "roles:update", "items:create"]]) {
+  for (const permissions of [["items:view", "items:delete"], ["items:view", "items:delete:own"], ["items:view", "items:price"], ["items:view", "users:delete"], ["items:view", "roles:update", "items:create"]]) {
     const res = await replayAction(page.context().request, action, { form: { name: target, permissions } });
     expect(res.status()).toBeLessThan(500);
     expect(stored()).toBe('["items:view"]');
@@ -157,6 +161,9 @@ test("a role editor grants only permissions they hold", async ({ browser }) => {
   // Permissions the editor holds can be granted.
   await replayAction(page.context().request, action, { form: { name: target, permissions: ["items:view", "users:view"] } });
   expect(stored()).toBe('["items:view","users:view"]');
+  // Holding items:view covers granting its own-records form.
+  await replayAction(page.context().request, action, { form: { name: target, permissions: ["items:view:own", "users:view"] } });
+  expect(stored()).toBe('["items:view:own","users:view"]');
   await page.context().close();
 });
 

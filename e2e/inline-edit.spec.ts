@@ -194,7 +194,7 @@ test("bulk Set field sets In stock on the selected rows, one audit entry each", 
   await page.getByLabel("Value", { exact: true }).selectOption({ label: "No" });
   await page.getByRole("button", { name: "Apply" }).click();
   await page.waitForURL(/notice=bulk/);
-  await expect(page.getByRole("status")).toHaveText("Updated 3 records.");
+  await expect(page.getByRole("status")).toHaveText("3 items updated.");
   expect(ids.map((id) => item(id).in_stock)).toEqual([0, 0, 0, 1]);
   expect((await readTable(page)).map((r) => r["In stock"])).toEqual(["No", "No", "No", "Yes"]);
   for (const id of ids.slice(0, 3)) {

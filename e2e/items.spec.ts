@@ -24,7 +24,7 @@ test("creates an item through the form, shows it, and edits it", async ({ page }
   await page.getByLabel("In stock").uncheck();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
-  await expect(page.getByRole("status")).toHaveText("Saved. Your changes were stored.");
+  await expect(page.getByRole("status")).toHaveText(`Item “${name} edited” saved.`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} edited`);
   await expect(detail(page, "Price")).toHaveText("$20.00");
   expect(queryDb("select name, price_cents, in_stock from items where id = ?", id)).toEqual([{ name: `${name} edited`, price_cents: 2000, in_stock: 0 }]);
@@ -96,11 +96,11 @@ test("paginates: 10 per page, Next, and back/forward keep the URL state", async 
   await page.goto("/admin/items?sort=createdAt");
   await page.getByRole("group", { name: "Rows per page" }).getByRole("link", { name: "10", exact: true }).click();
   await page.waitForURL(/per=10/);
-  await expect(page.getByTestId("range")).toContainText("Showing 1–10 of");
+  await expect(page.getByTestId("range")).toContainText("Rows 1–10 of");
   const nav = page.getByRole("navigation", { name: "Pagination" });
   await nav.getByRole("link", { name: "Next" }).click();
   await page.waitForURL(/page=2/);
-  await expect(page.getByTestId("range")).toContainText("Showing 11–20 of");
+  await expect(page.getByTestId("range")).toContainText("Rows 11–20 of");
   await expect(nav.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
   expect((await readTable(page)).map((r) => r.Name)).toEqual(expected(10));
   await nav.getByRole("link", { name: "Next" }).click();
@@ -110,11 +110,11 @@ test("paginates: 10 per page, Next, and back/forward keep the URL state", async 
   await page.goBack();
   await page.waitForURL(/page=2/);
   expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ sort: "createdAt", per: "10", page: "2" });
-  await expect(page.getByTestId("range")).toContainText("Showing 11–20 of");
+  await expect(page.getByTestId("range")).toContainText("Rows 11–20 of");
   expect((await readTable(page)).map((r) => r.Name)).toEqual(expected(10));
   await page.goForward();
   await page.waitForURL(/page=3/);
-  await expect(page.getByTestId("range")).toContainText("Showing 21–30 of");
+  await expect(page.getByTestId("range")).toContainText("Rows 21–30 of");
 });
 
 test("bulk-deletes the selected items after confirming how many", async ({ page }) => {
@@ -130,7 +130,7 @@ test("bulk-deletes the selected items after confirming how many", async ({ page 
   expect(queryDb("select id from items where name like ?", `${tag}%`)).toHaveLength(5);
   await confirm.getByRole("button", { name: "Yes, delete 3" }).click();
   await page.waitForURL(/notice=deleted/);
-  await expect(page.getByRole("status")).toHaveText("Deleted 3 records.");
+  await expect(page.getByRole("status")).toHaveText("3 items deleted.");
   expect(new URL(page.url()).searchParams.get("q")).toBe(tag);
   expect((await readTable(page)).map((r) => r.Name)).toEqual(names.slice(3));
   expect(queryDb<{ name: string }>("select name from items where name like ? order by name", `${tag}%`).map((r) => r.name)).toEqual(names.slice(3));
@@ -215,7 +215,7 @@ test("bad list URL values are clamped or ignored, never a 500", async ({ page })
     expect(res.status(), qs).toBe(200);
   }
   await page.goto("/admin/items?per=1e9&page=-1&sort=nope");
-  await expect(page.getByTestId("range")).toContainText("Showing 1–100 of");
+  await expect(page.getByTestId("range")).toContainText("Rows 1–100 of");
   expect(await page.getByRole("table").locator("tbody tr").count()).toBe(100);
   const huge = await page.request.get(`/admin/items?q=${"a".repeat(1024 * 1024)}`);
   expect(huge.status(), "1 MB q").toBeLessThan(500);

@@ -104,6 +104,8 @@ test.describe("two-factor management", () => {
     const list = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
     await expect(list).toHaveCount(10);
     const fresh = await list.allInnerTexts();
+    const made = page.getByRole("status").filter({ hasText: "New recovery codes were made." });
+    await expect(made).toBeFocused();
     expect(fresh).not.toContain(auth.recoveryCodes[0]);
     await page.getByRole("button", { name: "I have saved them" }).click();
     await expect(page).toHaveURL(/\/account$/);
@@ -120,7 +122,8 @@ test.describe("two-factor management", () => {
     await off.getByLabel("Current password").fill(STRONG_PASSWORD);
     await off.getByLabel("Authentication code").fill(next.code);
     await off.getByRole("button", { name: "Turn off two-factor authentication" }).click();
-    await expect(page.getByText("Two-factor authentication is off.")).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("Two-factor authentication is off.");
+    await expect(page.getByRole("status")).toBeFocused();
     expect(twoFactorRows(id)).toEqual({ enabled: 0, secrets: 0, recovery: 0 });
     expect(auditActions(id).map((a) => a.action)).toContain("two-factor-disable");
 

@@ -32,6 +32,8 @@ test.describe("two-factor sign-in", () => {
     expect(queryDb("select 1 from users where id = ? and totp_enabled_at is not null", id)).toHaveLength(0);
 
     const auth = await confirmEnrolment(page, key);
+    await expect(page).toHaveURL("/account/two-factor?notice=on");
+    await expect(page.getByRole("status").filter({ hasText: "Two-factor authentication is on." })).toBeFocused();
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download recovery codes" }).click();
     const text = fs.readFileSync(await (await download).path(), "utf8");

@@ -27,5 +27,5 @@ const port = process.env.PORT ?? "3000";
 console.log(`
 Gatehouse database: ${databaseDialect() === "postgres" ? "PostgreSQL (DATABASE_URL)" : sqlitePath()}
 Sign in at http://localhost:${port}/login as admin@example.com / password
-(also someone@example.com and editor@example.com, same password)
+(also someone@example.com, editor@example.com and contributor@example.com, same password)
 `);

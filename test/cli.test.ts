@@ -111,6 +111,12 @@ describe("gatehouse CLI", () => {
     assert.equal(await run("roles", "revoke", "support", "users:view"), 0);
     assert.equal(out.pop(), "support: items:export, items:view");
     assert.equal(await run("roles", "grant", "support", "items:fly"), 1);
+    assert.match(err.pop() ?? "", /Unknown permission: items:fly/);
+    // Own-records forms where the resource has an owner, and declared field permissions.
+    assert.equal(await run("roles", "create", "helper", "--permission", "items:view:own"), 0);
+    assert.equal(await run("roles", "grant", "helper", "items:update:own", "items:price"), 0);
+    assert.equal(out.pop(), "helper: items:price, items:update:own, items:view:own");
+    for (const bad of ["users:view:own", "audit:delete", "items:view:all", "roles:price"]) assert.equal(await run("roles", "grant", "helper", bad), 1, bad);
     assert.equal(await run("roles", "create", "support"), 1);
     assert.equal(await run("roles", "create", "Bad Name"), 1);
     assert.equal(await run("roles", "revoke", "admin", "items:view"), 1);

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { getResource } from "../lib/resources/registry";
 import { formFields, parseForm, type FormMode, type ParsedForm } from "../lib/resources/engine/form";
+import { isKnownPermission } from "../lib/resources/permission-catalog";
 
-const KNOWN = ["users", "roles", "items"];
+const KNOWN = isKnownPermission;
 const items = getResource("items")!;
 const users = getResource("users")!;
 const roles = getResource("roles")!;
@@ -94,8 +95,14 @@ describe("parseForm: roles", () => {
     assert.deepEqual(ok(parse("roles", { name: "nobody" })).permissions, []);
   });
 
+  it("accepts own-records forms where the resource has an owner, and declared extra permissions", () => {
+    const values = ok(parse("roles", { name: "contributor", permissions: ["items:update:own", "items:view:own", "items:price"] }));
+    assert.deepEqual(values.permissions, ["items:price", "items:update:own", "items:view:own"]);
+  });
+
   it("refuses permissions on unknown resources or actions", () => {
-    for (const bad of ["invoices:view", "items:fly", "items", "ITEMS:view", ":view", "items:view:x"]) {
+    // users have no owner column; audit supports no create; roles declare no extra permissions.
+    for (const bad of ["invoices:view", "items:fly", "items", "ITEMS:view", ":view", "items:view:x", "users:view:own", "audit:create", "roles:price", "items:price:own"]) {
       const e = errors(parse("roles", { name: "editor", permissions: ["items:view", bad] }));
       assert.match(e.permissions!, /Unknown permission/, bad);
     }

@@ -4,6 +4,8 @@ import { getResource } from "../lib/resources/registry";
 import {
   DEFAULT_PER,
   MAX_PAGE,
+  MAX_POSITION,
+  encodeCursor,
   MAX_QUERY_LENGTH,
   filterParams,
   listHref,
@@ -143,6 +145,61 @@ describe("parseListQuery: filters", () => {
     const q = parse(junk);
     assert.equal(q.page, 1);
     assert.deepEqual(q.filters, []);
+  });
+});
+
+describe("parseListQuery: keyset cursors", () => {
+  const at = Date.UTC(2024, 0, 2);
+  const cursor = encodeCursor({ value: at, id: 42 });
+  const forged = (json: string) => Buffer.from(json).toString("base64url");
+
+  it("reads `after` and `before` in the same encoding", () => {
+    assert.deepEqual(parse({ after: cursor }).after, { value: at, id: 42 });
+    assert.equal(parse({ after: cursor }).before, undefined);
+    assert.deepEqual(parse({ before: cursor }).before, { value: at, id: 42 });
+    assert.equal(parse({ before: cursor }).after, undefined);
+  });
+
+  it("honours one direction at a time: `after` wins over `before`", () => {
+    const q = parse({ after: cursor, before: encodeCursor({ value: at, id: 7 }) });
+    assert.deepEqual(q.after, { value: at, id: 42 });
+    assert.equal(q.before, undefined);
+  });
+
+  it("ignores malformed, oversized or mistyped cursors instead of throwing", () => {
+    for (const bad of ["", "!!!", "bm90LWpzb24", forged("{}"), forged("[1]"), forged("[1,2,3]"), forged("[null,1]"), forged('[1,"42"]'), forged("[1e999,1]"), forged(`["${"x".repeat(300)}",1]`), "A".repeat(600), forged("[[1],1]")]) {
+      assert.equal(parse({ before: bad }).before, undefined, bad);
+      assert.equal(parse({ after: bad }).after, undefined, bad);
+    }
+    // users have text ids: a number id is not one of theirs
+    assert.equal(parseListQuery(users, { before: encodeCursor({ value: "a@example.com", id: 1 }) }).before, undefined);
+    assert.deepEqual(parseListQuery(users, { before: encodeCursor({ value: "a@example.com", id: "u1" }) }).before, { value: "a@example.com", id: "u1" });
+  });
+
+  it("ignores a cursor on a sort column that may be null (a row-value comparison needs values)", () => {
+    // users.name may be null; items.category may not
+    assert.equal(parseListQuery(users, { sort: "name", before: encodeCursor({ value: "x", id: "u1" }) }).before, undefined);
+    assert.deepEqual(parse({ sort: "category", before: encodeCursor({ value: "books", id: 3 }) }).before, { value: "books", id: 3 });
+  });
+
+  it("reads `pos` only on a cursor page, as a plain integer in range", () => {
+    assert.equal(parse({ pos: "5001" }).pos, undefined);
+    assert.equal(parse({ after: cursor, pos: "5001" }).pos, 5001);
+    assert.equal(parse({ before: cursor, pos: "1" }).pos, 1);
+    assert.equal(parse({ after: cursor, pos: "1" }).pos, undefined, "a row after a cursor is at least the second");
+    for (const bad of ["0", "-5", "1e3", "12.5", "abc", "", " 7", String(MAX_POSITION + 1), "99999999999999999999"]) {
+      assert.equal(parse({ after: cursor, pos: bad }).pos, undefined, bad);
+    }
+    assert.equal(parse({ after: cursor, pos: String(MAX_POSITION) }).pos, MAX_POSITION);
+  });
+
+  it("round-trips a cursor and its position through listHref; any other change drops them", () => {
+    const back = parse(paramsOf(listHref("/admin/items", parse({ per: "50" }), { before: { value: at, id: 42 }, pos: 5001 })));
+    assert.deepEqual([back.before, back.pos, back.per, back.after], [{ value: at, id: 42 }, 5001, 50, undefined]);
+    const onCursor = parse({ before: cursor, pos: "5001" });
+    assert.equal(listHref("/admin/items", onCursor, { per: 10 }), "/admin/items?sort=-createdAt&per=10");
+    assert.equal(listHref("/admin/items", onCursor, { page: 1 }), "/admin/items?sort=-createdAt");
+    assert.equal(listHref("/admin/items", onCursor, { after: { value: at, id: 1 } }), `/admin/items?sort=-createdAt&after=${encodeCursor({ value: at, id: 1 })}`);
   });
 });
 

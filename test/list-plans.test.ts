@@ -84,6 +84,43 @@ describe("list query plans on a seeded table", () => {
     }
   });
 
+  it("a page before a keyset cursor: read backwards through the same index", async () => {
+    const { encodeCursor } = await import("../lib/resources/engine/params");
+    const i = 15_000;
+    const values: Record<string, string | number> = { createdAt: Date.UTC(2024, 0, 1) + i * 60_000, name: `item ${i}`, price: (i * 7919) % 100_000, category: ITEM_CATEGORIES[(i * 31) % 10]! };
+    for (const [key, value] of Object.entries(values)) {
+      const before = encodeCursor({ value, id: i });
+      await readsInOrder({ sort: key, before });
+      await readsInOrder({ sort: `-${key}`, before });
+    }
+    await readsInOrder({ before: encodeCursor({ value: values.createdAt!, id: i }), category: "books" });
+    await readsInOrder({ sort: "name", before: encodeCursor({ value: values.name!, id: i }), category: "books" });
+  });
+
+  it("Next then Previous from a keyset page gives the same rows back", async () => {
+    const { getResource } = await import("../lib/resources/registry");
+    const { parseListQuery, encodeCursor } = await import("../lib/resources/engine/params");
+    const { listRows } = await import("../lib/resources/engine/queries");
+    const items = getResource("items")!;
+    for (const params of [{ sort: "createdAt" }, { sort: "-price", category: "books" }, { sort: "name" }]) {
+      const list = (extra: Record<string, string>) => listRows(items, parseListQuery(items, { per: "50", ...params, ...extra }));
+      const start = await list({ page: "21" });
+      const here = await list({ after: encodeCursor(start.next!) });
+      const further = await list({ after: encodeCursor(here.next!) });
+      const back = await list({ before: encodeCursor(further.prev!) });
+      assert.equal(here.rows.length, 50);
+      assert.deepEqual(back.rows.map((r) => r.id), here.rows.map((r) => r.id), JSON.stringify(params));
+      assert.equal(back.byCursor, true);
+      // The eleventh row's cursor: the first row after a page of ten.
+      const ten = await list({ per: "10" });
+      const eleventh = (await list({ per: "10", after: encodeCursor(ten.next!) })).prev!;
+      const first = await list({ page: "1" });
+      const nearStart = await list({ before: encodeCursor(eleventh) });
+      assert.equal(nearStart.byCursor, false, "fewer rows than a page before the cursor: the first page instead");
+      assert.deepEqual(nearStart.rows.map((r) => r.id), first.rows.map((r) => r.id));
+    }
+  });
+
   it("a filter on another column than the sort", async () => {
     await readsInOrder({ sort: "name", category: "books" });
     await readsInOrder({ sort: "-price", in_stock: "true" });

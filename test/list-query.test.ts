@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { and } from "drizzle-orm";
 import type { Db } from "../lib/db";
 import { items, users } from "../lib/db/schema";
 import { constraintViolation, escapeLike } from "../lib/db/dialect";
 import { getResource } from "../lib/resources/registry";
-import { parseListQuery, type RawParams } from "../lib/resources/engine/params";
-import { buildOrderBy, buildWhere } from "../lib/resources/engine/query";
+import { encodeCursor, parseListQuery, type Cursor, type RawParams } from "../lib/resources/engine/params";
+import { buildAfter, buildBefore, buildOrderBy, buildWhere } from "../lib/resources/engine/query";
 import { tempDb } from "./helpers";
 
 const resource = getResource("items")!;
@@ -123,6 +124,47 @@ describe("list query SQL", () => {
       // axb and back\slash share a price: the id decides, ascending with the sort
       assert.deepEqual(names({ price_min: "10", price_max: "10", sort: "price" }), ["axb", "back\\slash"]);
       assert.deepEqual(names({ price_min: "10", price_max: "10", sort: "-price" }), ["back\\slash", "axb"]);
+    });
+  });
+
+  describe("keyset pages", () => {
+    // As the engine reads them: backwards in reverse order from the cursor, then turned round.
+    const page = (params: RawParams, limit: number) => {
+      const query = parseListQuery(resource, params);
+      const order = query.before ? { ...query.sort, desc: !query.sort.desc } : query.sort;
+      const cursor = query.before ? buildBefore(resource, query) : buildAfter(resource, query);
+      const rows = db.select().from(items).where(and(buildWhere(resource, query), cursor)).orderBy(...buildOrderBy(resource, order)).limit(limit).all().map((r) => r.name);
+      return query.before ? rows.reverse() : rows;
+    };
+    const cursorOf = (name: string, key: string): Cursor => {
+      const row = db.select().from(items).all().find((r) => r.name === name)!;
+      const value = { name: row.name, price: row.priceCents, createdAt: row.createdAt.getTime(), category: row.category }[key]!;
+      return { value, id: row.id };
+    };
+
+    it("`before` gives the rows just before the cursor, in list order, ties broken by id", () => {
+      const at = Date.parse("2024-01-03T12:00:00.000Z");
+      assert.deepEqual(page({ sort: "createdAt", before: encodeCursor({ value: at, id: 4 }) }, 2), ["50% off", "a_b"]);
+      assert.deepEqual(page({ sort: "createdAt", before: encodeCursor({ value: at, id: 3 }) }, 10), ["Alpha Widget", "50% off"]);
+      assert.deepEqual(page({ sort: "-createdAt", before: encodeCursor({ value: at, id: 3 }) }, 2), ["back\\slash", "axb"]);
+      assert.deepEqual(page({ sort: "createdAt", before: encodeCursor({ value: Date.parse("2024-01-01T12:00:00.000Z"), id: 1 }) }, 2), []);
+    });
+
+    it("going back from any row, in every order, gives the slice of the full list before it; forward again gives what follows", () => {
+      for (const sort of ["name", "-name", "price", "-price", "createdAt", "-createdAt", "category", "-category"]) {
+        const full = names({ sort });
+        const key = sort.replace(/^-/, "");
+        for (let k = 0; k < full.length; k++) {
+          const at = encodeCursor(cursorOf(full[k]!, key));
+          assert.deepEqual(page({ sort, before: at }, 2), full.slice(Math.max(0, k - 2), k), `${sort} before ${full[k]}`);
+          assert.deepEqual(page({ sort, after: at }, 2), full.slice(k + 1, k + 3), `${sort} after ${full[k]}`);
+        }
+      }
+    });
+
+    it("keeps the filters on a page before the cursor", () => {
+      const at = encodeCursor(cursorOf("back\\slash", "price"));
+      assert.deepEqual(page({ sort: "price", in_stock: "true", before: at }, 10), ["Alpha Widget", "axb"]);
     });
   });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { accessFromRoles, can, isPermission, isStaff, mayOpenAdminIndex } from "../lib/permissions";
+import { accessFromRoles, can, holds, isPermission, isStaff, mayAct, mayOpenAdminIndex, scopeOf } from "../lib/permissions";
 
 describe("permissions", () => {
   const editor = accessFromRoles([{ name: "editor", permissions: ["items:view", "items:create"] }]);
@@ -27,18 +27,44 @@ describe("permissions", () => {
 
   it("unions the permissions of several roles and ignores malformed ones", () => {
     const access = accessFromRoles([
-      { name: "a", permissions: ["items:view", "items:fly", "ITEMS:view", "items"] },
-      { name: "b", permissions: ["users:export"] },
+      { name: "a", permissions: ["items:view", "items:view:x", "ITEMS:view", "items"] },
+      { name: "b", permissions: ["users:export", "items:update:own", "items:price"] },
     ]);
-    assert.deepEqual([...access.permissions].sort(), ["items:view", "users:export"]);
+    assert.deepEqual([...access.permissions].sort(), ["items:price", "items:update:own", "items:view", "users:export"]);
   });
 
-  it("recognises only <resource>:<action>", () => {
-    assert.equal(isPermission("items:view"), true);
-    assert.equal(isPermission("audit-log:export"), true);
-    for (const bad of ["items:fly", "items", ":view", "Items:view", "items:view:x", "items :view"]) {
+  it("recognises <resource>:<action>, its :own form and <resource>:<name> by shape", () => {
+    for (const good of ["items:view", "audit-log:export", "items:update:own", "items:price"]) assert.equal(isPermission(good), true, good);
+    for (const bad of ["items", ":view", "Items:view", "items:view:x", "items :view", "items:price:own", "items:view:own:own"]) {
       assert.equal(isPermission(bad), false, bad);
     }
+  });
+
+  it("scopes an action to all records, the user's own (where the resource has an owner), or none", () => {
+    const items = { name: "items", owner: {} };
+    const users = { name: "users" };
+    const contributor = accessFromRoles([{ name: "contributor", permissions: ["items:view:own", "items:update:own", "users:view:own"] }]);
+    assert.equal(scopeOf(contributor, items, "view"), "own");
+    assert.equal(scopeOf(contributor, items, "delete"), null);
+    // users has no owner column: an :own permission on it grants nothing.
+    assert.equal(scopeOf(contributor, users, "view"), null);
+    assert.equal(mayAct(contributor, users, "view"), false);
+    const both = accessFromRoles([{ name: "a", permissions: ["items:view:own"] }, { name: "b", permissions: ["items:view"] }]);
+    assert.equal(scopeOf(both, items, "view"), "all");
+    assert.equal(scopeOf(admin, items, "export"), "all");
+    assert.equal(scopeOf(null, items, "view"), null);
+    // can() is the all-records question: an own-only holder does not pass it.
+    assert.equal(can(contributor, "items:view"), false);
+  });
+
+  it("counts the all form as holding the own form when delegating, not the reverse", () => {
+    const all = accessFromRoles([{ name: "x", permissions: ["items:update"] }]);
+    const own = accessFromRoles([{ name: "y", permissions: ["items:update:own"] }]);
+    assert.equal(holds(all, "items:update:own"), true);
+    assert.equal(holds(own, "items:update"), false);
+    assert.equal(holds(own, "items:update:own"), true);
+    assert.equal(holds(all, "items:price"), false);
+    assert.equal(holds(admin, "items:price"), true);
   });
 
   it("opens the admin index per ADMIN_INDEX_ACCESS", () => {

@@ -4,6 +4,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getOwnSignInInfo } from "@/lib/account/queries";
 import { SiteHeader } from "@/components/site-header";
 import { LocalTime } from "@/components/local-time";
+import { Flash } from "@/components/flash";
 import { PasswordForm } from "./password-form";
 import { TwoFactorSection } from "./two-factor-section";
 
@@ -29,9 +30,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <main className="mx-auto max-w-2xl space-y-8 px-4 py-10">
         <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
         {notice === "password" ? (
-          <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900">
-            Your password was changed. Your other sessions have been signed out.
-          </p>
+          <Flash text="Your password was changed. Your other sessions have been signed out." />
         ) : null}
         <dl className="card divide-y divide-zinc-100 dark:divide-zinc-800">
           {[

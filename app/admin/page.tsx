@@ -1,13 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminIndex } from "@/lib/auth/dal";
+import { recentActions } from "@/lib/audit/recent";
+import { can } from "@/lib/permissions";
+import { allowedActions } from "@/lib/resources/access";
+import { resourceCount, type ResourceCount } from "@/lib/resources/engine/queries";
+import { getResource } from "@/lib/resources/registry";
 import { visibleResources } from "@/lib/resources/visible";
+import { RecentActions } from "@/components/recent-actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
+const NUMBER = new Intl.NumberFormat("en-US");
+
+function rowsText(count: ResourceCount | null): string {
+  if (!count) return "";
+  if (count.capped) return `${NUMBER.format(count.total)}+ rows`;
+  return `${NUMBER.format(count.total)} ${count.total === 1 ? "row" : "rows"}`;
+}
+
 export default async function AdminIndexPage() {
   const user = await requireAdminIndex();
-  const resources = visibleResources(user);
+  const resources = visibleResources(user).map((r) => getResource(r.name)!);
+  const readsLog = can(user.access, "audit:view");
+  const [counts, own, everyone] = await Promise.all([
+    Promise.all(resources.map((r) => resourceCount(r, user))),
+    recentActions(user, user.id),
+    readsLog ? recentActions(user, null) : Promise.resolve(null),
+  ]);
   return (
     <div>
       <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
@@ -16,16 +36,30 @@ export default async function AdminIndexPage() {
           Your account has no admin permissions yet. Ask an administrator to grant you a role.
         </p>
       ) : (
-        <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {resources.map((r) => (
-            <li key={r.name}>
-              <Link href={`/admin/${r.name}`} className="card block p-5 hover:ring-indigo-400">
-                <span className="text-lg font-medium">{r.label}</span>
-              </Link>
+        <ul aria-label="Resources" className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {resources.map((r, i) => (
+            <li key={r.name} className="card flex flex-col gap-3 p-5">
+              <h2 className="text-lg font-medium">
+                <Link href={`/admin/${r.name}`} className="link">
+                  {r.label}
+                </Link>
+              </h2>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="row-count">
+                {rowsText(counts[i]!)}
+              </p>
+              {allowedActions(user, r).create ? (
+                <a href={`/admin/${r.name}/new`} className="btn-secondary self-start">
+                  New {r.singular.toLowerCase()}
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      <div className={`mt-8 grid gap-4 ${everyone ? "lg:grid-cols-2" : ""}`}>
+        <RecentActions title="Recent actions" entries={own} />
+        {everyone ? <RecentActions title="Recent actions by everyone" entries={everyone} showActor /> : null}
+      </div>
     </div>
   );
 }

@@ -73,7 +73,7 @@ export default async function BenchFloorPage() {
             </table>
           </form>
           <nav aria-label="Pagination">
-            <p>Showing 1–50 of 10,000+</p>
+            <p>Rows 1–50 of 10,000+</p>
             {[1, 2, 3].map((p) => (
               <a key={p} href={`/admin/items?page=${p}`}>{p}</a>
             ))}

@@ -1,6 +1,8 @@
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { labelsFor } from "@/lib/resources/engine/queries";
-import { can, permission, type Access } from "@/lib/permissions";
+import { mayAct } from "@/lib/permissions";
+import { getResource } from "@/lib/resources/registry";
+import type { Viewer } from "@/lib/resources/scope";
 import { centsToDecimal, formatMoney } from "@/lib/resources/money";
 import type { FilterDef, Resource } from "@/lib/resources/types";
 import { ReferencePicker } from "./reference-picker";
@@ -104,16 +106,23 @@ function FilterInput({ resource, def, active, refLabel }: { resource: Resource; 
  * form, so the URL holds the state, with plain links (no client component but
  * the reference picker).
  */
-export async function ListControls({ resource, query, access }: { resource: Resource; query: ListQuery; access: Access }) {
+export async function ListControls({ resource, query, viewer }: { resource: Resource; query: ListQuery; viewer: Viewer }) {
   const base = `/admin/${resource.name}`;
   // The titles of the records that reference filters name, for their pickers and
-  // chips: only for a resource the user may view (otherwise the id alone).
+  // chips: only for a row the user may view (otherwise the id alone).
   const refLabels = new Map<string, string | undefined>();
   for (const f of query.filters) {
-    const target = resource.fieldMap.get(f.def.field)?.reference?.resource;
-    if (f.kind === "reference" && target && can(access, permission(target, "view"))) refLabels.set(f.def.param, (await labelsFor(target, [f.value])).get(f.value));
+    const field = resource.fieldMap.get(f.def.field);
+    const target = field?.reference?.resource ?? field?.many?.resource;
+    if (f.kind === "reference" && target) refLabels.set(f.def.param, (await labelsFor(target, [f.value], viewer)).get(f.value));
   }
-  const filters = resource.filters ?? [];
+  // A reference filter's picker looks up the other resource: only for those who may view it.
+  const filters = (resource.filters ?? []).filter((def) => {
+    const field = resource.fieldMap.get(def.field);
+    const target = field?.reference?.resource ?? field?.many?.resource;
+    const targetResource = target ? getResource(target) : undefined;
+    return def.type !== "reference" || (!!targetResource && mayAct(viewer.access, targetResource, "view"));
+  });
   const sort = `${query.sort.desc ? "-" : ""}${query.sort.key}`;
   const active = new Map(query.filters.map((f) => [f.def.param, f]));
   return (
@@ -158,7 +167,7 @@ export async function ListControls({ resource, query, access }: { resource: Reso
           {query.filters.map((f) => {
             const rest = filterParams({ ...query, filters: query.filters.filter((x) => x !== f) });
             const field = resource.fieldMap.get(f.def.field)!;
-            const refLabel = f.kind === "reference" && field.reference ? refLabels.get(f.def.param) : undefined;
+            const refLabel = f.kind === "reference" && (field.reference || field.many) ? refLabels.get(f.def.param) : undefined;
             const text = chipText(resource, f, refLabel);
             return (
               <li key={f.def.param}>

@@ -20,11 +20,11 @@ function rowLabel(row: Row, key: string): string {
  * and so is inline editing (given `inlineAction`), by one InlineEdit: a row
  * carries its id and version, and InlineEdit draws the cells' edit buttons.
  */
-export function ListTable({ resource, query, rows, selectable, inlineAction }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (form: FormData) => Promise<InlineEditState> }) {
+export function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (form: FormData) => Promise<InlineEditState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
   const base = `/admin/${resource.name}`;
   const columns = resource.fields.filter((f) => f.list);
   // The first column links to the record, so it is never a button itself.
-  const editable: InlineColumn[] = inlineAction ? columns.flatMap((f, i) => (f.inlineEdit && i > 0 ? [{ ...inlineField(f), col: i + (selectable ? 1 : 0) }] : [])) : [];
+  const editable: InlineColumn[] = inlineAction ? columns.flatMap((f, i) => (f.inlineEdit && (!inlineKeys || inlineKeys.has(f.key)) && i > 0 ? [{ ...inlineField(f), col: i + (selectable ? 1 : 0) }] : [])) : [];
   const editKeys = new Set(editable.map((c) => c.key));
   return (
     <ListFrame columns={editable} titleCol={selectable ? 1 : 0} action={inlineAction}>

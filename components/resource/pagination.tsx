@@ -4,35 +4,22 @@ import type { ListResult } from "@/lib/resources/engine/queries";
 /** Beyond this many rows, "Next" continues by cursor (keyset) instead of a page number (OFFSET). */
 const KEYSET_FROM_ROW = 5_000;
 
-const count = (n: number) => n.toLocaleString("en-US");
+const NUMBER = new Intl.NumberFormat("en-US");
+const count = (n: number) => NUMBER.format(n);
 
 /** Page links as plain anchors styled by the `pager` class (globals.css). */
 export function Pagination({ base, query, result }: { base: string; query: ListQuery; result: ListResult }) {
   const { page, pageCount, total, totalCapped, rows } = result;
   const totalText = totalCapped ? `${count(total)}+` : count(total);
-  if (result.byCursor) {
-    return (
-      <nav aria-label="Pagination" className="pager">
-        <p data-testid="range">{rows.length ? `Showing ${rows.length} rows further on (of ${totalText})` : "No more rows"}</p>
-        <div>
-          <a href={listHref(base, query, { page: 1 })}>First page</a>
-          {result.next ? (
-            <a href={listHref(base, query, { after: result.next })} rel="next">
-              Next
-            </a>
-          ) : null}
-        </div>
-      </nav>
-    );
-  }
+  if (result.byCursor) return <KeysetPager base={base} query={query} result={result} totalText={totalText} />;
   const first = rows.length ? (page - 1) * query.per + 1 : 0;
   const last = (page - 1) * query.per + rows.length;
   const hasNext = totalCapped ? rows.length === query.per : page < pageCount;
   const window = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, totalCapped ? 0 : pageCount])].filter((p) => p >= 1 && (totalCapped || p <= pageCount)).sort((a, b) => a - b);
-  const nextHref = page * query.per >= KEYSET_FROM_ROW && result.next ? listHref(base, query, { after: result.next }) : listHref(base, query, { page: page + 1 });
+  const nextHref = page * query.per >= KEYSET_FROM_ROW && result.next ? listHref(base, query, { after: result.next, pos: last + 1 }) : listHref(base, query, { page: page + 1 });
   return (
     <nav aria-label="Pagination" className="pager">
-      <p data-testid="range">{rows.length ? `Showing ${count(first)}–${count(last)} of ${totalText}` : `No rows on this page (of ${totalText})`}</p>
+      <p data-testid="range">{rows.length ? `Rows ${count(first)}–${count(last)} of ${totalText}` : `No rows on this page (of ${totalText})`}</p>
       <div>
         {page > 1 ? (
           <a href={listHref(base, query, { page: page - 1 })} rel="prev">
@@ -60,6 +47,38 @@ export function Pagination({ base, query, result }: { base: string; query: ListQ
             {n}
           </a>
         ))}
+      </div>
+    </nav>
+  );
+}
+
+/**
+ * A page reached by cursor has no page number. Its position is what the link
+ * that led here carried (`pos`), when that fits the total; without it the
+ * pager says only that the rows come further on.
+ */
+function KeysetPager({ base, query, result, totalText }: { base: string; query: ListQuery; result: ListResult; totalText: string }) {
+  const { rows, total, totalCapped, next, prev } = result;
+  const pos = query.pos && (totalCapped || query.pos + rows.length - 1 <= total) ? query.pos : undefined;
+  const range = !rows.length ? "No more rows" : pos ? `Rows ${count(pos)}–${count(pos + rows.length - 1)} of ${totalText}` : `${count(rows.length)} rows further on, of ${totalText}`;
+  // Going back into the first KEYSET_FROM_ROW rows, page numbers take over again.
+  const before = pos ? pos - query.per : undefined;
+  const prevHref = before !== undefined && before - 1 < KEYSET_FROM_ROW ? listHref(base, query, { page: Math.floor(Math.max(0, before - 1) / query.per) + 1 }) : prev ? listHref(base, query, { before: prev, pos: before }) : undefined;
+  return (
+    <nav aria-label="Pagination" className="pager">
+      <p data-testid="range">{range}</p>
+      <div>
+        <a href={listHref(base, query, { page: 1 })}>First page</a>
+        {prevHref ? (
+          <a href={prevHref} rel="prev">
+            Previous
+          </a>
+        ) : null}
+        {next ? (
+          <a href={listHref(base, query, { after: next, pos: pos ? pos + rows.length : undefined })} rel="next">
+            Next
+          </a>
+        ) : null}
       </div>
     </nav>
   );

@@ -1,5 +1,6 @@
 import { adminResetTwoFactorAction } from "@/lib/auth/two-factor/account-actions";
 import { getUserTwoFactorEnabled } from "@/lib/auth/two-factor/queries";
+import { Flash } from "../flash";
 
 /**
  * On a user's details page, for admins: whether the user has two-factor on,
@@ -13,9 +14,7 @@ export async function TwoFactorAdminPanel({ userId, mayReset, notice }: { userId
         Two-factor authentication
       </h2>
       {notice === "two-factor-reset" ? (
-        <p role="status" className="text-sm text-emerald-800 dark:text-emerald-200">
-          Two-factor authentication was reset and the user&apos;s sessions were ended.
-        </p>
+        <Flash text="Two-factor authentication was reset and the user’s sessions were ended." />
       ) : null}
       <p className="text-sm" data-testid="two-factor-state">
         {enabled ? "On" : "Off"}

@@ -20,3 +20,17 @@ export function queryDb<T>(sql: string, ...params: unknown[]): T[] {
     db.close();
   }
 }
+
+/** Runs one writing statement on the e2e database (same `?` placeholders), for tests that need many rows at once. */
+export function execDb(sql: string, ...params: unknown[]): void {
+  if (E2E_DIALECT === "postgres") {
+    execFileSync(process.execPath, ["e2e/support/pg-query.mjs"], { input: JSON.stringify({ url: E2E_DATABASE_URL, sql, params }), encoding: "utf8" });
+    return;
+  }
+  const db = new Database(E2E_DB_FILE, { fileMustExist: true, timeout: 10_000 });
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}

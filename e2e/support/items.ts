@@ -25,7 +25,7 @@ export async function createItem(page: Page, item: ItemInput): Promise<number> {
   if (item.description) await page.getByLabel("Description").fill(item.description);
   await page.getByRole("button", { name: "Create item" }).click();
   await page.waitForURL(/\/admin\/items\/\d+\?notice=created$/);
-  await expect(page.getByRole("status")).toHaveText("Saved. The record was created.");
+  await expect(page.getByRole("status")).toHaveText(`Item “${item.name}” created.`);
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 

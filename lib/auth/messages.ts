@@ -16,3 +16,6 @@ export function signInMessage(code: string | undefined): string {
 
 /** After a password change whose automatic sign-in was refused. */
 export const PASSWORD_CHANGED = "Your password was changed. Please sign in with the new password.";
+
+/** A signed-in user without the permission (the 403 page, and middleware's short answer). */
+export const NO_PERMISSION = "You do not have permission to view this page.";

@@ -84,7 +84,7 @@ export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
       io.out(`Two-factor authentication reset for ${email.trim().toLowerCase()}.`);
     });
 
-  const roles = program.command("roles").description(`Create roles and manage their permissions (<resource>:<${ACTIONS.join("|")}>).`);
+  const roles = program.command("roles").description(`Create roles and manage their permissions (<resource>:<${ACTIONS.join("|")}>, <resource>:<action>:own for own records, or a declared field permission such as items:price).`);
   roles
     .command("create <name>")
     .option("--description <text>", "what the role is for")

@@ -146,6 +146,8 @@ export const auditLog = pgTable(
     index("audit_log_at_idx").on(t.at),
     index("audit_log_record_idx").on(t.resource, t.recordId, t.at),
     index("audit_log_actor_idx").on(t.actorEmail, t.at),
+    // "Recent actions": one user's newest entries, read in order.
+    index("audit_log_actor_id_idx").on(t.actorId, t.at),
     index("audit_log_action_idx").on(t.action, t.at),
   ],
 );

@@ -9,14 +9,19 @@ export const DEMO_PASSWORD = "password";
 export const DEMO_ROLES = [
   { name: ADMIN_ROLE, description: "Superuser: every permission, present and future.", permissions: [] },
   { name: "end-user", description: "May sign in; no admin permission.", permissions: [] },
-  { name: "editor", description: "Manages items.", permissions: ["items:view", "items:create", "items:update"] },
+  { name: "editor", description: "Manages items.", permissions: ["items:view", "items:create", "items:update", "items:price"] },
+  { name: "contributor", description: "Manages their own items; sets a price only when creating one.", permissions: ["items:view:own", "items:create:own", "items:update:own", "items:delete:own"] },
 ];
 
 export const DEMO_USERS = [
   { email: "admin@example.com", name: "Ada Admin", roles: [ADMIN_ROLE] },
   { email: "someone@example.com", name: "Sam Someone", roles: ["end-user"] },
   { email: "editor@example.com", name: "Eddie Editor", roles: ["editor"] },
+  { email: "contributor@example.com", name: "Cora Contributor", roles: ["contributor"] },
 ];
+
+/** Every tenth demo item (3, 13, 23, …) belongs to the contributor. */
+export const CONTRIBUTOR_EMAIL = "contributor@example.com";
 
 const ADJECTIVES = ["Red", "Green", "Blue", "Fast", "Slow", "Big", "Small", "Old", "New", "Bright", "Dark", "Quiet"];
 const NOUNS = ["widget", "gadget", "gizmo", "sprocket", "bolt", "gear", "lever", "spring", "lamp", "kettle", "drum"];
@@ -44,7 +49,8 @@ export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = ()
   }
 
   if ((await db.select({ id: items.id }).from(items).limit(1)).length) return;
-  const owners = await db.select({ id: users.id }).from(users);
+  const owners = await db.select({ id: users.id, email: users.email }).from(users).orderBy(users.email);
+  const contributor = owners.find((o) => o.email === CONTRIBUTOR_EMAIL)?.id ?? null;
   const rows = Array.from({ length: itemCount }, (_, k) => {
     const i = k + 1;
     return {
@@ -53,7 +59,7 @@ export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = ()
       priceCents: (i * 7919) % 100000,
       inStock: i % 5 !== 0,
       description: i % 3 === 0 ? `Demo item number ${i}.` : null,
-      ownerId: i % 4 === 0 ? (owners[i % owners.length]?.id ?? null) : null,
+      ownerId: i % 10 === 3 ? contributor : i % 4 === 0 ? (owners[i % owners.length]?.id ?? null) : null,
       createdAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000),
     };
   });

@@ -1,10 +1,12 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { getSession, requirePermission, requireUser } from "../auth/dal";
+import { forbidden } from "next/navigation";
+import { getSession, requireUser } from "../auth/dal";
 import { mustSetUpOwnTwoFactor } from "../auth/two-factor/queries";
-import { can, permission, type Action } from "../permissions";
+import { mayAct, scopeOf, type Action, type RecordScope } from "../permissions";
 import type { UserAccess } from "../users/queries";
 import { getResource } from "./registry";
+import { fixedFields, resourceFor } from "./scope";
 import type { EditPolicy, Resource } from "./types";
 import { getDb } from "../db";
 
@@ -14,21 +16,32 @@ export function supports(resource: Resource, action: Action): boolean {
 
 /**
  * Signs in, resolves the resource (404 when unknown) and checks
- * `<resource>:<action>` (403). Every resource page, action and route handler
- * starts here; the resource name is untrusted input even when it comes bound.
+ * `<resource>:<action>` or its `:own` form (403). Every resource page, action
+ * and route handler starts here; the resource name is untrusted input even
+ * when it comes bound. The resource comes back as the user sees it: without
+ * the fields they may not view (see scope.ts); `scope` says whether the action
+ * covers all records or only the user's own, which the engine then applies.
  */
-export async function requireResource(name: unknown, action: Action): Promise<{ user: UserAccess; resource: Resource }> {
-  await requireUser();
+export async function requireResource(name: unknown, action: Action): Promise<{ user: UserAccess; resource: Resource; scope: Exclude<RecordScope, null> }> {
+  const user = await requireUser();
   const resource = typeof name === "string" ? getResource(name) : undefined;
   if (!resource || !supports(resource, action)) notFound();
-  const user = await requirePermission(permission(resource.name, action));
-  return { user, resource };
+  const scope = scopeOf(user.access, resource, action);
+  if (!scope) forbidden();
+  return { user, resource: resourceFor(resource, user.access), scope };
 }
 
-/** What the user may do on a resource, to hide buttons they cannot use (the server re-checks). */
+/** What the user may do on a resource (on some records at least), to hide buttons they cannot use (the server re-checks). */
 export function allowedActions(user: UserAccess, resource: Resource) {
-  const may = (a: Action) => supports(resource, a) && can(user.access, permission(resource.name, a));
+  const may = (a: Action) => supports(resource, a) && mayAct(user.access, resource, a);
   return { view: may("view"), create: may("create"), update: may("update"), delete: may("delete"), export: may("export") };
+}
+
+/** Whether `user` may do `action` on this record (drawn from the record's owner), to hide buttons; the engine re-checks. */
+export function allowedOn(user: UserAccess, resource: Resource, action: Action, record: { ownerId?: string | null }): boolean {
+  if (!supports(resource, action)) return false;
+  const scope = scopeOf(user.access, resource, action);
+  return scope === "all" || (scope === "own" && record.ownerId === user.id);
 }
 
 /**
@@ -42,11 +55,18 @@ export async function resourceForRoute(name: string, action: Action): Promise<{ 
   if (await mustSetUpOwnTwoFactor(user)) return new Response("Set up two-factor authentication first.", { status: 403 });
   const resource = getResource(name);
   if (!resource || !supports(resource, action)) return new Response("Not found.", { status: 404 });
-  if (!can(user.access, permission(resource.name, action))) return new Response("Forbidden.", { status: 403 });
-  return { user, resource };
+  if (!mayAct(user.access, resource, action)) return new Response("Forbidden.", { status: 403 });
+  return { user, resource: resourceFor(resource, user.access) };
 }
 
-/** What `user` may not change on this record (or a new one, id null): the resource's delegation rules. */
+/**
+ * What `user` may not change on this record (or a new one, id null): the
+ * resource's delegation rules, plus, on an existing record, the fields they
+ * lack the permission to change (see scope.ts).
+ */
 export async function editPolicyFor(resource: Resource, user: UserAccess, id: string | number | null): Promise<EditPolicy> {
-  return resource.policy?.(getDb(), { id: user.id, access: user.access }, id, null) ?? {};
+  const policy = (await resource.policy?.(getDb(), { id: user.id, access: user.access }, id, null)) ?? {};
+  if (id === null) return policy;
+  const fixed = fixedFields(resource, user);
+  return fixed.size ? { ...policy, locked: { ...Object.fromEntries(fixed), ...policy.locked } } : policy;
 }

@@ -6,14 +6,15 @@ import type { Actor } from "../audit";
 import { clientAddress } from "../net/client-address";
 import type { UserAccess } from "../users/queries";
 import { redirect } from "next/navigation";
-import { can, permission } from "../permissions";
+import { mayAct } from "../permissions";
 import { requireResource } from "./access";
 import { parseForm, parseInlineValue, type FieldErrors, type RawValues } from "./engine/form";
 import { getVersion, parseId, type RowId } from "./engine/queries";
 import { listConflictMessage } from "./engine/version";
 import { createRecord, deleteRecords, runBulkAction, setFieldOnRecords, updateRecord } from "./engine/write";
 import { BULK_SET } from "./inline-edit";
-import { RESOURCES } from "./registry";
+import { isKnownPermission } from "./permission-catalog";
+import { fixedFields } from "./scope";
 import type { Resource } from "./types";
 import { VERSION_FIELD } from "./version-field";
 
@@ -31,8 +32,6 @@ export interface FormState {
   /** After an edit conflict: the record's current version, so that saving again is a deliberate overwrite. */
   version?: string;
 }
-
-const knownResources = () => RESOURCES.map((r) => r.name);
 
 async function actorOf(user: UserAccess): Promise<Actor> {
   return { id: user.id, email: user.email, address: clientAddress(await headers()) };
@@ -55,7 +54,7 @@ export async function saveRecordAction(resourceName: string, rawId: string | nul
   const { resource, user } = await requireResource(resourceName, rawId === null ? "create" : "update");
   const id = rawId === null ? null : parseId(resource, String(rawId));
   if (rawId !== null && id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
-  const parsed = parseForm(resource, id === null ? "create" : "update", form, knownResources());
+  const parsed = parseForm(resource, id === null ? "create" : "update", form, isKnownPermission);
   if (!parsed.ok) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.raw };
   const actor = await actorOf(user);
   const editor = { id: user.id, access: user.access };
@@ -94,7 +93,7 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
   const declared = resource.bulkActions?.find((a) => a.name === name);
   const needed = name === "delete" ? "delete" : declared?.action;
   if (!needed) return { ok: false, message: "Choose an action." };
-  if (!can(user.access, permission(resource.name, needed))) return { ok: false, message: "You do not have permission to do that." };
+  if (!mayAct(user.access, resource, needed)) return { ok: false, message: "You do not have permission to do that." };
   if (name === "delete" && form.get("confirmed") !== "yes") {
     return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
   }
@@ -161,6 +160,9 @@ export async function inlineEditAction(resourceName: string, form: FormData): Pr
   const { resource, user } = await requireResource(resourceName, "update");
   const key = String(form.get("field") ?? "");
   if (!resource.fieldMap.get(key)?.inlineEdit) return { ok: false, message: "This field cannot be changed here." };
+  // A field the user may not change (items:price, an owner): said, not silently ignored as in the form.
+  const fixed = fixedFields(resource, user).get(key);
+  if (fixed) return { ok: false, message: fixed };
   const id = parseId(resource, String(form.get("id") ?? ""));
   if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
   const parsed = parseInlineValue(resource, key, String(form.get("value") ?? ""));

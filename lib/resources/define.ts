@@ -1,5 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import { INLINE_EDIT_TYPES } from "./inline-edit";
+import { ACTIONS, isPermission } from "../permissions";
 import type { FieldDef, Resource, ResourceConfig } from "./types";
 
 /**
@@ -25,11 +26,30 @@ export function defineResource(config: ResourceConfig): Resource {
     if (!f?.column) throw new Error(`${config.name}: ${what} ${key} is not a column field`);
   };
   for (const key of config.search ?? []) needColumn(key, "search field");
-  for (const f of config.filters ?? []) needColumn(f.field, "filter field");
+  for (const f of config.filters ?? []) if (!(f.type === "reference" && fieldMap.get(f.field)?.type === "many")) needColumn(f.field, "filter field");
+  for (const f of config.fields) {
+    if (!f.related) continue;
+    if (f.type !== "reference" && f.type !== "many") throw new Error(`${config.name}.${f.key}: related needs a reference or many field`);
+    if (!config.filters?.some((d) => d.field === f.key && d.type === "reference")) throw new Error(`${config.name}.${f.key}: related needs a reference filter on the field (for "View all")`);
+  }
   for (const f of config.fields) if (f.sortable) needColumn(f.key, "sortable field");
   if (config.defaultSort) needColumn(config.defaultSort.replace(/^-/, ""), "default sort");
   const columns = Object.values(getTableColumns(config.table));
   if (!columns.includes(config.id)) throw new Error(`${config.name}: id is not a column of its table`);
+  if (config.owner && !columns.includes(config.owner)) throw new Error(`${config.name}: owner is not a column of its table`);
+  const extras = new Set<string>();
+  for (const p of config.permissions ?? []) {
+    const [resource, name, more] = p.name.split(":");
+    if (resource !== config.name || !name || more !== undefined || !isPermission(p.name) || (ACTIONS as readonly string[]).includes(name)) throw new Error(`${config.name}: extra permission ${p.name} must be ${config.name}:<name>, not an action`);
+    extras.add(p.name);
+  }
+  for (const f of config.fields) {
+    for (const needed of [f.access?.view, f.access?.change]) {
+      if (needed === undefined) continue;
+      const action = needed.startsWith(`${config.name}:`) ? needed.slice(config.name.length + 1) : "";
+      if (!extras.has(needed) && !(ACTIONS as readonly string[]).includes(action)) throw new Error(`${config.name}.${f.key}: ${needed} is neither an action of ${config.name} nor one of its declared permissions`);
+    }
+  }
   return { ...config, fieldMap, idType: config.id.dataType === "number" ? "int" : "text" };
 }
 

@@ -1,10 +1,12 @@
 import type { FormMode } from "./engine/form";
-import { formFields, permissionMatrix } from "./engine/form";
+import { formFields } from "./engine/form";
+import { permissionMatrix, type MatrixRow } from "./permission-catalog";
+import { forcedOwner, ownerField, type Viewer } from "./scope";
 import { allOptions, type RecordDetails, type RefValue } from "./engine/queries";
 import { centsToDecimal } from "./money";
-import { RESOURCES } from "./registry";
+import { getResource } from "./registry";
 import type { EditPolicy, FieldType, Resource } from "./types";
-import { can, permission, type Access } from "../permissions";
+import { mayAct } from "../permissions";
 
 /** What a client form needs to draw one field: plain data, no table objects. */
 export interface FormFieldSpec {
@@ -19,7 +21,7 @@ export interface FormFieldSpec {
   lookup?: string;
   /** many: every choice; permissions: the matrix. */
   choices?: RefValue[];
-  matrix?: ReturnType<typeof permissionMatrix>;
+  matrix?: MatrixRow[];
   /** reference: the current row's title. */
   currentLabel?: string;
   /** Shown but not editable (e.g. the admin role's permissions). */
@@ -32,19 +34,26 @@ export interface FormFieldSpec {
 
 /**
  * The form's fields for `mode`, with what `policy` (the editor's delegation
- * rules) locks. A reference to a resource that `access` may not view gets no
- * picker and shows the id only, never the other resource's titles.
+ * rules and field permissions) locks. A reference to a resource that `viewer`
+ * may not view gets no picker and shows the id only, never the other
+ * resource's titles. A new record's owner is left out when the viewer may only
+ * create their own (the server sets it).
  */
-export async function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null, { policy = {}, access }: { policy?: EditPolicy; access?: Access | null } = {}): Promise<FormFieldSpec[]> {
+export async function formSpec(resource: Resource, mode: FormMode, record?: RecordDetails | null, { policy = {}, viewer }: { policy?: EditPolicy; viewer?: Viewer | null } = {}): Promise<FormFieldSpec[]> {
   const locked = new Set(record ? (resource.lockedFields?.(record.values) ?? []) : []);
-  const mayView = (target: string | undefined) => !!target && can(access, permission(target, "view"));
+  const mayView = (target: string | undefined) => {
+    const r = target ? getResource(target) : undefined;
+    return !!r && !!viewer && mayAct(viewer.access, r, "view");
+  };
+  const forced = mode === "create" && viewer && forcedOwner(resource, viewer) !== undefined ? ownerField(resource)?.key : undefined;
+  const fields = formFields(resource, mode).filter((f) => f.key !== forced);
   const options = new Map<string, RefValue[]>();
-  for (const f of formFields(resource, mode)) if (f.type === "many" && f.many) options.set(f.key, await allOptions(f.many.resource));
-  return formFields(resource, mode).map((f) => {
+  for (const f of fields) if (f.type === "many" && f.many) options.set(f.key, await allOptions(f.many.resource));
+  return fields.map((f) => {
     const choices = options.get(f.key);
-    const matrix = f.type === "permissions" ? permissionMatrix(RESOURCES) : undefined;
+    const matrix = f.type === "permissions" ? permissionMatrix() : undefined;
     const rule = policy.lockedChoices?.[f.key];
-    const values = choices?.map((c) => String(c.id)) ?? matrix?.flatMap((row) => row.permissions.map((p) => p.value)) ?? [];
+    const values = choices?.map((c) => String(c.id)) ?? matrix?.flatMap((row) => [...row.cells.flatMap((c) => (c.supported ? [c.all, ...(c.own ? [c.own] : [])] : [])), ...row.extras.map((e) => e.value)]) ?? [];
     const lockedChoices = rule ? values.filter(rule.isLocked) : undefined;
     const note = policy.locked?.[f.key] ?? (lockedChoices?.length ? rule?.reason : undefined);
     return {

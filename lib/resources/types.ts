@@ -61,12 +61,35 @@ export interface FieldDef {
    * action: boolean, enum, number, money and (short) text fields only.
    */
   inlineEdit?: boolean;
+  /**
+   * Permissions the field needs beyond the resource's: `view` to see it at all
+   * (list, details, filters, sort, search, export, forms), `change` to change
+   * it on an existing record (without it the field is read-only and a
+   * submitted value is ignored). Each is `<resource>:<action>` or an extra
+   * permission the resource declares in `permissions`.
+   */
+  access?: { view?: string; change?: string };
+  /**
+   * reference / many: list the records that point at a record of the target
+   * resource on its details page (the first 10, and "View all (N)" leading to
+   * this resource's list filtered by it). A string is the section's heading.
+   * Needs a `reference` filter on this field.
+   */
+  related?: boolean | string;
+}
+
+/** An extra permission a resource declares for its fields, shown in the role form's matrix. */
+export interface ExtraPermission {
+  /** `<resource>:<name>`, e.g. `items:price`. */
+  name: string;
+  /** What it allows, e.g. "Change prices". */
+  label: string;
 }
 
 export type FilterType = "enum" | "boolean" | "range" | "date-range" | "reference";
 
 export interface FilterDef {
-  /** The field it filters; its URL parameter(s) derive from `param`. */
+  /** The field it filters (a column field, or for `reference`, also a many field); its URL parameter(s) derive from `param`. */
   field: string;
   /** URL parameter: `param` (enum, boolean, reference) or `param_min`/`param_max` (ranges). */
   param: string;
@@ -163,6 +186,13 @@ export interface ResourceConfig {
   emptyHint?: string;
   /** Extra WHERE condition always applied (e.g. soft delete). */
   scope?: () => SQL | undefined;
+  /**
+   * The column holding the id of the user who owns a row. With it, each
+   * action can be granted on the user's own rows only (`<resource>:<action>:own`).
+   */
+  owner?: SQLiteColumn;
+  /** Extra permissions the resource's fields need (see FieldDef.access). */
+  permissions?: ExtraPermission[];
 }
 
 export type Resource = ResourceConfig & {

@@ -4,6 +4,7 @@ import { roles, userRoles } from "../db/schema";
 import { UserFacingError } from "../errors";
 import { writeAudit, type Actor } from "../audit";
 import { ADMIN_ROLE, isPermission } from "../permissions";
+import { isKnownPermission, PERMISSION_FORMS } from "../resources/permission-catalog";
 
 const ROLE_NAME_RE = /^[a-z][a-z0-9-]{0,63}$/;
 
@@ -14,10 +15,11 @@ export function validateRoleName(name: string): string {
   return name;
 }
 
-function checkPermissions(perms: string[]): string[] {
-  const bad = perms.filter((p) => !isPermission(p));
+/** Granted permissions must exist; revoking also accepts a well-formed one that no longer does (a removed resource's). */
+function checkPermissions(perms: string[], accept: (p: string) => boolean = isKnownPermission): string[] {
+  const bad = perms.filter((p) => !accept(p));
   if (bad.length) {
-    throw new UserFacingError(`Not a permission: ${bad.join(", ")} (expected <resource>:<view|create|update|delete|export>).`, "permissions");
+    throw new UserFacingError(`Unknown permission: ${bad.join(", ")} (expected ${PERMISSION_FORMS}).`, "permissions");
   }
   return [...new Set(perms)].sort();
 }
@@ -44,8 +46,7 @@ export async function countRoleMembers(db: Db, roleId: number): Promise<number> 
   return row?.n ?? 0;
 }
 
-function changePermissions(db: Db, name: string, perms: string[], change: (current: Set<string>, p: string) => void, actor?: Actor): Promise<string[]> {
-  const wanted = checkPermissions(perms);
+function changePermissions(db: Db, name: string, wanted: string[], change: (current: Set<string>, p: string) => void, actor?: Actor): Promise<string[]> {
   return writeTransaction(db, async (tx) => {
     const [role] = await tx.select().from(roles).where(eq(roles.name, name));
     if (!role) throw new UserFacingError(`Unknown role: ${name}.`, "name");
@@ -60,9 +61,9 @@ function changePermissions(db: Db, name: string, perms: string[], change: (curre
 }
 
 export function grantPermissions(db: Db, name: string, perms: string[], actor?: Actor): Promise<string[]> {
-  return changePermissions(db, name, perms, (s, p) => s.add(p), actor);
+  return changePermissions(db, name, checkPermissions(perms), (s, p) => s.add(p), actor);
 }
 
 export function revokePermissions(db: Db, name: string, perms: string[], actor?: Actor): Promise<string[]> {
-  return changePermissions(db, name, perms, (s, p) => s.delete(p), actor);
+  return changePermissions(db, name, checkPermissions(perms, (p) => isKnownPermission(p) || isPermission(p)), (s, p) => s.delete(p), actor);
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../db";
 import { roles, userRoles } from "../db/schema";
-import { ADMIN_ROLE } from "../permissions";
+import { ADMIN_ROLE, holds } from "../permissions";
 import type { Editor, EditPolicy } from "../resources/types";
 
 /**
@@ -22,7 +22,7 @@ export const ROLE_REASON = "You can grant or remove only roles whose permissions
 /** Whether `editor` may grant or take away a role with these permissions. */
 export function mayDelegate(editor: Editor, role: { name: string; permissions: readonly string[] }): boolean {
   if (editor.access.isAdmin) return true;
-  return role.name !== ADMIN_ROLE && role.permissions.every((p) => editor.access.permissions.has(p));
+  return role.name !== ADMIN_ROLE && role.permissions.every((p) => holds(editor.access, p));
 }
 
 function rolesOf(db: Db | Tx, userId: string) {

@@ -5,13 +5,19 @@ import { getOwnEnrolment, getOwnTwoFactorStatus, mustSetUpOwnTwoFactor } from "@
 import { codesToShow } from "@/lib/auth/two-factor/shown-codes";
 import { qrSvg } from "@/lib/auth/two-factor/qr";
 import { SiteHeader } from "@/components/site-header";
+import { Flash } from "@/components/flash";
 import { EnrolmentPanel } from "../two-factor-enrolment";
 import { DisableTwoFactorForm, RegenerateCodesForm } from "../two-factor-manage";
 import { RecoveryCodes } from "../two-factor-recovery-codes";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
-const STATUS = "rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900";
+/** Confirmations after a change, each shown only while it is still true. */
+const NOTICES: Record<string, { text: string; enabled: boolean }> = {
+  on: { text: "Two-factor authentication is on.", enabled: true },
+  codes: { text: "New recovery codes were made. The old ones no longer work.", enabled: true },
+  off: { text: "Two-factor authentication is off.", enabled: false },
+};
 
 /** Set-up and management of the user's own two-factor sign-in; the one page REQUIRE_2FA_ROLES leaves open. */
 export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -22,6 +28,8 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   const newCodes = status.enabled ? await codesToShow(user.id) : null;
   const required = await mustSetUpOwnTwoFactor(user);
   const { notice } = await searchParams;
+  const known = typeof notice === "string" && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
+  const flash = known && known.enabled === status.enabled ? known.text : null;
   return (
     <>
       <SiteHeader user={user} />
@@ -32,11 +40,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
             Your role requires two-factor authentication. Set it up to continue.
           </p>
         ) : null}
-        {notice === "off" && !status.enabled ? (
-          <p role="status" className={STATUS}>
-            Two-factor authentication is off.
-          </p>
-        ) : null}
+        {flash ? <Flash text={flash} /> : null}
         {newCodes ? (
           <section aria-labelledby="new-codes-heading" className="card p-6">
             <h2 id="new-codes-heading" className="mb-4 text-lg font-semibold">

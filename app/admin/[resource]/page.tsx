@@ -5,7 +5,8 @@ import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/re
 import { listRows } from "@/lib/resources/engine/queries";
 import { BULK_SET, inlineField } from "@/lib/resources/inline-edit";
 import { getResource } from "@/lib/resources/registry";
-import { can, permission } from "@/lib/permissions";
+import { fixedFields } from "@/lib/resources/scope";
+import { mayAct } from "@/lib/permissions";
 import { BulkForm } from "@/components/resource/bulk-form";
 import { ListControls } from "@/components/resource/list-controls";
 import { ListTable } from "@/components/resource/list-table";
@@ -22,19 +23,18 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const { user, resource } = await requireResource((await params).resource, "view");
   const raw = await searchParams;
   const query = parseListQuery(resource, raw);
-  const result = await listRows(resource, query, user.access);
+  const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;
   // Fields the user may change from the list: in place, and with "Set field…".
-  const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit) : [];
+  const fixed = fixedFields(resource, user);
+  const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];
   const bulk = [
     ...(allowed.delete ? [{ name: "delete", label: "Delete" }] : []),
-    ...(resource.bulkActions ?? []).filter((a) => can(user.access, permission(resource.name, a.action))).map((a) => ({ name: a.name, label: a.label })),
+    ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
     ...(settable.length ? [{ name: BULK_SET, label: "Set field…" }] : []),
   ];
   const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
-  const notice = typeof raw.notice === "string" ? raw.notice : undefined;
-  const count = typeof raw.count === "string" ? raw.count : undefined;
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -52,8 +52,8 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
           ) : null}
         </div>
       </div>
-      <Notice kind={notice} count={count} />
-      <ListControls resource={resource} query={query} access={user.access} />
+      <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />
+      <ListControls resource={resource} query={query} viewer={user} />
       {result.rows.length === 0 && result.total === 0 ? (
         <div className="card p-10 text-center">
           <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
@@ -66,7 +66,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
         </div>
       ) : (
         <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
-          <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} />
+          <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
         </BulkForm>
       )}
       <Pagination base={base} query={query} result={result} />

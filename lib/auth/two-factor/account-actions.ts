@@ -73,7 +73,7 @@ export async function confirmEnrolmentAction(_prev: TwoFactorFormState, form: Fo
   if (!codes) return { ok: false, message: FIX, fieldErrors: { code: "That code is not correct. Enter the 6-digit code your app shows now." } };
   await keepThisSession(user.id);
   await rememberCodesToShow(user.id, codes);
-  redirect(TWO_FACTOR_SETUP_PATH);
+  redirect(`${TWO_FACTOR_SETUP_PATH}?notice=on`);
 }
 
 /** The user has kept their recovery codes: they are not shown again. */
@@ -90,7 +90,7 @@ export async function regenerateRecoveryCodesAction(_prev: TwoFactorFormState, f
   const codes = await regenerateRecoveryCodes(getDb(), user.id, await actorFor(user));
   await keepThisSession(user.id);
   await rememberCodesToShow(user.id, codes);
-  redirect(TWO_FACTOR_SETUP_PATH);
+  redirect(`${TWO_FACTOR_SETUP_PATH}?notice=codes`);
 }
 
 export async function disableTwoFactorAction(_prev: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {

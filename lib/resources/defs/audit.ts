@@ -1,7 +1,7 @@
 import { auditLog } from "../../db/schema";
 import { defineResource } from "../define";
 
-const AUDIT_ACTIONS = ["create", "update", "delete", "bulk:activate", "bulk:deactivate", "role-change", "sign-in", "sign-in-failed", "password-change", "sign-out-everywhere"];
+const AUDIT_ACTIONS = ["create", "update", "delete", "bulk:activate", "bulk:deactivate", "role-change", "sign-in", "sign-in-failed", "password-change", "sign-out-everywhere", "denied"];
 
 /** The audit log: read-only for everyone, admins included. */
 export const auditResource = defineResource({

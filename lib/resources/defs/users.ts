@@ -20,7 +20,7 @@ export const usersResource = defineResource({
     { key: "email", label: "Email", type: "email", column: users.email, list: true, sortable: true, required: true, maxLength: 254 },
     { key: "name", label: "Name", type: "text", column: users.name, list: true, sortable: true, maxLength: 100 },
     { key: "active", label: "Active", type: "boolean", column: users.active, list: true, sortable: true },
-    { key: "roles", label: "Roles", type: "many", many: { resource: "roles", through: userRoles, left: userRoles.userId, right: userRoles.roleId } },
+    { key: "roles", label: "Roles", type: "many", many: { resource: "roles", through: userRoles, left: userRoles.userId, right: userRoles.roleId }, related: "Users with this role" },
     { key: "password", label: "Password", type: "password", hidden: true, help: "At least 8 characters; not a common or guessable password." },
     { key: "confirmedAt", label: "Confirmed", type: "datetime", column: users.emailVerified, form: false },
     { key: "lastLoginAt", label: "Last sign-in", type: "datetime", column: users.lastLoginAt, list: true, sortable: true, form: false },
@@ -33,6 +33,7 @@ export const usersResource = defineResource({
   search: ["email", "name"],
   filters: [
     { field: "active", param: "active", type: "boolean" },
+    { field: "roles", param: "role", type: "reference" },
     { field: "createdAt", param: "created", type: "date-range" },
   ],
   defaultSort: "email",

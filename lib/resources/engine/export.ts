@@ -1,4 +1,6 @@
+import { and } from "drizzle-orm";
 import { getDb } from "../../db";
+import { ownerScope, type Viewer } from "../scope";
 import { streamRows } from "../../db/dialect";
 import { csvLines } from "../csv";
 import { centsToDecimal } from "../money";
@@ -35,12 +37,15 @@ function cell(field: FieldDef, value: unknown): string {
 /**
  * The CSV of a list query as a byte stream: a header row of labels, then rows
  * in batches pulled only as fast as the client reads, so memory stays flat
- * whatever the number of rows.
+ * whatever the number of rows. `viewer` (undefined: a trusted caller) sees
+ * only the rows they may view and export.
  */
-export function exportStream(resource: Resource, query: ListQuery): ReadableStream<Uint8Array> {
+export function exportStream(resource: Resource, query: ListQuery, viewer?: Viewer | null): ReadableStream<Uint8Array> {
   const fields = exportFields(resource);
   const shape = Object.fromEntries(fields.map((f) => [f.key, f.column!]));
-  const select = getDb().select({ __id: resource.id, ...shape }).from(resource.table).where(buildWhere(resource, query)).orderBy(...buildOrderBy(resource, query.sort));
+  // Only the rows the reader may both view and export.
+  const restrict = and(ownerScope(resource, viewer, "view"), ownerScope(resource, viewer, "export"));
+  const select = getDb().select({ __id: resource.id, ...shape }).from(resource.table).where(buildWhere(resource, query, "scan", undefined, restrict)).orderBy(...buildOrderBy(resource, query.sort));
   const encoder = new TextEncoder();
   let rows: AsyncGenerator<unknown[], void, undefined> | undefined;
   return new ReadableStream<Uint8Array>({

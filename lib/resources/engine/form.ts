@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { createInsertSchema } from "drizzle-zod";
-import { isPermission, ACTIONS } from "../../permissions";
 import { columnKey } from "../define";
 import { parseMoney } from "../money";
 import type { FieldDef, Resource } from "../types";
@@ -40,7 +39,7 @@ function columnSchemas(resource: Resource): Record<string, z.ZodType> {
 }
 
 /** Converts one field's submitted text into a typed value, or returns an error message. */
-function convert(field: FieldDef, raw: string | string[], knownResources: string[]): { value?: unknown; error?: string } {
+function convert(field: FieldDef, raw: string | string[], isKnown: (permission: string) => boolean): { value?: unknown; error?: string } {
   const text = Array.isArray(raw) ? (raw[0] ?? "") : raw;
   const trimmed = text.trim();
   const emptyValue = field.required ? undefined : null;
@@ -51,7 +50,7 @@ function convert(field: FieldDef, raw: string | string[], knownResources: string
       return { value: [...new Set((Array.isArray(raw) ? raw : [raw]).filter(Boolean))] };
     case "permissions": {
       const values = (Array.isArray(raw) ? raw : [raw]).filter(Boolean);
-      const bad = values.filter((p) => !isPermission(p) || !knownResources.includes(p.split(":")[0]!));
+      const bad = values.filter((p) => !isKnown(p));
       if (bad.length) return { error: `Unknown permission: ${bad.slice(0, 3).join(", ")}.` };
       return { value: [...new Set(values)].sort() };
     }
@@ -97,9 +96,10 @@ export type ParsedForm = { ok: true; values: Record<string, unknown>; raw: RawVa
 
 /**
  * Reads the fields of `mode` from FormData; extra fields in the request are
- * ignored. `only` restricts it to those field keys (a single value edited in a list).
+ * ignored. `isKnown` says which permissions exist (permission-catalog.ts);
+ * `only` restricts it to those field keys (a single value edited in a list).
  */
-export function parseForm(resource: Resource, mode: FormMode, form: FormData, knownResources: string[], only?: ReadonlySet<string>): ParsedForm {
+export function parseForm(resource: Resource, mode: FormMode, form: FormData, isKnown: (permission: string) => boolean, only?: ReadonlySet<string>): ParsedForm {
   const schemas = columnSchemas(resource);
   const values: Record<string, unknown> = {};
   const fieldErrors: FieldErrors = {};
@@ -109,7 +109,7 @@ export function parseForm(resource: Resource, mode: FormMode, form: FormData, kn
     const multi = field.type === "many" || field.type === "permissions";
     const submitted = multi ? form.getAll(field.key).map(String) : String(form.get(field.key) ?? "");
     if (field.type !== "password") raw[field.key] = submitted;
-    const { value, error } = convert(field, submitted, knownResources);
+    const { value, error } = convert(field, submitted, isKnown);
     if (error) {
       fieldErrors[field.key] = error;
       continue;
@@ -139,15 +139,7 @@ export function parseInlineValue(resource: Resource, key: string, text: string):
   if (!field?.inlineEdit || !formFields(resource, "update").includes(field)) return { ok: false, error: "This field cannot be changed here." };
   const form = new FormData();
   form.set(key, text);
-  const parsed = parseForm(resource, "update", form, [], new Set([key]));
+  const parsed = parseForm(resource, "update", form, () => false, new Set([key]));
   if (!parsed.ok) return { ok: false, error: parsed.fieldErrors[key] ?? `${field.label} is not valid.` };
   return { ok: true, value: parsed.values[key] };
-}
-
-/** Every permission a role can hold: registered resources × actions. */
-export function permissionMatrix(resources: ReadonlyArray<{ name: string; actions?: readonly string[] }>) {
-  return resources.map((r) => ({
-    resource: r.name,
-    permissions: ACTIONS.map((action) => ({ action, value: `${r.name}:${action}`, supported: !r.actions || r.actions.includes(action) })),
-  }));
 }

@@ -11,6 +11,8 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PER = 25;
 export const MAX_PAGE = 1_000_000;
 export const MAX_QUERY_LENGTH = 200;
+/** The largest row position a keyset page's `pos` may claim. */
+export const MAX_POSITION = MAX_PAGE * 100;
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -29,6 +31,10 @@ export interface ListQuery {
   filters: ActiveFilter[];
   /** Keyset paging: the page starts after the row with this sort value and id. */
   after?: Cursor;
+  /** Keyset paging backwards: the page ends before the row with this sort value and id. */
+  before?: Cursor;
+  /** On a keyset page, the 1-based position of its first row, as the link that led here said (not verified). */
+  pos?: number;
 }
 
 export interface Cursor {
@@ -56,6 +62,13 @@ function parseCursor(resource: Resource, sortKey: string, raw: string | undefine
   } catch {
     return undefined;
   }
+}
+
+/** A keyset page's position: a plain integer in range, else unknown (a row after a cursor is at least the second). */
+function parsePosition(raw: string | undefined, after: boolean): number | undefined {
+  if (!raw || !/^\d{1,10}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= (after ? 2 : 1) && n <= MAX_POSITION ? n : undefined;
 }
 
 /**
@@ -143,7 +156,10 @@ export function parseListQuery(resource: Resource, params: RawParams): ListQuery
   const sort = sortable ? { key, desc } : { key: fallback.replace(/^-/, ""), desc: fallback.startsWith("-") };
   const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params)).filter((f): f is ActiveFilter => f !== null);
   const after = parseCursor(resource, sort.key, first(params, "after"));
-  return { q, page: clampInt(first(params, "page"), 1, MAX_PAGE, 1), per: pageSize(first(params, "per")), sort, filters, after };
+  // One direction at a time: with both, `after` wins.
+  const before = after ? undefined : parseCursor(resource, sort.key, first(params, "before"));
+  const pos = after || before ? parsePosition(first(params, "pos"), !!after) : undefined;
+  return { q, page: clampInt(first(params, "page"), 1, MAX_PAGE, 1), per: pageSize(first(params, "per")), sort, filters, after, before, pos };
 }
 
 /** URL parameters of the active filters (to keep them in links). */
@@ -169,16 +185,18 @@ export function filterParams(query: ListQuery): [string, string][] {
 }
 
 /** Serialises a list state back into a query string, with some values changed. */
-export function listHref(base: string, query: ListQuery, change: Partial<Pick<ListQuery, "q" | "page" | "per" | "sort" | "after">> & { filters?: [string, string][] } = {}): string {
+export function listHref(base: string, query: ListQuery, change: Partial<Pick<ListQuery, "q" | "page" | "per" | "sort" | "after" | "before" | "pos">> & { filters?: [string, string][] } = {}): string {
   // A cursor belongs to one position; any other change starts from page numbers again.
-  const next = { ...query, after: undefined, ...change };
+  const next = { ...query, after: undefined, before: undefined, pos: undefined, ...change };
   const sp = new URLSearchParams();
   if (next.q) sp.set("q", next.q);
   for (const [k, v] of change.filters ?? filterParams(query)) sp.append(k, v);
   sp.set("sort", `${next.sort.desc ? "-" : ""}${next.sort.key}`);
   if (next.per !== DEFAULT_PER) sp.set("per", String(next.per));
   if (next.after) sp.set("after", encodeCursor(next.after));
+  else if (next.before) sp.set("before", encodeCursor(next.before));
   else if (next.page > 1) sp.set("page", String(next.page));
+  if ((next.after || next.before) && next.pos) sp.set("pos", String(next.pos));
   const s = sp.toString();
   return s ? `${base}?${s}` : base;
 }

@@ -5,9 +5,10 @@ import { containsInsensitive, fullTextCount, FULL_TEXT_MIN_LENGTH, indexColumns 
 import { fullTextTarget } from "./query";
 import { getResource } from "../registry";
 import type { FieldDef, Resource } from "../types";
-import { can, permission, type Access } from "../../permissions";
+import { mayAct, type Action } from "../../permissions";
+import { ownerScope, type Viewer } from "../scope";
 import { cleanText, type Cursor, type ListQuery } from "./params";
-import { buildAfter, buildOrderBy, buildWhere, type SearchMode } from "./query";
+import { buildAfter, buildBefore, buildOrderBy, buildWhere, type SearchMode } from "./query";
 import { versionColumn, versionText } from "./version";
 
 /**
@@ -43,6 +44,8 @@ export interface ListResult {
   page: number;
   /** Where the next page starts (keyset), when there is one. */
   next?: Cursor;
+  /** On a page reached by cursor: where the previous page ends (its first row). */
+  prev?: Cursor;
   /** True when this page was reached by cursor, so its page number is unknown. */
   byCursor: boolean;
 }
@@ -73,22 +76,25 @@ function toRow(raw: Record<string, unknown>): Row {
 }
 
 /**
- * Who is reading, for reference labels: a title is the referenced resource's
- * data, shown only to whoever may view that resource; others see the id.
- * Undefined means a trusted caller (scripts, tests) that sees every title.
+ * Who is reading (see scope.ts): the rows they may view, and for reference
+ * labels, a title is the referenced resource's data, shown only to whoever may
+ * view that row; others see the id. Undefined means a trusted caller (scripts,
+ * tests) that sees every row and title.
  */
-export type Viewer = Access | null | undefined;
+export type { Viewer };
 
-function mayLabel(viewer: Viewer, target: string): boolean {
-  return viewer === undefined || can(viewer, permission(target, "view"));
+function mayLabel(viewer: Viewer | null | undefined, target: string): boolean {
+  if (viewer === undefined) return true;
+  const resource = getResource(target);
+  return !!viewer && !!resource && mayAct(viewer.access, resource, "view");
 }
 
 /** Fills `refs` with the referenced rows' titles: one query per reference field. */
-async function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[], viewer: Viewer): Promise<void> {
+async function attachReferences(resource: Resource, fields: FieldDef[], rows: Row[], viewer: Viewer | null | undefined): Promise<void> {
   for (const field of fields) {
     if (field.type !== "reference" || !field.reference) continue;
     const ids = [...new Set(rows.map((r) => r.values[field.key]).filter((v): v is RowId => v !== null && v !== undefined))];
-    const labels = mayLabel(viewer, field.reference.resource) ? await labelsFor(field.reference.resource, ids) : new Map<RowId, string>();
+    const labels = mayLabel(viewer, field.reference.resource) ? await labelsFor(field.reference.resource, ids, viewer) : new Map<RowId, string>();
     for (const row of rows) {
       const id = row.values[field.key] as RowId | null;
       row.refs[field.key] = id === null || id === undefined ? null : { id, label: labels.get(id) ?? String(id) };
@@ -96,10 +102,14 @@ async function attachReferences(resource: Resource, fields: FieldDef[], rows: Ro
   }
 }
 
-export async function labelsFor(resourceName: string, ids: RowId[]): Promise<Map<RowId, string>> {
+/** Titles of rows of `resourceName`, only of those `viewer` may view (the others are left out). */
+export async function labelsFor(resourceName: string, ids: RowId[], viewer?: Viewer | null): Promise<Map<RowId, string>> {
   const target = getResource(resourceName);
   if (!target || ids.length === 0) return new Map();
-  const rows = (await getDb().select({ id: target.id, label: target.title }).from(target.table).where(inArray(target.id, ids))) as { id: RowId; label: unknown }[];
+  const rows = (await getDb()
+    .select({ id: target.id, label: target.title })
+    .from(target.table)
+    .where(and(inArray(target.id, ids), ownerScope(target, viewer, "view")))) as { id: RowId; label: unknown }[];
   return new Map(rows.map((r) => [r.id, String(r.label ?? r.id)]));
 }
 
@@ -120,10 +130,10 @@ async function boundedCount(resource: Resource, where: SQL | undefined): Promise
  */
 const DENSE_MATCHES = 2_000;
 
-async function searchPlan(resource: Resource, query: ListQuery): Promise<{ mode: SearchMode; total?: number }> {
+async function searchPlan(resource: Resource, query: ListQuery, restricted: boolean): Promise<{ mode: SearchMode; total?: number }> {
   if (!query.q || !resource.searchIndex || [...query.q].length < FULL_TEXT_MIN_LENGTH) return { mode: "scan" };
   const matches = await fullTextCount(fullTextTarget(resource), query.q, COUNT_CAP + 1);
-  const alone = query.filters.length === 0 && !resource.scope?.();
+  const alone = query.filters.length === 0 && !resource.scope?.() && !restricted;
   return { mode: matches > DENSE_MATCHES ? "scan" : "index", total: alone ? matches : undefined };
 }
 
@@ -154,8 +164,9 @@ function indexPairs(resource: Resource): Set<string> {
 function unorderedFilters(resource: Resource, query: ListQuery, sortColumn: SQLiteColumn): Set<string> {
   const out = new Set<string>();
   for (const f of query.filters) {
-    const column = resource.fieldMap.get(f.def.field)!.column!;
-    if (column === sortColumn) continue;
+    const column = resource.fieldMap.get(f.def.field)!.column;
+    // A many filter is a subquery on its join table, with no index of this table to keep out.
+    if (!column || column === sortColumn) continue;
     const equality = (f.kind === "enum" && f.values.length === 1) || f.kind === "boolean" || f.kind === "reference";
     if (equality && indexPairs(resource).has(`${column.name}>${sortColumn.name}`)) continue;
     out.add(f.def.field);
@@ -165,11 +176,13 @@ function unorderedFilters(resource: Resource, query: ListQuery, sortColumn: SQLi
 
 /**
  * A list page's counts and its rows query, not yet run: what listRows runs,
- * and what the query-plan test explains.
+ * and what the query-plan test explains. Only rows `viewer` may view are
+ * counted, searched, filtered, sorted and paged (see scope.ts).
  */
-export async function planList(resource: Resource, query: ListQuery) {
-  const plan = await searchPlan(resource, query);
-  const where = buildWhere(resource, query, plan.mode);
+export async function planList(resource: Resource, query: ListQuery, viewer?: Viewer | null) {
+  const owned = ownerScope(resource, viewer, "view");
+  const plan = await searchPlan(resource, query, !!owned);
+  const where = buildWhere(resource, query, plan.mode, undefined, owned);
   const total = plan.total ?? (await boundedCount(resource, where));
   const totalCapped = total > COUNT_CAP;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / query.per));
@@ -177,34 +190,44 @@ export async function planList(resource: Resource, query: ListQuery) {
   const page = totalCapped ? query.page : Math.min(query.page, pageCount);
   const fields = resource.fields.filter((f) => f.list);
   const sortColumn = resource.fieldMap.get(query.sort.key)?.column;
-  const byCursor = !!query.after;
+  const byCursor = !!(query.after || query.before);
+  // Backwards, the page is read in reverse order from the cursor (listRows turns it round).
+  const order = query.before ? { ...query.sort, desc: !query.sort.desc } : query.sort;
   const orderBy = sortColumn ?? resource.id;
-  const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy)) : where;
+  const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy), owned) : where;
   // Inline edits are checked against the version the list was read at.
   const versioned = resource.fields.some((f) => f.inlineEdit) ? versionColumn(resource) : undefined;
   const select = getDb()
     .select({ ...selection(resource, fields), __sort: orderBy, ...(versioned ? { __version: versioned } : {}) })
     .from(resource.table)
-    .where(byCursor ? and(pageWhere, buildAfter(resource, query)) : pageWhere)
-    .orderBy(...buildOrderBy(resource, query.sort))
+    .where(byCursor ? and(pageWhere, query.before ? buildBefore(resource, query) : buildAfter(resource, query)) : pageWhere)
+    .orderBy(...buildOrderBy(resource, order))
     .limit(query.per)
     .offset(byCursor ? 0 : (page - 1) * query.per);
   return { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn };
 }
 
-export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer): Promise<ListResult> {
-  const { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn } = await planList(resource, query);
+export async function listRows(resource: Resource, query: ListQuery, viewer?: Viewer | null): Promise<ListResult> {
+  const { select, total, totalCapped, pageCount, page, byCursor, fields, sortColumn } = await planList(resource, query, viewer);
   const rows = ((await select) as Record<string, unknown>[]).map(toRow);
+  if (query.before) {
+    rows.reverse();
+    // Back at the start of the list: its first page, full, by page number.
+    if (rows.length < query.per) return listRows(resource, { ...query, before: undefined, pos: undefined, page: 1 }, viewer);
+  }
   await attachReferences(resource, fields, rows, viewer);
-  const last = rows[rows.length - 1];
-  const lastSort = last?.values.__sort;
-  const next = last && rows.length === query.per && sortColumn?.notNull ? { value: lastSort instanceof Date ? lastSort.getTime() : (lastSort as string | number), id: last.id } : undefined;
+  const cursorOf = (row: Row | undefined): Cursor | undefined => {
+    const value = row?.values.__sort;
+    return row && sortColumn?.notNull ? { value: value instanceof Date ? value.getTime() : (value as string | number), id: row.id } : undefined;
+  };
+  const next = rows.length === query.per ? cursorOf(rows[rows.length - 1]) : undefined;
+  const prev = byCursor ? cursorOf(rows[0]) : undefined;
   for (const r of rows) {
     delete r.values.__sort;
     if ("__version" in r.values) r.version = versionText(r.values.__version);
     delete r.values.__version;
   }
-  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, byCursor };
+  return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, prev, byCursor };
 }
 
 export interface RecordDetails extends Row {
@@ -212,27 +235,34 @@ export interface RecordDetails extends Row {
   many: Record<string, RefValue[]>;
   /** What an edit form carries to detect a concurrent save (see engine/version.ts). */
   version?: string;
+  /** The owner column's value, for resources with one. */
+  ownerId?: string | null;
 }
 
-export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer): Promise<RecordDetails | null> {
+/**
+ * One record, or null when there is none `viewer` may `action` (view for the
+ * details page, update for the edit form): someone else's record under an
+ * `:own` permission is not found, like a missing one.
+ */
+export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer | null, action: Action = "view"): Promise<RecordDetails | null> {
   const fields = resource.fields.filter((f) => !f.hidden);
   const versioned = versionColumn(resource);
   const [raw] = (await getDb()
-    .select({ ...selection(resource, fields), __title: resource.title, ...(versioned ? { __version: versioned } : {}) })
+    .select({ ...selection(resource, fields), __title: resource.title, ...(versioned ? { __version: versioned } : {}), ...(resource.owner ? { __owner: resource.owner } : {}) })
     .from(resource.table)
-    .where(and(eq(resource.id, id), resource.scope?.()))) as Record<string, unknown>[];
+    .where(and(eq(resource.id, id), resource.scope?.(), ownerScope(resource, viewer, action)))) as Record<string, unknown>[];
   if (!raw) return null;
-  const { __title, __version, ...rest } = raw;
+  const { __title, __version, __owner, ...rest } = raw;
   const row = toRow(rest);
   await attachReferences(resource, fields, [row], viewer);
   const many: Record<string, RefValue[]> = {};
   for (const field of fields) {
     if (field.type !== "many" || !field.many) continue;
     const ids = (await getDb().select({ id: field.many.right }).from(field.many.through).where(eq(field.many.left, id))).map((r) => r.id as RowId);
-    const labels = mayLabel(viewer, field.many.resource) ? await labelsFor(field.many.resource, ids) : new Map<RowId, string>();
+    const labels = mayLabel(viewer, field.many.resource) ? await labelsFor(field.many.resource, ids, viewer) : new Map<RowId, string>();
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
-  return { ...row, title: String(__title ?? id), many, version: versionText(__version) };
+  return { ...row, title: String(__title ?? id), many, version: versionText(__version), ownerId: __owner === null || __owner === undefined ? null : String(__owner) };
 }
 
 /** A record's current version (see engine/version.ts), or undefined when it is gone or unversioned. */
@@ -243,21 +273,41 @@ export async function getVersion(resource: Resource, id: RowId): Promise<string 
   return versionText(row?.v);
 }
 
-/** Options for a reference picker: rows whose title contains `q`, at most `limit`. */
-export async function lookupOptions(resourceName: string, q: string, limit = 20): Promise<RefValue[]> {
+/** Options for a reference picker: rows `viewer` may view whose title contains `q`, at most `limit`. */
+export async function lookupOptions(resourceName: string, q: string, limit = 20, viewer?: Viewer | null): Promise<RefValue[]> {
   const target = getResource(resourceName);
   if (!target) return [];
   const text = cleanText(q).trim().slice(0, 100);
   const rows = (await getDb()
     .select({ id: target.id, label: target.title })
     .from(target.table)
-    .where(and(text ? containsInsensitive(target.title, text) : undefined, target.scope?.()))
+    .where(and(text ? containsInsensitive(target.title, text) : undefined, target.scope?.(), ownerScope(target, viewer, "view")))
     .orderBy(asc(target.title), asc(target.id))
     .limit(limit)) as { id: RowId; label: unknown }[];
   return rows.map((r) => ({ id: r.id, label: String(r.label ?? r.id) }));
 }
 
 /** Every option of a small target table (many-to-many checkboxes), capped. */
-export function allOptions(resourceName: string, cap = 500): Promise<RefValue[]> {
-  return lookupOptions(resourceName, "", cap);
+export function allOptions(resourceName: string, cap = 500, viewer?: Viewer | null): Promise<RefValue[]> {
+  return lookupOptions(resourceName, "", cap, viewer);
+}
+
+export interface ResourceCount {
+  /** Exact up to COUNT_CAP. */
+  total: number;
+  /** More than COUNT_CAP rows: shown as "10,000+". */
+  capped: boolean;
+}
+
+/**
+ * How many rows the resource's unfiltered list holds for `viewer`, bounded
+ * like a list's total: the list's own WHERE (so the resource's scope applies)
+ * in a subquery that stops after COUNT_CAP + 1 rows. Null when the viewer may
+ * not view the resource; undefined is a trusted caller.
+ */
+export async function resourceCount(resource: Resource, viewer: Viewer | undefined): Promise<ResourceCount | null> {
+  if (viewer !== undefined && !mayAct(viewer.access, resource, "view")) return null;
+  // Only the rows the viewer may view: their own, under an :own permission.
+  const total = await boundedCount(resource, buildWhere(resource, { q: "", filters: [] }, "scan", undefined, ownerScope(resource, viewer, "view")));
+  return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
 }

@@ -13,10 +13,11 @@ export type SearchMode = "scan" | "index";
 
 /**
  * `unindexed` names filter fields whose index must not be used (the list is
- * read in sort order instead; see listRows).
+ * read in sort order instead; see listRows). `restrict` is the reader's row
+ * scope (scope.ts ownerScope), ANDed with everything else.
  */
-export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">, search: SearchMode = "scan", unindexed: ReadonlySet<string> = new Set()): SQL | undefined {
-  const parts: (SQL | undefined)[] = [resource.scope?.()];
+export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "filters">, search: SearchMode = "scan", unindexed: ReadonlySet<string> = new Set(), restrict?: SQL): SQL | undefined {
+  const parts: (SQL | undefined)[] = [resource.scope?.(), restrict];
   if (query.q && resource.search?.length) {
     parts.push(
       search === "index" && resource.searchIndex
@@ -25,7 +26,17 @@ export function buildWhere(resource: Resource, query: Pick<ListQuery, "q" | "fil
     );
   }
   for (const f of query.filters) {
-    const field = resource.fieldMap.get(f.def.field)!.column!;
+    const def = resource.fieldMap.get(f.def.field)!;
+    if (def.many && f.kind === "reference") {
+      // Rows linked to the value through the join table (a role's users).
+      const { through, left, right } = def.many;
+      // An integer key takes only what fits one (PostgreSQL refuses the comparison otherwise): anything else matches nothing.
+      const integer = right.dataType === "number";
+      const fits = typeof f.value === "number" && Number.isSafeInteger(f.value) && f.value <= 2_147_483_647;
+      parts.push(integer && !fits ? sql`1 = 0` : sql`${resource.id} in (select ${left} from ${through} where ${right} = ${sql.param(integer ? f.value : String(f.value), right)})`);
+      continue;
+    }
+    const field = def.column!;
     const hidden = unindexed.has(f.def.field);
     const column: SQL = hidden ? withoutIndex(field) : sql`${field}`;
     // Values are bound through the column's own mapping (booleans, dates) either way.
@@ -72,4 +83,9 @@ export function buildAfter(resource: Resource, query: Pick<ListQuery, "sort" | "
   // The cursor holds a date as epoch milliseconds; each driver gets it in the column's own form.
   const value = column.dataType === "date" ? new Date(Number(query.after.value)) : query.after.value;
   return sql`(${column}, ${resource.id}) ${op} (${sql.param(value, column)}, ${sql.param(query.after.id, resource.id)})`;
+}
+
+/** Keyset condition backwards: rows before the cursor in the list's order, i.e. after it in the reverse order. */
+export function buildBefore(resource: Resource, query: Pick<ListQuery, "sort" | "before">): SQL | undefined {
+  return buildAfter(resource, { sort: { ...query.sort, desc: !query.sort.desc }, after: query.before });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { writeAudit, type Actor, type Changes } from "../../audit";
 import { getDb, writeTransaction } from "../../db";
 import { constraintViolation, lockRowsForUpdate } from "../../db/dialect";
@@ -7,6 +7,8 @@ import type { Tx } from "../../db";
 import { withAdminGuard } from "../../users/admin-guard";
 import { columnKey } from "../define";
 import { getResource } from "../registry";
+import type { Action } from "../../permissions";
+import { fixedFields, forcedOwner, ownerField, ownerScope } from "../scope";
 import type { Editor, FieldDef, Resource, WriteContext } from "../types";
 import type { FieldErrors } from "./form";
 import { getRecord, type RowId } from "./queries";
@@ -18,7 +20,7 @@ import { checkVersion, EditConflict, versionColumn } from "./version";
  * message; anything else is thrown.
  */
 
-export type WriteResult = { ok: true; id: RowId } | { ok: false; fieldErrors?: FieldErrors; message?: string; version?: string };
+export type WriteResult = { ok: true; id: RowId } | { ok: false; fieldErrors?: FieldErrors; message?: string; version?: string; notFound?: boolean };
 export type DeleteResult = { ok: true; count: number } | { ok: false; message: string };
 
 class FieldErrorsThrown extends Error {
@@ -41,6 +43,41 @@ function same(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify([...((a as unknown[]) ?? [])].map(String).sort()) === JSON.stringify([...((b as unknown[]) ?? [])].map(String).sort());
   return (a ?? null) === (b ?? null);
+}
+
+/**
+ * Rows an editor tried to change outside their scope (someone else's, under
+ * an `:own` permission). The request is answered as if they did not exist, and
+ * the attempt is logged as `denied`.
+ */
+class OutOfScope extends Error {
+  constructor(readonly ids: RowId[]) {
+    super("out of scope");
+  }
+}
+
+/** Inside the write transaction: throws OutOfScope for those of `ids` that exist but `editor` may not `action`. */
+async function checkScope(tx: Tx, resource: Resource, editor: Editor | null, action: Action, ids: RowId[]): Promise<void> {
+  const restrict = editor ? ownerScope(resource, editor, action) : undefined;
+  if (!restrict) return;
+  // CASE, not NOT(...): a row with no owner is nobody's own, and NOT(NULL = me) would let it through.
+  const rows = (await tx
+    .select({ id: resource.id, ok: sql<number>`case when ${restrict} then 1 else 0 end` })
+    .from(resource.table)
+    .where(inArray(resource.id, ids))) as { id: RowId; ok: number | string }[];
+  const outside = rows.filter((r) => Number(r.ok) !== 1).map((r) => r.id);
+  if (outside.length) throw new OutOfScope(outside);
+}
+
+/** Logs a refused out-of-scope write, in a transaction of its own (the refused one was rolled back). */
+async function logDenied(resource: Resource, actor: Actor, action: string, ids: RowId[]): Promise<void> {
+  await writeTransaction(getDb(), async (tx) => {
+    for (const id of ids) await writeAudit(tx, actor, { action: "denied", resource: resource.name, recordId: id, summary: `${action}: not within the user's records` });
+  });
+}
+
+function notFoundMessage(resource: Resource, count: number): string {
+  return count === 1 ? `This ${resource.singular.toLowerCase()} does not exist.` : `Some of the selected ${resource.label.toLowerCase()} do not exist.`;
 }
 
 /** The row as the form sees it: column fields plus many-to-many ids. */
@@ -140,7 +177,32 @@ function changesOf(values: Record<string, unknown>, before: Record<string, unkno
   return out;
 }
 
-async function save(resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, values: Record<string, unknown>, version: string | null = null): Promise<WriteResult> {
+/**
+ * The editor's field rules (scope.ts): on an existing record, values of the
+ * fields they may not change are dropped, not refused (the form showed them
+ * read-only); on a new one, an `:own` creator becomes its owner whatever was sent.
+ */
+function applyFieldRules(resource: Resource, editor: Editor | null, id: RowId | null, values: Record<string, unknown>): Record<string, unknown> {
+  if (!editor) return values;
+  const out = { ...values };
+  if (id !== null) for (const key of fixedFields(resource, editor).keys()) delete out[key];
+  const owner = id === null ? forcedOwner(resource, editor) : undefined;
+  const field = ownerField(resource);
+  if (owner !== undefined && field) out[field.key] = owner;
+  return out;
+}
+
+async function save(resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, submitted: Record<string, unknown>, version: string | null = null): Promise<WriteResult> {
+  const values = applyFieldRules(resource, editor, id, submitted);
+  if (id !== null && editor) {
+    try {
+      await checkScope(getDb(), resource, editor, "update", [id]);
+    } catch (error) {
+      if (!(error instanceof OutOfScope)) throw error;
+      await logDenied(resource, actor, "update", error.ids);
+      return { ok: false, message: notFoundMessage(resource, 1), notFound: true };
+    }
+  }
   const before = id === null ? undefined : await currentValues(resource, id);
   if (id !== null && !before) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
   const changed = new Set(Object.keys(values).filter((k) => k === "password" ? !!values[k] : !before || !same(values[k], before[k])));
@@ -150,6 +212,7 @@ async function save(resource: Resource, actor: Actor, editor: Editor | null, id:
   try {
     const savedId = await transaction(resource, async (tx) => {
       if (id !== null) {
+        await checkScope(tx, resource, editor, "update", [id]);
         const refused = await resource.hooks?.beforeUpdate?.(tx, id, values, before!);
         if (refused) throw new FieldErrorsThrown(refused);
       }
@@ -158,6 +221,9 @@ async function save(resource: Resource, actor: Actor, editor: Editor | null, id:
       const refErrors = await checkReferences(tx, resource, values);
       if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
       const row = { ...columnValues(resource, values), ...prepared.columns };
+      // With only `create:own` and no owner field in the form, the owner column is set directly.
+      const owner = id === null && editor ? forcedOwner(resource, editor) : undefined;
+      if (owner !== undefined && resource.owner) row[columnKey(resource, resource.owner)] = owner;
       // Every save moves the version on, also one that changes only a many-to-many field.
       const versioned = versionColumn(resource);
       if (id !== null && versioned) row[columnKey(resource, versioned)] = new Date();
@@ -166,7 +232,7 @@ async function save(resource: Resource, actor: Actor, editor: Editor | null, id:
         const [inserted] = (await tx.insert(resource.table).values(row).returning({ id: resource.id })) as { id: RowId }[];
         rowId = inserted!.id;
       } else {
-        if (Object.keys(row).length) await tx.update(resource.table).set(row).where(eq(resource.id, id));
+        if (Object.keys(row).length) await tx.update(resource.table).set(row).where(and(eq(resource.id, id), editor ? ownerScope(resource, editor, "update") : undefined));
         rowId = id;
       }
       for (const field of resource.fields) {
@@ -179,6 +245,10 @@ async function save(resource: Resource, actor: Actor, editor: Editor | null, id:
     return { ok: true, id: savedId };
   } catch (error) {
     if (error instanceof EditConflict) return { ok: false, message: error.message, version: error.version };
+    if (error instanceof OutOfScope) {
+      await logDenied(resource, actor, "update", error.ids);
+      return { ok: false, message: notFoundMessage(resource, 1), notFound: true };
+    }
     const translated = translateError(resource, error);
     if (translated) return translated;
     throw error;
@@ -203,16 +273,24 @@ export async function deleteRecords(resource: Resource, actor: Actor, editor: Ed
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   try {
     const count = await transaction(resource, async (tx) => {
+      await checkScope(tx, resource, editor, "delete", ids);
       const refused = await resource.hooks?.beforeDelete?.(tx, ids);
       if (refused) throw new UserFacingError(refused);
       await refuseRows(tx, resource, editor, ids, "delete");
       const existing = await titles(tx, resource, ids);
-      const deleted = await tx.delete(resource.table).where(inArray(resource.id, ids)).returning({ id: resource.id });
+      const deleted = await tx
+        .delete(resource.table)
+        .where(and(inArray(resource.id, ids), editor ? ownerScope(resource, editor, "delete") : undefined))
+        .returning({ id: resource.id });
       for (const [id, title] of existing) await writeAudit(tx, actor, { action: "delete", resource: resource.name, recordId: id, summary: title });
       return deleted.length;
     });
     return { ok: true, count };
   } catch (error) {
+    if (error instanceof OutOfScope) {
+      await logDenied(resource, actor, "delete", error.ids);
+      return { ok: false, message: notFoundMessage(resource, ids.length) };
+    }
     const translated = translateError(resource, error);
     if (translated && !translated.ok) return { ok: false, message: translated.message ?? Object.values(translated.fieldErrors ?? {})[0] ?? "Refused." };
     throw error;
@@ -223,8 +301,11 @@ export async function runBulkAction(resource: Resource, actor: Actor, editor: Ed
   const action = resource.bulkActions?.find((a) => a.name === name);
   if (!action) return { ok: false, message: "Unknown action." };
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
+  const fixed = action.field && editor ? fixedFields(resource, editor).get(action.field) : undefined;
+  if (fixed) return { ok: false, message: fixed };
   try {
     const count = await transaction(resource, async (tx) => {
+      await checkScope(tx, resource, editor, action.action, ids);
       if (action.field) await refuseRows(tx, resource, editor, ids, action.field);
       const existing = await titles(tx, resource, ids);
       const changed = await action.run(tx, ids);
@@ -233,6 +314,10 @@ export async function runBulkAction(resource: Resource, actor: Actor, editor: Ed
     });
     return { ok: true, count };
   } catch (error) {
+    if (error instanceof OutOfScope) {
+      await logDenied(resource, actor, `bulk:${action.name}`, error.ids);
+      return { ok: false, message: notFoundMessage(resource, ids.length) };
+    }
     if (error instanceof UserFacingError) return { ok: false, message: error.message };
     throw error;
   }
@@ -249,11 +334,14 @@ export async function setFieldOnRecords(resource: Resource, actor: Actor, editor
   const field = resource.fieldMap.get(key);
   if (!field?.inlineEdit || !field.column) return { ok: false, message: "This field cannot be set in bulk." };
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
+  const fixed = editor ? fixedFields(resource, editor).get(key) : undefined;
+  if (fixed) return { ok: false, message: fixed };
   const column = field.column;
   const columns: Record<string, typeof column> = { __id: resource.id };
   for (const f of resource.fields) if (f.column) columns[f.key] = f.column;
   try {
     const count = await transaction(resource, async (tx) => {
+      await checkScope(tx, resource, editor, "update", ids);
       await refuseRows(tx, resource, editor, ids, key);
       await lockRowsForUpdate(tx, resource.table, resource.id, ids);
       const rows = (await tx.select(columns).from(resource.table).where(and(inArray(resource.id, ids), resource.scope?.()))) as Record<string, unknown>[];
@@ -279,6 +367,10 @@ export async function setFieldOnRecords(resource: Resource, actor: Actor, editor
     });
     return { ok: true, count };
   } catch (error) {
+    if (error instanceof OutOfScope) {
+      await logDenied(resource, actor, "bulk:set", error.ids);
+      return { ok: false, message: notFoundMessage(resource, ids.length) };
+    }
     const translated = translateError(resource, error);
     if (translated && !translated.ok) return { ok: false, message: translated.message ?? Object.values(translated.fieldErrors ?? {})[0] ?? "Refused." };
     throw error;

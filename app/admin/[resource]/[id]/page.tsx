@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { deleteRecordAction } from "@/lib/resources/actions";
-import { allowedActions, requireResource } from "@/lib/resources/access";
+import { allowedOn, requireResource } from "@/lib/resources/access";
 import { getRecord, parseRouteId } from "@/lib/resources/engine/queries";
 import { getResource } from "@/lib/resources/registry";
 import { DeleteButton } from "@/components/resource/delete-button";
 import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
 import { History } from "@/components/resource/history";
+import { RelatedRecords } from "@/components/resource/related";
 import { can } from "@/lib/permissions";
 import { TwoFactorAdminPanel } from "@/components/two-factor/admin-reset";
 
@@ -21,9 +22,9 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   const { resource: name, id: rawId } = await params;
   const { user, resource } = await requireResource(name, "view");
   const id = parseRouteId(resource, rawId);
-  const record = id === null ? null : await getRecord(resource, id, user.access);
+  const record = id === null ? null : await getRecord(resource, id, user);
   if (!record) notFound();
-  const allowed = allowedActions(user, resource);
+  const allowed = { update: allowedOn(user, resource, "update", record), delete: allowedOn(user, resource, "delete", record) };
   const base = `/admin/${resource.name}`;
   const { notice } = await searchParams;
   return (
@@ -33,7 +34,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
           {resource.label}
         </a>
       </nav>
-      <Notice kind={typeof notice === "string" ? notice : undefined} />
+      <Notice kind={notice} title={record.title} names={resource} kinds={["created", "updated"]} />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight break-all">{record.title}</h1>
         <div className="flex flex-wrap items-start gap-2">
@@ -58,6 +59,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
           ))}
       </dl>
       {resource.name === "users" ? <TwoFactorAdminPanel userId={String(record.id)} mayReset={user.access.isAdmin && user.id !== record.id} notice={typeof notice === "string" ? notice : undefined} /> : null}
+      <RelatedRecords resource={resource} id={record.id} viewer={user} />
       {resource.name !== "audit" && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
     </div>
   );

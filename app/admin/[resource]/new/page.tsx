@@ -24,7 +24,7 @@ export default async function ResourceCreatePage({ params }: Props) {
         </a>
       </nav>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">New {resource.singular.toLowerCase()}</h1>
-      <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={await formSpec(resource, "create", null, { policy, access: user.access })} initial={defaultValues(resource)} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />
+      <RecordForm action={saveRecordAction.bind(null, resource.name, null)} fields={await formSpec(resource, "create", null, { policy, viewer: user })} initial={defaultValues(resource)} submitLabel={`Create ${resource.singular.toLowerCase()}`} cancelHref={base} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export default async function ResourceEditPage({ params }: Props) {
   const { resource: name, id: rawId } = await params;
   const { resource, user } = await requireResource(name, "update");
   const id = parseRouteId(resource, rawId);
-  const record = id === null ? null : await getRecord(resource, id, user.access);
+  const record = id === null ? null : await getRecord(resource, id, user, "update");
   if (!record) notFound();
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   const policy = await editPolicyFor(resource, user, record.id);
@@ -42,7 +42,7 @@ export default async function ResourceEditPage({ params }: Props) {
           </a>
         </p>
       ) : (
-        <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={await formSpec(resource, "update", record, { policy, access: user.access })} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} version={record.version} />
+        <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={await formSpec(resource, "update", record, { policy, viewer: user })} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} version={record.version} />
       )}
     </div>
   );

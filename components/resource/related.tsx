@@ -1,0 +1,47 @@
+import { relatedSections } from "@/lib/resources/engine/related";
+import type { RowId } from "@/lib/resources/engine/queries";
+import type { Viewer } from "@/lib/resources/scope";
+import type { Resource } from "@/lib/resources/types";
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** The records that point at this one (a user's items, a role's users), each linked, with "View all (N)". */
+export async function RelatedRecords({ resource, id, viewer }: { resource: Resource; id: RowId; viewer: Viewer }) {
+  const sections = await relatedSections(resource, id, viewer);
+  if (sections.length === 0) return null;
+  return (
+    <div className="mt-8 grid gap-6 md:grid-cols-2">
+      {sections.map((s) => {
+        const headingId = `related-${s.resource}-heading`;
+        const total = s.totalCapped ? `${count(s.total)}+` : count(s.total);
+        return (
+          <section key={s.resource + s.heading} aria-labelledby={headingId} className="card p-4">
+            <div className="mb-2 flex items-baseline justify-between gap-3">
+              <h2 id={headingId} className="text-lg font-semibold">
+                {s.heading}
+              </h2>
+              {s.total > 0 ? (
+                <a href={s.href} className="link text-sm">
+                  View all ({total})
+                </a>
+              ) : null}
+            </div>
+            {s.rows.length === 0 ? (
+              <p className="text-sm text-zinc-500">None.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {s.rows.map((r) => (
+                  <li key={String(r.id)}>
+                    <a href={r.href} className="link break-all">
+                      {r.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
