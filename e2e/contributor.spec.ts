@@ -146,6 +146,42 @@ test("price is read-only on edit and a forged price change is ignored, while the
   await page.context().close();
 });
 
+test("inline edits: no price editor, and replayed inline saves of the price or of another's item change nothing", async ({ browser }) => {
+  const page = await asContributor(browser);
+  const own = ownItem();
+  const other = othersItem();
+  const before = item(other.id);
+  await page.goto(`/admin/items?q=${encodeURIComponent(own.name)}`);
+  await expect(page.getByRole("button", { name: `Edit category of ${own.name}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Edit price of ${own.name}` })).toHaveCount(0);
+  await page.getByRole("button", { name: `Edit category of ${own.name}` }).click();
+  const select = page.getByRole("combobox", { name: `Category of ${own.name}` });
+  const current = queryDb<{ category: string }>("select category from items where id = ?", own.id)[0]!.category;
+  await select.selectOption(current === "books" ? "tools" : "books");
+  const save = await captureAction(page, () => select.press("Enter"));
+
+  const priced = await replayAction(page.request, save, { form: { field: "price", value: "1.00" } });
+  expect(await priced.text()).toContain("You may not change this field");
+  expect(item(own.id)!.price_cents).toBe(own.price_cents);
+
+  const res = await replayAction(page.request, save, { form: { id: String(other.id) } });
+  expect(await res.text()).toContain("This item does not exist.");
+  expect(item(other.id)).toEqual(before);
+
+  // Bulk Set field on another's item: refused as a whole, logged as denied.
+  await page.goto(`/admin/items?q=${encodeURIComponent(own.name)}`);
+  await page.getByRole("checkbox", { name: `Select ${own.name}` }).check();
+  await page.getByLabel("With selected").selectOption({ label: "Set field…" });
+  await expect(page.getByLabel("Field", { exact: true }).locator("option", { hasText: "Price" })).toHaveCount(0);
+  await page.getByLabel("Field", { exact: true }).selectOption({ label: "In stock" });
+  await page.getByLabel("Value", { exact: true }).selectOption({ label: "No" });
+  const bulk = await captureAction(page, () => page.getByRole("button", { name: "Apply" }).click());
+  await replayAction(page.request, bulk, { form: { ids: String(other.id) } });
+  expect(item(other.id)).toEqual(before);
+  expect(deniedFor(other.id).map((d) => d.summary)).toContain("bulk:set: not within the user's records");
+  await page.context().close();
+});
+
 test("an :own export role exports only the holder's rows", async ({ browser, baseURL }) => {
   const role = uniqueTag("ownexport").toLowerCase();
   cli(["roles", "create", role, "--permission", "items:view:own", "--permission", "items:create:own", "--permission", "items:export:own"]);

@@ -1,16 +1,20 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, useState } from "react";
 import type { BulkState } from "@/lib/resources/actions";
+import { BULK_SET, type InlineField } from "@/lib/resources/inline-edit";
 import { FormAlert } from "../form-alert";
+import { BulkSetField } from "./bulk-set-field";
 
 /**
  * Wraps the list table: rows carry checkboxes named `ids`; the chosen action
  * runs on the server, and a destructive one first comes back asking to confirm
- * with the number of rows it will touch.
+ * with the number of rows it will touch. "Set field…" asks for a field of
+ * `setFields` and its value.
  */
-export function BulkForm({ action, actions, back, noun, children }: { action: (state: BulkState, form: FormData) => Promise<BulkState>; actions: { name: string; label: string }[]; back: string; noun: string; children: React.ReactNode }) {
+export function BulkForm({ action, actions, setFields = [], back, noun, children }: { action: (state: BulkState, form: FormData) => Promise<BulkState>; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; noun: string; children: React.ReactNode }) {
   const [state, formAction, pending] = useActionState(action, { ok: true });
+  const [chosen, setChosen] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
   const confirm = state.confirm;
   const toggleAll = (checked: boolean) => {
@@ -47,7 +51,7 @@ export function BulkForm({ action, actions, back, noun, children }: { action: (s
             <label htmlFor="bulk-action" className="text-sm text-zinc-600 dark:text-zinc-400">
               With selected
             </label>
-            <select id="bulk-action" name="action" className="input w-auto" defaultValue="">
+            <select id="bulk-action" name="action" className="input w-auto" value={chosen} onChange={(e) => setChosen(e.target.value)}>
               <option value="">Choose an action…</option>
               {actions.map((a) => (
                 <option key={a.name} value={a.name}>
@@ -55,6 +59,7 @@ export function BulkForm({ action, actions, back, noun, children }: { action: (s
                 </option>
               ))}
             </select>
+            {chosen === BULK_SET ? <BulkSetField fields={setFields} /> : null}
             <button type="submit" className="btn-secondary" disabled={pending}>
               Apply
             </button>

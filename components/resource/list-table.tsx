@@ -1,6 +1,10 @@
+import type { ReactNode } from "react";
+import type { InlineEditState } from "@/lib/resources/actions";
 import { listHref, type ListQuery } from "@/lib/resources/engine/params";
 import type { Row } from "@/lib/resources/engine/queries";
-import type { Resource } from "@/lib/resources/types";
+import { editText, inlineField, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
+import type { FieldDef, Resource } from "@/lib/resources/types";
+import { InlineEdit } from "./inline-edit";
 import { formatValue } from "./value";
 
 function rowLabel(row: Row, key: string): string {
@@ -12,13 +16,18 @@ function rowLabel(row: Row, key: string): string {
  * The list as plain server markup: no client component per row or cell, plain
  * links (prefetching a page of records buys nothing), and the look from the
  * `data-table` class in globals.css rather than classes on every cell.
- * Selection is handled once, for the whole table, by the surrounding BulkForm.
+ * Selection is handled once, for the whole table, by the surrounding BulkForm,
+ * and so is inline editing (given `inlineAction`), by one InlineEdit: a row
+ * carries its id and version, and InlineEdit draws the cells' edit buttons.
  */
-export function ListTable({ resource, query, rows, selectable }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean }) {
+export function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (form: FormData) => Promise<InlineEditState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
   const base = `/admin/${resource.name}`;
   const columns = resource.fields.filter((f) => f.list);
+  // The first column links to the record, so it is never a button itself.
+  const editable: InlineColumn[] = inlineAction ? columns.flatMap((f, i) => (f.inlineEdit && (!inlineKeys || inlineKeys.has(f.key)) && i > 0 ? [{ ...inlineField(f), col: i + (selectable ? 1 : 0) }] : [])) : [];
+  const editKeys = new Set(editable.map((c) => c.key));
   return (
-    <div className="card overflow-x-auto">
+    <ListFrame columns={editable} titleCol={selectable ? 1 : 0} action={inlineAction}>
       <table className="data-table">
         <caption className="sr-only">{resource.label}</caption>
         <thead>
@@ -49,7 +58,7 @@ export function ListTable({ resource, query, rows, selectable }: { resource: Res
           {rows.map((row) => {
             const id = String(row.id);
             return (
-              <tr key={id}>
+              <tr key={id} {...(editKeys.size ? { "data-id": id, "data-v": row.version ?? "" } : {})}>
                 {selectable ? (
                   <td>
                     <input type="checkbox" name="ids" value={id} aria-label={`Select ${rowLabel(row, columns[0]!.key)}`} />
@@ -57,6 +66,7 @@ export function ListTable({ resource, query, rows, selectable }: { resource: Res
                 ) : null}
                 {columns.map((f, i) => {
                   const value = row.values[f.key];
+                  if (editKeys.has(f.key)) return <EditableCell key={i} field={f} value={value} />;
                   return (
                     <td key={i}>
                       {i === 0 ? <a href={`${base}/${encodeURIComponent(id)}`}>{value === null || value === undefined ? id : formatValue(f, value, row.refs[f.key], false)}</a> : formatValue(f, value, row.refs[f.key])}
@@ -68,6 +78,28 @@ export function ListTable({ resource, query, rows, selectable }: { resource: Res
           })}
         </tbody>
       </table>
-    </div>
+    </ListFrame>
   );
+}
+
+function ListFrame({ columns, titleCol, action, children }: { columns: InlineColumn[]; titleCol: number; action?: (form: FormData) => Promise<InlineEditState>; children: ReactNode }) {
+  if (!action || columns.length === 0) return <div className="card overflow-x-auto">{children}</div>;
+  return (
+    <InlineEdit className="card overflow-x-auto" fields={columns} titleCol={titleCol} action={action}>
+      {children}
+    </InlineEdit>
+  );
+}
+
+/**
+ * An editable cell: its text as it is elsewhere, and `data-raw` only where the
+ * editor could not read the value back from that text. The text goes in an
+ * array so that React updates the text node itself rather than resetting the
+ * cell's whole text, which would drop the edit button InlineEdit draws into it.
+ */
+function EditableCell({ field, value }: { field: FieldDef; value: unknown }) {
+  const shown = formatValue(field, value);
+  const text = editText(field.type, value);
+  const raw = typeof shown === "string" && textFromDisplay(field.type, shown) === text ? {} : { "data-raw": text };
+  return <td {...raw}>{[shown]}</td>;
 }

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { is, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { inArray, is, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import { getTableConfig as pgTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -59,6 +59,12 @@ export function constraintViolation(error: unknown): { kind: ConstraintKind; col
 export async function lockRowForUpdate(tx: Db, table: Table, idColumn: Column, id: unknown): Promise<void> {
   if (!postgres()) return;
   await (tx as unknown as NodePgDatabase).execute(sql`select 1 from ${table} where ${idColumn} = ${sql.param(id, idColumn)} for update`);
+}
+
+/** lockRowForUpdate for several rows, locked in id order so that two such writers cannot deadlock. */
+export async function lockRowsForUpdate(tx: Db, table: Table, idColumn: Column, ids: unknown[]): Promise<void> {
+  if (!postgres() || ids.length === 0) return;
+  await (tx as unknown as NodePgDatabase).execute(sql`select 1 from ${table} where ${inArray(idColumn, ids)} order by ${idColumn} for update`);
 }
 
 /**

@@ -8,10 +8,13 @@ import type { UserAccess } from "../users/queries";
 import { redirect } from "next/navigation";
 import { mayAct } from "../permissions";
 import { requireResource } from "./access";
-import { parseForm, type FieldErrors, type RawValues } from "./engine/form";
-import { parseId, type RowId } from "./engine/queries";
-import { createRecord, deleteRecords, runBulkAction, updateRecord } from "./engine/write";
+import { parseForm, parseInlineValue, type FieldErrors, type RawValues } from "./engine/form";
+import { getVersion, parseId, type RowId } from "./engine/queries";
+import { listConflictMessage } from "./engine/version";
+import { createRecord, deleteRecords, runBulkAction, setFieldOnRecords, updateRecord } from "./engine/write";
+import { BULK_SET } from "./inline-edit";
 import { isKnownPermission } from "./permission-catalog";
+import { fixedFields } from "./scope";
 import type { Resource } from "./types";
 import { VERSION_FIELD } from "./version-field";
 
@@ -29,7 +32,6 @@ export interface FormState {
   /** After an edit conflict: the record's current version, so that saving again is a deliberate overwrite. */
   version?: string;
 }
-
 
 async function actorOf(user: UserAccess): Promise<Actor> {
   return { id: user.id, email: user.email, address: clientAddress(await headers()) };
@@ -83,6 +85,7 @@ export interface BulkState {
 }
 
 export async function bulkAction(resourceName: string, _prev: BulkState, form: FormData): Promise<BulkState> {
+  if (form.get("action") === BULK_SET) return bulkSetAction(resourceName, form);
   const { resource, user } = await requireResource(resourceName, "view");
   const name = String(form.get("action") ?? "");
   const ids = idsFrom(resource, form);
@@ -105,4 +108,73 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
   url.searchParams.set("notice", name === "delete" ? "deleted" : "bulk");
   url.searchParams.set("count", String(result.count));
   redirect(`${url.pathname}${url.search}`);
+}
+
+/** Where the bulk form goes back to: the list it was on, never elsewhere. */
+function backTo(resource: Resource, form: FormData, notice: string, count: number): string {
+  const back = String(form.get("back") ?? "");
+  const list = back.startsWith(`/admin/${resource.name}`) && !back.startsWith("//") ? back : `/admin/${resource.name}`;
+  const url = new URL(list, "http://x");
+  url.searchParams.set("notice", notice);
+  url.searchParams.set("count", String(count));
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * "Set field…" on the selected rows: needs update permission, takes only a
+ * field marked `inlineEdit`, checks the value as the edit form would (an
+ * invalid one writes nothing) and sets it in one transaction.
+ */
+async function bulkSetAction(resourceName: string, form: FormData): Promise<BulkState> {
+  const { resource, user } = await requireResource(resourceName, "update");
+  const ids = idsFrom(resource, form);
+  if (ids.length === 0) return { ok: false, message: "Select at least one row." };
+  const key = String(form.get("field") ?? "");
+  const field = resource.fieldMap.get(key);
+  if (!field?.inlineEdit) return { ok: false, message: "Choose a field to set." };
+  const parsed = parseInlineValue(resource, key, String(form.get("value") ?? ""));
+  if (!parsed.ok) return { ok: false, message: `${field.label}: ${parsed.error}` };
+  const result = await setFieldOnRecords(resource, await actorOf(user), { id: user.id, access: user.access }, key, parsed.value, ids);
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath(`/admin/${resource.name}`);
+  redirect(backTo(resource, form, "bulk", result.count));
+}
+
+export interface InlineEditState {
+  ok: boolean;
+  message?: string;
+  /** Someone saved the record since the list was read: nothing was written. */
+  conflict?: boolean;
+  /** The record's version now, so that the row's next edit saves against it. */
+  version?: string;
+}
+
+/**
+ * Saves one cell edited in a list: the record's id, the field, the typed value
+ * and the version the list was read at. The same checks as the edit form
+ * (update permission, the field's validation, the edit policy, the edit
+ * conflict check, the audit log) through updateRecord; only fields marked
+ * `inlineEdit` are accepted, anything else in the request is ignored.
+ */
+export async function inlineEditAction(resourceName: string, form: FormData): Promise<InlineEditState> {
+  const { resource, user } = await requireResource(resourceName, "update");
+  const key = String(form.get("field") ?? "");
+  if (!resource.fieldMap.get(key)?.inlineEdit) return { ok: false, message: "This field cannot be changed here." };
+  // A field the user may not change (items:price, an owner): said, not silently ignored as in the form.
+  const fixed = fixedFields(resource, user).get(key);
+  if (fixed) return { ok: false, message: fixed };
+  const id = parseId(resource, String(form.get("id") ?? ""));
+  if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
+  const parsed = parseInlineValue(resource, key, String(form.get("value") ?? ""));
+  if (!parsed.ok) return { ok: false, message: parsed.error };
+  const result = await updateRecord(resource, await actorOf(user), { id: user.id, access: user.access }, id, { [key]: parsed.value }, versionFrom(form));
+  if (!result.ok) {
+    if (result.version) {
+      revalidatePath(`/admin/${resource.name}`);
+      return { ok: false, conflict: true, message: listConflictMessage(result.message ?? ""), version: result.version };
+    }
+    return { ok: false, message: result.fieldErrors?.[key] ?? result.message ?? Object.values(result.fieldErrors ?? {})[0] ?? "Nothing was saved." };
+  }
+  revalidatePath(`/admin/${resource.name}`);
+  return { ok: true, version: await getVersion(resource, id) };
 }

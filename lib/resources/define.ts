@@ -1,4 +1,5 @@
 import { getTableColumns } from "drizzle-orm";
+import { INLINE_EDIT_TYPES } from "./inline-edit";
 import { ACTIONS, isPermission } from "../permissions";
 import type { FieldDef, Resource, ResourceConfig } from "./types";
 
@@ -7,8 +8,9 @@ import type { FieldDef, Resource, ResourceConfig } from "./types";
  * search, filters, sorting, details, forms, delete, bulk actions and CSV export
  * from this one object; register the result in `lib/resources/registry.ts`.
  *
- * Mistakes in the definition (a sort, filter or search key that names no field)
- * throw at start-up rather than at request time.
+ * Mistakes in the definition (a sort, filter or search key that names no field,
+ * `inlineEdit` on a field type a list cannot edit) throw at start-up rather
+ * than at request time.
  */
 export function defineResource(config: ResourceConfig): Resource {
   const fieldMap = new Map<string, FieldDef>();
@@ -16,6 +18,7 @@ export function defineResource(config: ResourceConfig): Resource {
     if (fieldMap.has(field.key)) throw new Error(`${config.name}: duplicate field ${field.key}`);
     if (field.type === "reference" && !field.reference) throw new Error(`${config.name}.${field.key}: reference needs { resource }`);
     if (field.type === "many" && !field.many) throw new Error(`${config.name}.${field.key}: many needs { through, left, right }`);
+    if (field.inlineEdit) checkInlineEdit(config.name, field);
     fieldMap.set(field.key, field);
   }
   const needColumn = (key: string, what: string) => {
@@ -48,6 +51,14 @@ export function defineResource(config: ResourceConfig): Resource {
     }
   }
   return { ...config, fieldMap, idType: config.id.dataType === "number" ? "int" : "text" };
+}
+
+/** Inline editing only for simple column fields that the edit form has. */
+function checkInlineEdit(resource: string, field: FieldDef): void {
+  const where = `${resource}.${field.key}: inlineEdit`;
+  if (!INLINE_EDIT_TYPES.includes(field.type)) throw new Error(`${where} is for ${INLINE_EDIT_TYPES.join(", ")} fields, not ${field.type}`);
+  if (!field.column) throw new Error(`${where} needs a column`);
+  if (field.form === false || field.form === "create") throw new Error(`${where} needs a field the edit form has`);
 }
 
 /** The property name of a column in its table (what drizzle-zod and inserts use). */

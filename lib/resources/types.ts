@@ -57,6 +57,11 @@ export interface FieldDef {
   /** Not shown on the details page (write-only fields). */
   hidden?: boolean;
   /**
+   * May be changed from the list, in place, and with the bulk "Set field…"
+   * action: boolean, enum, number, money and (short) text fields only.
+   */
+  inlineEdit?: boolean;
+  /**
    * Permissions the field needs beyond the resource's: `view` to see it at all
    * (list, details, filters, sort, search, export, forms), `change` to change
    * it on an existing record (without it the field is read-only and a

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { bulkAction } from "@/lib/resources/actions";
+import { bulkAction, inlineEditAction } from "@/lib/resources/actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
 import { listRows } from "@/lib/resources/engine/queries";
+import { BULK_SET, inlineField } from "@/lib/resources/inline-edit";
 import { getResource } from "@/lib/resources/registry";
+import { fixedFields } from "@/lib/resources/scope";
 import { mayAct } from "@/lib/permissions";
 import { BulkForm } from "@/components/resource/bulk-form";
 import { ListControls } from "@/components/resource/list-controls";
@@ -24,9 +26,13 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;
+  // Fields the user may change from the list: in place, and with "Set field…".
+  const fixed = fixedFields(resource, user);
+  const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];
   const bulk = [
     ...(allowed.delete ? [{ name: "delete", label: "Delete" }] : []),
     ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
+    ...(settable.length ? [{ name: BULK_SET, label: "Set field…" }] : []),
   ];
   const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
   return (
@@ -59,8 +65,8 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
           ) : null}
         </div>
       ) : (
-        <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
-          <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} />
+        <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
+          <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
         </BulkForm>
       )}
       <Pagination base={base} query={query} result={result} />

@@ -10,9 +10,9 @@ export const itemsResource = defineResource({
   title: items.name,
   fields: [
     { key: "name", label: "Name", type: "text", column: items.name, list: true, sortable: true, required: true, maxLength: 64 },
-    { key: "category", label: "Category", type: "enum", column: items.category, options: ITEM_CATEGORIES, list: true, sortable: true, required: true },
-    { key: "price", label: "Price", type: "money", column: items.priceCents, list: true, sortable: true, required: true, access: { change: "items:price" } },
-    { key: "inStock", label: "In stock", type: "boolean", column: items.inStock, list: true, sortable: true },
+    { key: "category", label: "Category", type: "enum", column: items.category, options: ITEM_CATEGORIES, list: true, sortable: true, required: true, inlineEdit: true },
+    { key: "price", label: "Price", type: "money", column: items.priceCents, list: true, sortable: true, required: true, inlineEdit: true, access: { change: "items:price" } },
+    { key: "inStock", label: "In stock", type: "boolean", column: items.inStock, list: true, sortable: true, inlineEdit: true },
     { key: "description", label: "Description", type: "longtext", column: items.description, maxLength: 10_000 },
     { key: "owner", label: "Owner", type: "reference", column: items.ownerId, reference: { resource: "users" }, list: true, related: "Owned items" },
     { key: "createdAt", label: "Created", type: "datetime", column: items.createdAt, list: true, sortable: true, form: false },

@@ -96,14 +96,16 @@ export type ParsedForm = { ok: true; values: Record<string, unknown>; raw: RawVa
 
 /**
  * Reads the fields of `mode` from FormData; extra fields in the request are
- * ignored. `isKnown` says which permissions exist (permission-catalog.ts).
+ * ignored. `isKnown` says which permissions exist (permission-catalog.ts);
+ * `only` restricts it to those field keys (a single value edited in a list).
  */
-export function parseForm(resource: Resource, mode: FormMode, form: FormData, isKnown: (permission: string) => boolean): ParsedForm {
+export function parseForm(resource: Resource, mode: FormMode, form: FormData, isKnown: (permission: string) => boolean, only?: ReadonlySet<string>): ParsedForm {
   const schemas = columnSchemas(resource);
   const values: Record<string, unknown> = {};
   const fieldErrors: FieldErrors = {};
   const raw: RawValues = {};
   for (const field of formFields(resource, mode)) {
+    if (only && !only.has(field.key)) continue;
     const multi = field.type === "many" || field.type === "permissions";
     const submitted = multi ? form.getAll(field.key).map(String) : String(form.get(field.key) ?? "");
     if (field.type !== "password") raw[field.key] = submitted;
@@ -123,4 +125,21 @@ export function parseForm(resource: Resource, mode: FormMode, form: FormData, is
     values[field.key] = value;
   }
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors, raw } : { ok: true, values, raw };
+}
+
+export type ParsedValue = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * One value of a field marked `inlineEdit`, as typed in a list's cell editor
+ * or the bulk "Set field…" action: converted and checked exactly as the edit
+ * form checks that field. Any other field is refused.
+ */
+export function parseInlineValue(resource: Resource, key: string, text: string): ParsedValue {
+  const field = resource.fieldMap.get(key);
+  if (!field?.inlineEdit || !formFields(resource, "update").includes(field)) return { ok: false, error: "This field cannot be changed here." };
+  const form = new FormData();
+  form.set(key, text);
+  const parsed = parseForm(resource, "update", form, () => false, new Set([key]));
+  if (!parsed.ok) return { ok: false, error: parsed.fieldErrors[key] ?? `${field.label} is not valid.` };
+  return { ok: true, value: parsed.values[key] };
 }

@@ -33,6 +33,8 @@ export interface Row {
   id: RowId;
   values: Record<string, unknown>;
   refs: Record<string, RefValue | null>;
+  /** On lists with inline editing: the version each cell editor saves against (see engine/version.ts). */
+  version?: string;
 }
 export interface ListResult {
   rows: Row[];
@@ -193,8 +195,10 @@ export async function planList(resource: Resource, query: ListQuery, viewer?: Vi
   const order = query.before ? { ...query.sort, desc: !query.sort.desc } : query.sort;
   const orderBy = sortColumn ?? resource.id;
   const pageWhere = total > SORT_IN_MEMORY ? buildWhere(resource, query, plan.mode, unorderedFilters(resource, query, orderBy), owned) : where;
+  // Inline edits are checked against the version the list was read at.
+  const versioned = resource.fields.some((f) => f.inlineEdit) ? versionColumn(resource) : undefined;
   const select = getDb()
-    .select({ ...selection(resource, fields), __sort: orderBy })
+    .select({ ...selection(resource, fields), __sort: orderBy, ...(versioned ? { __version: versioned } : {}) })
     .from(resource.table)
     .where(byCursor ? and(pageWhere, query.before ? buildBefore(resource, query) : buildAfter(resource, query)) : pageWhere)
     .orderBy(...buildOrderBy(resource, order))
@@ -218,7 +222,11 @@ export async function listRows(resource: Resource, query: ListQuery, viewer?: Vi
   };
   const next = rows.length === query.per ? cursorOf(rows[rows.length - 1]) : undefined;
   const prev = byCursor ? cursorOf(rows[0]) : undefined;
-  for (const r of rows) delete r.values.__sort;
+  for (const r of rows) {
+    delete r.values.__sort;
+    if ("__version" in r.values) r.version = versionText(r.values.__version);
+    delete r.values.__version;
+  }
   return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, prev, byCursor };
 }
 
@@ -255,6 +263,14 @@ export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer |
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
   return { ...row, title: String(__title ?? id), many, version: versionText(__version), ownerId: __owner === null || __owner === undefined ? null : String(__owner) };
+}
+
+/** A record's current version (see engine/version.ts), or undefined when it is gone or unversioned. */
+export async function getVersion(resource: Resource, id: RowId): Promise<string | undefined> {
+  const column = versionColumn(resource);
+  if (!column) return undefined;
+  const [row] = (await getDb().select({ v: column }).from(resource.table).where(eq(resource.id, id))) as { v: unknown }[];
+  return versionText(row?.v);
 }
 
 /** Options for a reference picker: rows `viewer` may view whose title contains `q`, at most `limit`. */

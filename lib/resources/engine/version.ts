@@ -37,6 +37,8 @@ export class EditConflict extends Error {
 // a margin keeps the write the form was read at out of "what changed since".
 const CLOCK_MARGIN_MS = 50;
 
+const FORM_TAIL = " after you opened this form. Nothing was saved; your entries are kept below. Check them and save again to overwrite.";
+
 async function describeChanges(tx: Tx, resource: Resource, id: RowId, since: number): Promise<string> {
   const entries = await tx
     .select({ actor: auditLog.actorEmail, action: auditLog.action, changes: auditLog.changes })
@@ -48,7 +50,13 @@ async function describeChanges(tx: Tx, resource: Resource, id: RowId, since: num
   const fields = [...new Set(entries.flatMap((e) => Object.keys(e.changes ?? {})))].map((k) => resource.fieldMap.get(k)?.label ?? k);
   const head = who.length ? `${who.join(" and ")} changed this ${resource.singular.toLowerCase()}` : `Someone else changed this ${resource.singular.toLowerCase()}`;
   const what = fields.length ? ` (${fields.join(", ")})` : "";
-  return `${head}${what} after you opened this form. Nothing was saved; your entries are kept below. Check them and save again to overwrite.`;
+  return `${head}${what}${FORM_TAIL}`;
+}
+
+/** A conflict message reworded for a value edited in a list rather than a form. */
+export function listConflictMessage(message: string): string {
+  const who = message.endsWith(FORM_TAIL) ? message.slice(0, -FORM_TAIL.length) : "Someone else changed this record";
+  return `${who} after the list was loaded. Nothing was saved; the list now shows the current value.`;
 }
 
 /**

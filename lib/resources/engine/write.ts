@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { writeAudit, type Actor, type Changes } from "../../audit";
 import { getDb, writeTransaction } from "../../db";
-import { constraintViolation } from "../../db/dialect";
+import { constraintViolation, lockRowsForUpdate } from "../../db/dialect";
 import { UserFacingError } from "../../errors";
 import type { Tx } from "../../db";
 import { withAdminGuard } from "../../users/admin-guard";
@@ -319,6 +319,60 @@ export async function runBulkAction(resource: Resource, actor: Actor, editor: Ed
       return { ok: false, message: notFoundMessage(resource, ids.length) };
     }
     if (error instanceof UserFacingError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The bulk "Set field…" action: sets one `inlineEdit` field to one value on
+ * the rows `ids` (those that exist) in one transaction, under the resource's
+ * edit policy for that field and its update hooks, moving each row's version
+ * on and writing one audit entry per row with the field's before and after.
+ * `value` must come from parseInlineValue (the form's checks).
+ */
+export async function setFieldOnRecords(resource: Resource, actor: Actor, editor: Editor | null, key: string, value: unknown, ids: RowId[]): Promise<DeleteResult> {
+  const field = resource.fieldMap.get(key);
+  if (!field?.inlineEdit || !field.column) return { ok: false, message: "This field cannot be set in bulk." };
+  if (ids.length === 0) return { ok: false, message: "Select at least one row." };
+  const fixed = editor ? fixedFields(resource, editor).get(key) : undefined;
+  if (fixed) return { ok: false, message: fixed };
+  const column = field.column;
+  const columns: Record<string, typeof column> = { __id: resource.id };
+  for (const f of resource.fields) if (f.column) columns[f.key] = f.column;
+  try {
+    const count = await transaction(resource, async (tx) => {
+      await checkScope(tx, resource, editor, "update", ids);
+      await refuseRows(tx, resource, editor, ids, key);
+      await lockRowsForUpdate(tx, resource.table, resource.id, ids);
+      const rows = (await tx.select(columns).from(resource.table).where(and(inArray(resource.id, ids), resource.scope?.()))) as Record<string, unknown>[];
+      // The update hooks see each row as the edit form would, and may refuse it or keep the field as it is.
+      const targets: { id: RowId; before: Record<string, unknown> }[] = [];
+      for (const { __id, ...before } of rows) {
+        const values: Record<string, unknown> = { [key]: value };
+        const refused = await resource.hooks?.beforeUpdate?.(tx, __id as RowId, values, before);
+        if (refused) throw new UserFacingError(refused[key] ?? Object.values(refused)[0] ?? "Refused.");
+        if (key in values) targets.push({ id: __id as RowId, before });
+      }
+      if (targets.length === 0) return 0;
+      const set: Record<string, unknown> = { [columnKey(resource, column)]: value };
+      const versioned = versionColumn(resource);
+      if (versioned) set[columnKey(resource, versioned)] = new Date();
+      await tx.update(resource.table).set(set).where(inArray(resource.id, targets.map((t) => t.id)));
+      for (const { id, before } of targets) {
+        const changed = new Set(same(value, before[key]) ? [] : [key]);
+        await resource.hooks?.afterWrite?.(tx, id, { mode: "update", before, changed });
+        await writeAudit(tx, actor, { action: "bulk:set", resource: resource.name, recordId: id, changes: { [key]: { before: before[key] ?? null, after: value ?? null } } });
+      }
+      return targets.length;
+    });
+    return { ok: true, count };
+  } catch (error) {
+    if (error instanceof OutOfScope) {
+      await logDenied(resource, actor, "bulk:set", error.ids);
+      return { ok: false, message: notFoundMessage(resource, ids.length) };
+    }
+    const translated = translateError(resource, error);
+    if (translated && !translated.ok) return { ok: false, message: translated.message ?? Object.values(translated.fieldErrors ?? {})[0] ?? "Refused." };
     throw error;
   }
 }

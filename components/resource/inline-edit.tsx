@@ -1,0 +1,213 @@
+"use client";
+
+import { useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
+import { createPortal } from "react-dom";
+import type { InlineEditState } from "@/lib/resources/actions";
+import { editLabel, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
+import { VERSION_FIELD } from "@/lib/resources/version-field";
+
+type Field = InlineColumn;
+
+/** An editable cell found in the server-rendered table. */
+interface Cell {
+  key: string;
+  td: HTMLTableCellElement;
+  row: HTMLTableRowElement;
+  field: Field;
+  id: string;
+  title: string;
+}
+
+/** The cell being edited, or the one showing its last save's error. */
+interface Active {
+  key: string;
+  version: string;
+  initial: string;
+  text: string;
+  open: boolean;
+  error?: string;
+}
+
+/** The later of two versions (milliseconds as text). */
+function newest(a: string | undefined, b: string | undefined): string {
+  return Number(b ?? 0) > Number(a ?? 0) ? b! : (a ?? "");
+}
+
+function findCells(root: HTMLElement, fields: Field[], titleCol: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const row of root.querySelectorAll<HTMLTableRowElement>("tbody > tr[data-id]")) {
+    const id = row.dataset.id!;
+    const title = row.cells[titleCol]?.textContent?.trim() || id;
+    for (const field of fields) {
+      const td = row.cells[field.col];
+      if (td) cells.push({ key: `${id}:${field.key}`, td, row, field, id, title });
+    }
+  }
+  return cells;
+}
+
+/** The cell's text as the server drew it, without what this component drew into it. */
+function serverText(td: HTMLTableCellElement): string {
+  return [...td.childNodes].filter((n) => !(n instanceof Element && n.matches(".cell-edit, .cell-error, .inline-editor"))).map((n) => n.textContent ?? "").join("");
+}
+
+/**
+ * Inline editing for a whole list, in one client component. The table stays
+ * server markup (rows carry `data-id` and `data-v`, the version); this
+ * wrapper finds the editable cells and draws into each, through a portal, a
+ * button named "Edit price of <row>" that opens the editor in the cell. Enter
+ * or Save saves, Escape or Cancel cancels; after a save the server sends the
+ * list again, with the new value and version.
+ */
+export function InlineEdit({ fields, titleCol, action, className, children }: { fields: Field[]; titleCol: number; action: (form: FormData) => Promise<InlineEditState>; className: string; children: ReactNode }) {
+  const root = useRef<HTMLDivElement>(null);
+  const [cells, setCells] = useState<Cell[]>([]);
+  const [active, setActive] = useState<Active | null>(null);
+  const [pending, startTransition] = useTransition();
+  // Versions saved here, until the list sent again carries them.
+  const versions = useRef(new Map<string, string>());
+  const focusBack = useRef<string | null>(null);
+
+  // The rows change when the server sends the list again (after a save).
+  useLayoutEffect(() => setCells(root.current ? findCells(root.current, fields, titleCol) : []), [children, fields, titleCol]);
+
+  useEffect(() => {
+    if (focusBack.current && !active?.open) {
+      root.current?.querySelector<HTMLButtonElement>(`button[data-cell="${CSS.escape(focusBack.current)}"]`)?.focus();
+      focusBack.current = null;
+    }
+  });
+
+  const open = (cell: Cell) => {
+    if (pending) return;
+    const initial = cell.td.dataset.raw ?? textFromDisplay(cell.field.type, serverText(cell.td));
+    setActive({ key: cell.key, version: newest(cell.row.dataset.v, versions.current.get(cell.id)), initial, text: initial, open: true });
+  };
+
+  const close = () => {
+    focusBack.current = active?.key ?? null;
+    setActive(null);
+  };
+
+  const save = (cell: Cell) => {
+    const a = active;
+    if (!a?.open || pending) return;
+    if (a.text === a.initial) return close();
+    const form = new FormData();
+    form.set("id", cell.id);
+    form.set("field", cell.field.key);
+    form.set("value", a.text);
+    form.set(VERSION_FIELD, a.version);
+    startTransition(async () => {
+      const result = await action(form);
+      if (result.version) versions.current.set(cell.id, newest(versions.current.get(cell.id), result.version));
+      const mine = (cur: Active | null) => cur?.key === a.key;
+      if (result.ok) {
+        focusBack.current = a.key;
+        setActive((cur) => (mine(cur) ? null : cur));
+      } else if (result.conflict) {
+        // The list now shows the current value; the message stays in the cell.
+        focusBack.current = a.key;
+        setActive((cur) => (mine(cur) ? { ...cur!, open: false, error: result.message } : cur));
+      } else {
+        setActive((cur) => (mine(cur) ? { ...cur!, error: result.message ?? "Nothing was saved." } : cur));
+      }
+    });
+  };
+
+  return (
+    <div ref={root} className={className}>
+      {children}
+      {cells.map((cell) => {
+        const mine = active?.key === cell.key ? active : null;
+        const label = editLabel(cell.field.label, cell.title);
+        return createPortal(
+          mine?.open ? (
+            <CellEditor cell={cell} active={mine} pending={pending} onText={(text) => setActive({ ...mine, text })} onSave={() => save(cell)} onCancel={close} />
+          ) : (
+            <>
+              <button type="button" className="cell-edit" data-cell={cell.key} aria-label={label} onClick={() => open(cell)} />
+              {mine?.error ? (
+                <p role="alert" className="cell-error">
+                  {mine.error}
+                </p>
+              ) : null}
+            </>
+          ),
+          cell.td,
+          cell.key,
+        );
+      })}
+    </div>
+  );
+}
+
+function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: () => void; onCancel: () => void }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const errorId = useId();
+  const hintId = useId();
+  const { field } = cell;
+  const { error } = active;
+
+  useEffect(() => {
+    const control = ref.current?.querySelector<HTMLInputElement | HTMLSelectElement>("input, select");
+    control?.focus();
+    if (control instanceof HTMLInputElement && control.type === "text") control.select();
+  }, [error]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      onCancel();
+    } else if (e.key === "Enter" && (e.target as Element).tagName !== "BUTTON") {
+      // Also keeps Enter from submitting the surrounding bulk-action form.
+      e.preventDefault();
+      onSave();
+    }
+  };
+
+  const common = {
+    "aria-label": `${field.label} of ${cell.title}`,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${errorId} ${hintId}` : hintId,
+  };
+  let control: ReactNode;
+  if (field.type === "boolean") {
+    control = <input type="checkbox" checked={active.text === "true"} onChange={(e) => onText(e.target.checked ? "true" : "false")} {...common} />;
+  } else if (field.type === "enum") {
+    control = (
+      <select className="input" value={active.text} onChange={(e) => onText(e.target.value)} {...common}>
+        {field.required ? null : <option value="">—</option>}
+        {(field.options ?? []).map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const inputMode = field.type === "money" ? "decimal" : field.type === "number" ? "numeric" : undefined;
+    control = <input type="text" className="input" inputMode={inputMode} value={active.text} onChange={(e) => onText(e.target.value)} {...common} />;
+  }
+  return (
+    <>
+      <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
+        {control}
+        <button type="button" className="btn-primary" onClick={onSave} aria-disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </button>
+        <button type="button" className="btn-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <span id={hintId} className="hint">
+          Enter saves, Esc cancels
+        </span>
+      </span>
+      {error ? (
+        <p role="alert" id={errorId} className="cell-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
