@@ -10,7 +10,7 @@ export function RecentActions({ title, entries, showActor = false }: { title: st
         {title}
       </h2>
       {entries.length === 0 ? (
-        <p className="mt-2 text-sm text-zinc-500">Nothing yet.</p>
+        <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">Nothing yet.</p>
       ) : (
         <ol className="mt-3 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
           {entries.map((e) => (
@@ -26,7 +26,7 @@ export function RecentActions({ title, entries, showActor = false }: { title: st
                 {e.record ? (
                   <>
                     {" "}
-                    {e.noun ? <span className="text-zinc-500">{e.noun} </span> : null}
+                    {e.noun ? <span className="text-zinc-500 dark:text-zinc-400">{e.noun} </span> : null}
                     {e.record.href ? (
                       <a href={e.record.href} className="link">
                         {e.record.text}
@@ -37,7 +37,7 @@ export function RecentActions({ title, entries, showActor = false }: { title: st
                   </>
                 ) : null}
               </p>
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {showActor ? `${e.actorEmail ?? "unknown"} · ` : null}
                 <DateTime value={e.at} />
               </p>

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, type Account } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
+import { queryDb } from "./support/db";
 import { signIn } from "./support/session";
 
 /** Serious and critical axe violations on the page as it is now, one line each. */
@@ -79,3 +80,30 @@ test.describe("forms showing errors", () => {
     expect(found, found.join("\n")).toEqual([]);
   });
 });
+
+/** The pages that show the index's counts and recent actions, related records, the own/all matrix and a contributor's list: light and dark. */
+const userId = (email: string) => queryDb<{ id: string }>("select id from users where email = ?", email)[0]!.id;
+const roleId = (name: string) => queryDb<{ id: number }>("select id from roles where name = ?", name)[0]!.id;
+const SCHEMED: [Account, string, () => string][] = [
+  ["admin", "the index", () => "/admin"],
+  ["contributor", "the index", () => "/admin"],
+  ["admin", "a user with related items", () => `/admin/users/${userId(ACCOUNTS.contributor.email)}`],
+  ["admin", "a role with related users", () => `/admin/roles/${roleId("contributor")}`],
+  ["admin", "the none/own/all matrix", () => `/admin/roles/${roleId("contributor")}/edit`],
+  ["contributor", "their items with inline editors", () => "/admin/items"],
+  ["contributor", "an edit form with a read-only price", () => `/admin/items/${queryDb<{ id: number }>("select id from items where owner_id = ? order by id limit 1", userId(ACCOUNTS.contributor.email))[0]!.id}/edit`],
+];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+    for (const [who, what, path] of SCHEMED) {
+      test(`${what}, as ${who}, has no serious or critical axe violations`, async ({ browser }) => {
+        const page = await (await browser.newContext({ storageState: ACCOUNTS[who].state, colorScheme })).newPage();
+        expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
+        await expectAccessible(page, path());
+        await page.context().close();
+      });
+    }
+  });
+}

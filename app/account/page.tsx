@@ -38,7 +38,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ["Roles", user.roleNames.join(", ") || "none"],
           ].map(([k, v]) => (
             <div key={k} className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
-              <dt className="text-zinc-500">{k}</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">{k}</dt>
               <dd className="col-span-2">{v}</dd>
             </div>
           ))}
@@ -47,7 +47,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ["Previous sign-in", "last-sign-in", info?.lastLoginAt, info?.lastLoginIp],
           ].map(([label, testId, at, address]) => (
             <div key={String(testId)} className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
-              <dt className="text-zinc-500">{String(label)}</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">{String(label)}</dt>
               <dd className="col-span-2" data-testid={String(testId)}>
                 <When at={at as Date | null | undefined} address={address as string | null | undefined} />
               </dd>
@@ -65,7 +65,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <h2 id="sessions-heading" className="text-lg font-semibold">
             Sessions
           </h2>
-          <p className="mt-1 mb-4 text-sm text-zinc-500">Signs you out on every device and browser, this one included.</p>
+          <p className="mt-1 mb-4 text-sm text-zinc-500 dark:text-zinc-400">Signs you out on every device and browser, this one included.</p>
           <SignOutButton everywhere className="btn-danger" label="Sign out everywhere" />
         </section>
       </main>

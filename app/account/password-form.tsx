@@ -25,7 +25,7 @@ export function PasswordForm() {
             </label>
             <input id={f.key} name={f.key} type="password" autoComplete={f.autoComplete} required aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1" />
             {"help" in f ? (
-              <p id={`${f.key}-help`} className="mt-1 text-xs text-zinc-500">
+              <p id={`${f.key}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
                 {f.help}
               </p>
             ) : null}

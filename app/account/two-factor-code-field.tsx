@@ -8,7 +8,7 @@ export function CodeField({ id, error, help }: { id: string; error?: string; hel
       </label>
       <input id={id} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required maxLength={64} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1 max-w-xs" />
       {help ? (
-        <p id={`${id}-help`} className="mt-1 text-xs text-zinc-500">
+        <p id={`${id}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           {help}
         </p>
       ) : null}

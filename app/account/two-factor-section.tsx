@@ -20,7 +20,7 @@ export async function TwoFactorSection({ userId }: { userId: string }) {
         </>
       ) : (
         <>
-          <p className="text-sm text-zinc-500">Off. Add a code from an authenticator app to your sign-in.</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">Off. Add a code from an authenticator app to your sign-in.</p>
           <form action={startEnrolmentAction}>
             <button type="submit" className="btn-primary">
               Set up two-factor authentication

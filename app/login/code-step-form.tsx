@@ -25,7 +25,7 @@ export function CodeStepForm({ callbackUrl }: { callbackUrl: string }) {
           Authentication code
         </label>
         <input id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus maxLength={64} className="input mt-1" aria-describedby={state.message ? "code-help code-error" : "code-help"} aria-invalid={state.message ? true : undefined} />
-        <p id="code-help" className="mt-1 text-xs text-zinc-500">
+        <p id="code-help" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           The 6-digit code from your authenticator app, or one of your recovery codes.
         </p>
       </div>

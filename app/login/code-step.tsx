@@ -10,7 +10,7 @@ export async function CodeStep({ callbackUrl }: { callbackUrl: string }) {
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
-        <p className="mb-8 text-center text-sm text-zinc-500">Enter the code from your authenticator app</p>
+        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Enter the code from your authenticator app</p>
         <div className="card p-6">
           {pending ? (
             <CodeStepForm callbackUrl={callbackUrl} />

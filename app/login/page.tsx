@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">Gatehouse</h1>
-        <p className="mb-8 text-center text-sm text-zinc-500">Sign in to continue</p>
+        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Sign in to continue</p>
         <div className="card p-6">
           <LoginForm callbackUrl={target} initialMessage={initialMessage} />
         </div>

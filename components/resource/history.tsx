@@ -14,7 +14,7 @@ export async function History({ resource, recordId }: { resource: string; record
         History
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-500">No recorded changes.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No recorded changes.</p>
       ) : (
         <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800">
           {entries.map((e) => (

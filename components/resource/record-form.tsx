@@ -231,7 +231,7 @@ export function RecordForm({
             </>
           )}
           {field.help || field.note ? (
-            <p id={`${field.key}-help`} className="mt-1 text-xs text-zinc-500">
+            <p id={`${field.key}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
               {[field.note, field.help].filter(Boolean).join(" ")}
             </p>
           ) : null}

@@ -101,7 +101,7 @@ export function ReferencePicker({
       )}
       {open && !selected ? (
         <ul id={`${id}-list`} role="listbox" aria-label={`${label} options`} className="card absolute z-10 mt-1 max-h-64 w-full overflow-auto py-1">
-          {options.length === 0 ? <li className="px-3 py-2 text-sm text-zinc-500">No match</li> : null}
+          {options.length === 0 ? <li className="px-3 py-2 text-sm text-zinc-500 dark:text-zinc-400">No match</li> : null}
           {options.map((o, i) => (
             <li
               key={String(o.id)}

@@ -27,7 +27,7 @@ export async function RelatedRecords({ resource, id, viewer }: { resource: Resou
               ) : null}
             </div>
             {s.rows.length === 0 ? (
-              <p className="text-sm text-zinc-500">None.</p>
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">None.</p>
             ) : (
               <ul className="space-y-1 text-sm">
                 {s.rows.map((r) => (

@@ -78,7 +78,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
             <h2 id="start-heading" className="text-lg font-semibold">
               Protect your account with a second step
             </h2>
-            <p className="text-sm text-zinc-500">After your password, sign-in will ask for a code from an authenticator app on your phone.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">After your password, sign-in will ask for a code from an authenticator app on your phone.</p>
             <form action={startEnrolmentAction}>
               <button type="submit" className="btn-primary">
                 Set up two-factor authentication

@@ -57,7 +57,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
       {result.rows.length === 0 && result.total === 0 ? (
         <div className="card p-10 text-center">
           <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
-          <p className="mt-1 text-sm text-zinc-500">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
           {allowed.create ? (
             <a href={`${base}/new`} className="btn-primary mt-4">
               New {resource.singular.toLowerCase()}

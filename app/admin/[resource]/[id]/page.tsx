@@ -51,7 +51,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
           .filter((f) => !f.hidden)
           .map((f) => (
             <div key={f.key} className="grid gap-1 px-4 py-3 sm:grid-cols-3 sm:gap-4">
-              <dt className="text-sm text-zinc-500">{f.label}</dt>
+              <dt className="text-sm text-zinc-500 dark:text-zinc-400">{f.label}</dt>
               <dd className="text-sm sm:col-span-2 break-words">
                 <FieldValue field={f} value={record.values[f.key]} refValue={record.refs[f.key]} many={record.many[f.key]} />
               </dd>
