@@ -20,3 +20,20 @@ export function CodeField({ id, error, help }: { id: string; error?: string; hel
     </div>
   );
 }
+
+/** The "Current password" field these forms ask for, so that a stolen session cannot change two-factor. */
+export function CurrentPasswordField({ id, error }: { id: string; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        Current password
+      </label>
+      <input id={id} name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="input mt-1 max-w-xs" />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
