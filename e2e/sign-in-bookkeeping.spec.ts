@@ -115,6 +115,8 @@ test.describe("changing two-factor on /account needs the current password", () =
     await expect(page.getByText("The password is not correct.")).toBeVisible();
     expect(twoFactorState(id)).toEqual({ enabled: 0, codes: [] });
 
+    // Each attempt on a fresh form, so that an error still shown from the last one is not mistaken for its answer.
+    await page.reload();
     await page.getByLabel("Current password").fill("not-my-password");
     await page.getByLabel("Authentication code").fill(code);
     await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
@@ -122,6 +124,7 @@ test.describe("changing two-factor on /account needs the current password", () =
     await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
     expect(twoFactorState(id)).toEqual({ enabled: 0, codes: [] });
 
+    await page.reload();
     await page.getByLabel("Current password").fill(STRONG_PASSWORD);
     await page.getByLabel("Authentication code").fill(wrongCode(key));
     await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
@@ -133,6 +136,7 @@ test.describe("changing two-factor on /account needs the current password", () =
     ]);
     expect(auditRows(id, "two-factor-failed")).toEqual([{ address: "203.0.113.72", summary: "Turn on two-factor" }]);
 
+    await page.reload();
     await page.getByLabel("Current password").fill(STRONG_PASSWORD);
     await page.getByLabel("Authentication code").fill(code);
     await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
@@ -153,11 +157,14 @@ test.describe("changing two-factor on /account needs the current password", () =
     await codes.getByRole("button", { name: "Make new recovery codes" }).click();
     await expect(codes.getByText("The password is not correct.")).toBeVisible();
     expect(twoFactorState(id)).toEqual(before);
+    // Each attempt on a fresh form, so that an error still shown from the last one is not mistaken for its answer.
+    await page.reload();
     await codes.getByLabel("Current password").fill("not-my-password");
     await codes.getByLabel("Authentication code").fill(auth.recoveryCodes[0]!);
     await codes.getByRole("button", { name: "Make new recovery codes" }).click();
     await expect(codes.locator("#regenerate-password-error")).toHaveText("The password is not correct.");
     expect(twoFactorState(id)).toEqual(before);
+    await page.reload();
     await codes.getByLabel("Current password").fill(STRONG_PASSWORD);
     await codes.getByLabel("Authentication code").fill(wrongCode(auth.key));
     await codes.getByRole("button", { name: "Make new recovery codes" }).click();
@@ -169,6 +176,7 @@ test.describe("changing two-factor on /account needs the current password", () =
     await fillNextCode(off, auth);
     await off.getByRole("button", { name: "Turn off two-factor authentication" }).click();
     await expect(off.locator("#disable-password-error")).toHaveText("The password is not correct.");
+    await page.reload();
     await off.getByLabel("Current password").fill(STRONG_PASSWORD);
     await off.getByLabel("Authentication code").fill(wrongCode(auth.key));
     await off.getByRole("button", { name: "Turn off two-factor authentication" }).click();
