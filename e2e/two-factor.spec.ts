@@ -24,6 +24,7 @@ test.describe("two-factor sign-in", () => {
     expect(new URL(uri!).searchParams.get("secret")).toBe(key.replace(/ /g, ""));
     await expectAccessible(page);
 
+    await page.getByLabel("Current password").fill(STRONG_PASSWORD);
     await page.getByLabel("Authentication code").fill(wrongCode(key));
     await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
     await expect(page.getByText("That code is not correct.")).toBeVisible();
