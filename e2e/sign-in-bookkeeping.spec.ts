@@ -1,10 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { expectSignedIn, signIn } from "./support/session";
 import { nextCode, wrongCode } from "./support/totp";
-import { atCodeStep, enrolledUser, ensureRole, REQUIRED_ROLE, signedInWithCode, startEnrolment, submitCode, userId, type Authenticator } from "./support/two-factor";
+import { atCodeStep, enrolledUser, ensureRole, REQUIRED_ROLE, signedInWithCode, startEnrolment, submitCode, userId } from "./support/two-factor";
 
 // Codes are single-use per 30-second step, so a test may wait for the next step.
 test.describe.configure({ timeout: 150_000 });
@@ -21,13 +21,6 @@ const twoFactorState = (id: string) => ({
   enabled: queryDb("select 1 from users where id = ? and totp_enabled_at is not null", id).length,
   codes: queryDb<{ code_hash: string }>("select code_hash from recovery_codes where user_id = ? order by code_hash", id).map((r) => r.code_hash),
 });
-
-/** Fills a form's code with the authenticator's next code. */
-async function fillNextCode(form: ReturnType<Page["getByRole"]>, auth: Authenticator) {
-  const next = await nextCode(auth.key, auth.lastStep);
-  auth.lastStep = next.step;
-  await form.getByLabel("Authentication code").fill(next.code);
-}
 
 test.describe("a sign-in is counted when the session is issued", () => {
   test("the password alone (two-factor on) leaves the sign-in count, addresses and sign-in entries untouched, and is audited as its own event", async ({ browser }) => {
@@ -149,39 +142,25 @@ test.describe("changing two-factor on /account needs the current password", () =
     const id = userId(email);
     const { page } = await signedInWithCode(browser, email, auth, "203.0.113.73");
     const before = twoFactorState(id);
-    await page.goto("/account/two-factor");
 
-    // A stolen session with a right code (say, a recovery code seen) but no password.
-    const codes = page.getByRole("region", { name: "Recovery codes" });
-    await codes.getByLabel("Authentication code").fill(auth.recoveryCodes[0]!);
-    await codes.getByRole("button", { name: "Make new recovery codes" }).click();
-    await expect(codes.getByText("The password is not correct.")).toBeVisible();
-    expect(twoFactorState(id)).toEqual(before);
+    const codes = { region: "Recovery codes", button: "Make new recovery codes", id: "regenerate" };
+    const off = { region: "Turn off two-factor authentication", button: "Turn off two-factor authentication", id: "disable" };
     // Each attempt on a fresh form, so that an error still shown from the last one is not mistaken for its answer.
-    await page.reload();
-    await codes.getByLabel("Current password").fill("not-my-password");
-    await codes.getByLabel("Authentication code").fill(auth.recoveryCodes[0]!);
-    await codes.getByRole("button", { name: "Make new recovery codes" }).click();
-    await expect(codes.locator("#regenerate-password-error")).toHaveText("The password is not correct.");
-    expect(twoFactorState(id)).toEqual(before);
-    await page.reload();
-    await codes.getByLabel("Current password").fill(STRONG_PASSWORD);
-    await codes.getByLabel("Authentication code").fill(wrongCode(auth.key));
-    await codes.getByRole("button", { name: "Make new recovery codes" }).click();
-    await expect(codes.locator("#regenerate-code-error")).toHaveText(WRONG_CODE);
-    expect(twoFactorState(id)).toEqual(before);
-
-    const off = page.getByRole("region", { name: "Turn off two-factor authentication" });
-    await off.getByLabel("Current password").fill("not-my-password");
-    await fillNextCode(off, auth);
-    await off.getByRole("button", { name: "Turn off two-factor authentication" }).click();
-    await expect(off.locator("#disable-password-error")).toHaveText("The password is not correct.");
-    await page.reload();
-    await off.getByLabel("Current password").fill(STRONG_PASSWORD);
-    await off.getByLabel("Authentication code").fill(wrongCode(auth.key));
-    await off.getByRole("button", { name: "Turn off two-factor authentication" }).click();
-    await expect(off.locator("#disable-code-error")).toHaveText(WRONG_CODE);
-    expect(twoFactorState(id)).toEqual(before);
+    const refused = async (form: typeof codes, password: string, code: string, field: "password" | "code", error: string) => {
+      await page.goto("/account/two-factor");
+      const region = page.getByRole("region", { name: form.region });
+      if (password) await region.getByLabel("Current password").fill(password);
+      await region.getByLabel("Authentication code").fill(code);
+      await region.getByRole("button", { name: form.button }).click();
+      await expect(region.locator(`#${form.id}-${field}-error`)).toHaveText(error);
+      expect(twoFactorState(id)).toEqual(before);
+    };
+    // A stolen session with a right code (say, a recovery code seen) but no password.
+    await refused(codes, "", auth.recoveryCodes[0]!, "password", "The password is not correct.");
+    await refused(codes, "not-my-password", auth.recoveryCodes[0]!, "password", "The password is not correct.");
+    await refused(codes, STRONG_PASSWORD, wrongCode(auth.key), "code", WRONG_CODE);
+    await refused(off, "not-my-password", (await nextCode(auth.key, auth.lastStep)).code, "password", "The password is not correct.");
+    await refused(off, STRONG_PASSWORD, wrongCode(auth.key), "code", WRONG_CODE);
     // No recovery code was spent by the refused forms.
     expect(queryDb("select 1 from recovery_codes where user_id = ? and used_at is not null", id)).toHaveLength(0);
 
