@@ -27,6 +27,7 @@ export function checkSqlitePath(file: string): void {
   if (NOT_A_DISK.some((root) => where === root || where.startsWith(`${root}/`))) {
     throw new Error(`the SQLite file ${full} would be under ${where}, which is not a disk`);
   }
+  if (!fs.statSync(where, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`the SQLite file ${full} cannot be created: ${where} is not a directory`);
   try {
     fs.accessSync(where, fs.constants.W_OK | fs.constants.X_OK);
     if (fs.existsSync(full)) fs.accessSync(full, fs.constants.R_OK | fs.constants.W_OK);
