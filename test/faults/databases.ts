@@ -1,10 +1,6 @@
 import path from "node:path";
-import { sql } from "drizzle-orm";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { closeHandle, openPostgres, openSqlite, postgresDb, sqliteDb, type Db } from "../../lib/db";
-import { runMigrations } from "../../lib/db/migrate";
-import { seed } from "../../lib/db/seed";
 import { recreateTestDatabase } from "../../lib/db/test-database";
+import { run } from "./support";
 
 /** The server of TEST_DATABASE_URL (the local one by default), with database `name`. */
 export function postgresUrl(name: string): string {
@@ -13,38 +9,22 @@ export function postgresUrl(name: string): string {
   return url.toString();
 }
 
-async function fill(db: Db, bulkItems: number, postgres: boolean): Promise<void> {
-  await runMigrations(db);
-  await seed(db, { demoUsers: true, items: 10 });
-  if (!bulkItems) return;
-  if (postgres) {
-    await (db as unknown as NodePgDatabase).execute(sql`insert into items (name, category, price_cents, in_stock) select 'Bulk item ' || i, 'tools', i % 100000, true from generate_series(1, ${bulkItems}) as i`);
-  } else {
-    db.run(sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${bulkItems}) insert into items (name, category, price_cents, in_stock) select 'Bulk item ' || i, 'tools', i % 100000, 1 from n`);
-  }
+async function fill(url: string, bulkItems: number): Promise<void> {
+  const exit = await run(path.resolve("node_modules/.bin/tsx"), ["test/faults/prepare-db.ts", String(bulkItems)], { DATABASE_URL: url, NODE_ENV: "test" }, 120_000);
+  if (exit.code !== 0) throw new Error(`preparing ${url} failed:\n${exit.stdout}\n${exit.stderr}`);
 }
 
 /** A fresh PostgreSQL test database (named *_test), migrated, with the demo users and `bulkItems` more items. */
 export async function preparePostgres(name: string, bulkItems = 0): Promise<string> {
   const url = postgresUrl(name);
   await recreateTestDatabase(url);
-  const db = postgresDb(openPostgres(url, 2));
-  try {
-    await fill(db, bulkItems, true);
-  } finally {
-    await closeHandle(db);
-  }
+  await fill(url, bulkItems);
   return url;
 }
 
 /** A migrated SQLite file in `dir` with the demo users and `bulkItems` more items; its DATABASE_URL. */
 export async function prepareSqlite(dir: string, bulkItems = 0): Promise<string> {
-  const file = path.join(dir, "faults.db");
-  const db = sqliteDb(openSqlite(file));
-  try {
-    await fill(db, bulkItems, false);
-  } finally {
-    await closeHandle(db);
-  }
-  return `file:${file}`;
+  const url = `file:${path.join(dir, "faults.db")}`;
+  await fill(url, bulkItems);
+  return url;
 }
