@@ -1,5 +1,6 @@
 import pino from "pino";
 import { rootCause } from "../db/unavailable";
+import { env } from "../env";
 
 /**
  * The server's log: one JSON line per event on stdout. Session ids, tokens,
@@ -8,7 +9,7 @@ import { rootCause } from "../db/unavailable";
  */
 function createLog(destination?: pino.DestinationStream, level?: string): pino.Logger {
   const options: pino.LoggerOptions = {
-    level: level ?? (process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "silent" : "info")),
+    level: level ?? env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     base: undefined,
     redact: {
       paths: ["sid", "token", "sessionToken", "cookie", "password", "params", "*.sid", "*.token", "*.sessionToken", "*.cookie", "*.password", "*.params", "headers.cookie", "headers.authorization"],

@@ -104,6 +104,13 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   return { ms: performance.now() - start, value };
 }
 
+/** /login and a list, timed, as another user would load them during an export. */
+export async function otherRequests(server: Server, cookie: string) {
+  const login = await timed(() => fetch(`${server.url}/login`).then(async (r) => ({ status: r.status, body: await r.text() })));
+  const list = await timed(() => fetch(`${server.url}/admin/items`, { headers: pageLoad(cookie) }).then(async (r) => ({ status: r.status, body: await r.text() })));
+  return { login, list };
+}
+
 /** A temporary directory removed when the test process ends. */
 export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-faults-"));
