@@ -5,14 +5,16 @@ import { env, sqlitePath } from "../env";
 import { dialectOf, getDb, type Db } from "./index";
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** SQLite rows read (and turned into CSV by the caller) per turn of the event loop: a few milliseconds' work. */
+const SQLITE_ROWS_PER_TURN = 100;
 
 /**
  * Rows of a query as arrays of raw driver values, read lazily in batches
  * through a connection of their own: on PostgreSQL a client outside the
  * request pool (a long export never takes a connection from the pages), on
- * SQLite a read-only connection that yields to the event loop after every
- * batch (its reads are synchronous: without that, one export would hold up
- * every other request). Finishing or abandoning the iteration releases the
+ * SQLite a read-only connection that yields to the event loop every
+ * SQLITE_ROWS_PER_TURN rows (its reads are synchronous: without that, one
+ * export would hold up every other request). Finishing or abandoning the iteration releases the
  * connection.
  */
 export async function* streamRows(query: { toSQL(): { sql: string; params: unknown[] } }, batch = 500, db: Db = getDb()): AsyncGenerator<unknown[], void, undefined> {
@@ -43,10 +45,10 @@ export async function* streamRows(query: { toSQL(): { sql: string; params: unkno
         const chunk: unknown[][] = [];
         for (let next = rows.next(); !next.done; next = rows.next()) {
           chunk.push(next.value);
-          if (chunk.length === batch) break;
+          if (chunk.length === SQLITE_ROWS_PER_TURN) break;
         }
         yield* chunk;
-        if (chunk.length < batch) return;
+        if (chunk.length < SQLITE_ROWS_PER_TURN) return;
         await nextTurn();
       }
     } finally {
