@@ -1,8 +1,12 @@
 import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/config";
-import { readSessionToken, SESSION_UPDATE_AGE_SECONDS, sessionUser } from "@/lib/auth/session";
+import { readSessionToken, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session";
+import { checkedSessionUser, watchSessionChecks } from "@/lib/auth/session-check";
 import { getDb } from "@/lib/db";
+import { databaseAnswers } from "@/lib/db/health";
+import { DatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseUnavailableResponse } from "@/lib/net/unavailable";
 import { env } from "@/lib/env";
 import { mayAct } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
@@ -99,7 +103,7 @@ async function viewCheck(pathname: string, token: JWT): Promise<"ok" | "anonymou
   const resource = admin === "admin" && name ? getResource(name) : undefined;
   if (!resource) return "ok";
   // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
-  const user = await sessionUser(getDb(), token);
+  const user = await checkedSessionUser(getDb(), token);
   if (!user) return "anonymous";
   return mayAct(user.access, resource, "view") ? "ok" : "forbidden";
 }
@@ -139,7 +143,19 @@ function refuse(req: NextRequest): NextResponse {
   return withHeaders(req, new NextResponse(NO_PERMISSION, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
 }
 
+/** The database did not answer: a 503 that keeps the cookie as it is (pages would otherwise fail or sign the user out). */
+const unavailable = (req: NextRequest) => withHeaders(req, databaseUnavailableResponse(wantsPage(req), `${req.nextUrl.pathname}${req.nextUrl.search}`));
+
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
+  try {
+    return await gate(req, ev);
+  } catch (error) {
+    if (error instanceof DatabaseUnavailable) return unavailable(req);
+    throw error;
+  }
+}
+
+async function gate(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   const bad = malformed(req);
   if (bad) return withHeaders(req, bad);
   const { pathname } = req.nextUrl;
@@ -157,13 +173,17 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
     if (session) res.cookies.set(session.cookie, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: session.cookie.startsWith("__Secure-") });
     return withHeaders(req, res);
   }
+  // A signed-in request while the database is down would fail on its page: answered here, cookie untouched.
+  if (token && !(await databaseAnswers())) return unavailable(req);
   const check = token && req.headers.get("sec-fetch-dest") !== "document" ? await viewCheck(pathname, token) : "ok";
   if (check === "anonymous") return withHeaders(req, toLogin(req));
   // The 403 page is only ever shown in place of another address; asked for itself, it refuses too.
   if (check === "forbidden" || pathname === ACCESS_DENIED_PATH) return refuse(req);
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.
-    return ((await refresh) as unknown as Handler)(req, ev);
+    // A refresh whose session check failed would clear the cookie: that answer is dropped.
+    const { result, failed } = await watchSessionChecks(async () => ((await refresh) as unknown as Handler)(req, ev));
+    return failed ? unavailable(req) : result;
   }
   return withHeaders(req);
 }
