@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db";
 import { columnKey } from "../define";
 import { getResource } from "../registry";
+import { forcedOwner } from "../scope";
 import type { Editor, FieldDef, Resource } from "../types";
 import type { FieldErrors } from "./form";
 import type { RowId } from "./queries";
@@ -21,9 +22,12 @@ export function targetId(resourceName: string, raw: unknown): RowId {
  */
 export async function checkReferences(tx: Tx, resource: Resource, editor: Editor | null, values: Record<string, unknown>, changed: Set<string>): Promise<FieldErrors> {
   const errors: FieldErrors = {};
+  // The owner the engine itself sets on a new record (an `:own` creator) is no choice of theirs.
+  const forced = editor ? forcedOwner(resource, editor) : undefined;
   for (const field of resource.fields) {
     const value = values[field.key];
-    if (field.type === "reference" && field.reference && value !== null && value !== undefined && changed.has(field.key)) {
+    const chosen = changed.has(field.key) && !(forced !== undefined && field.column === resource.owner && value === forced);
+    if (field.type === "reference" && field.reference && value !== null && value !== undefined && chosen) {
       const target = getResource(field.reference.resource)!;
       const found = await tx
         .select({ id: target.id })
