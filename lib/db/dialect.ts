@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { inArray, is, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { is, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import { getTableConfig as pgTableConfig, PgTable, type PgSelect } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
