@@ -168,6 +168,29 @@ describe("own-records scope on writes", () => {
     assert.ok(itemRow(4));
   });
 
+  it("answers someone else's row and a missing one alike on update, delete and bulk Set field", async () => {
+    const { setFieldOnRecords } = await import("../lib/resources/engine/bulk");
+    const writes = [
+      (id: number) => engine.write.updateRecord(items, actor, contributor, id, { name: "x" }, null),
+      (id: number) => engine.write.deleteRecords(items, actor, contributor, [id]),
+      (id: number) => setFieldOnRecords(items, actor, contributor, "inStock", false, [id]),
+    ];
+    for (const write of writes) assert.deepEqual(await write(3), await write(999));
+    assert.ok(itemRow(3));
+  });
+
+  it("refuses any write a resource does not declare, whoever asks (the audit log)", async () => {
+    const { getResource } = await import("../lib/resources/registry");
+    const audit = getResource("audit")!;
+    const [entry] = raw.prepare("select id from audit_log order by id limit 1").all() as { id: number }[];
+    assert.ok(entry);
+    const result = await engine.write.deleteRecords(audit, actor, null, [entry.id]);
+    assert.equal(result.ok, false);
+    assert.ok(raw.prepare("select id from audit_log where id = ?").get(entry.id));
+    assert.equal((await engine.write.updateRecord(audit, actor, null, entry.id, { summary: "rewritten" }, null)).ok, false);
+    assert.equal((await engine.write.createRecord(audit, actor, null, { action: "sign-in" })).ok, false);
+  });
+
   it("makes a new row the creator's whatever owner was sent", async () => {
     const result = await engine.write.createRecord(items, actor, contributor, { name: "new drum", category: "tools", price: 4200, inStock: true, owner: B });
     assert.ok(result.ok);

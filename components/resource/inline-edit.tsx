@@ -28,9 +28,10 @@ interface Active {
   error?: string;
 }
 
-/** The later of two versions (milliseconds as text). */
+/** The later of two versions (signed tokens that start with the version's milliseconds). */
 function newest(a: string | undefined, b: string | undefined): string {
-  return Number(b ?? 0) > Number(a ?? 0) ? b! : (a ?? "");
+  const ms = (v: string | undefined) => Number.parseInt(v ?? "0", 10) || 0;
+  return ms(b) > ms(a) ? b! : (a ?? "");
 }
 
 function findCells(root: HTMLElement, fields: Field[], titleCol: number): Cell[] {

@@ -1,9 +1,9 @@
-import { inArray, is, sql, type Column, type SQL, type Table } from "drizzle-orm";
-import { getTableConfig as pgTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { is, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { getTableConfig as pgTableConfig, PgTable, type PgSelect } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { databaseDialect } from "../env";
-import { getDb, type Db } from "./index";
+import { getDb } from "./index";
 
 /**
  * The few places where SQL differs between SQLite and PostgreSQL. The resource
@@ -49,19 +49,13 @@ export function constraintViolation(error: unknown): { kind: ConstraintKind; col
 }
 
 /**
- * Inside a write transaction: holds the row until commit, so a concurrent
- * writer of the same row waits and then reads what this one wrote. SQLite
- * needs nothing here (a write transaction there holds the whole database).
+ * Inside a write transaction: makes a select hold the rows it reads until
+ * commit (PostgreSQL's FOR UPDATE; its WHERE is checked again on the row a
+ * concurrent writer left), so they cannot change between that read and the
+ * write. SQLite needs nothing here (a write transaction holds the whole database).
  */
-export async function lockRowForUpdate(tx: Db, table: Table, idColumn: Column, id: unknown): Promise<void> {
-  if (!postgres()) return;
-  await (tx as unknown as NodePgDatabase).execute(sql`select 1 from ${table} where ${idColumn} = ${sql.param(id, idColumn)} for update`);
-}
-
-/** lockRowForUpdate for several rows, locked in id order so that two such writers cannot deadlock. */
-export async function lockRowsForUpdate(tx: Db, table: Table, idColumn: Column, ids: unknown[]): Promise<void> {
-  if (!postgres() || ids.length === 0) return;
-  await (tx as unknown as NodePgDatabase).execute(sql`select 1 from ${table} where ${inArray(idColumn, ids)} order by ${idColumn} for update`);
+export function forUpdate<Q>(query: Q): Q {
+  return postgres() ? ((query as unknown as PgSelect).for("update") as unknown as Q) : query;
 }
 
 /**

@@ -6,13 +6,9 @@ import { mustSetUpOwnTwoFactor } from "../auth/two-factor/queries";
 import { mayAct, scopeOf, type Action, type RecordScope } from "../permissions";
 import type { UserAccess } from "../users/queries";
 import { getResource } from "./registry";
-import { fixedFields, resourceFor } from "./scope";
+import { fixedFields, resourceFor, supports } from "./scope";
 import type { EditPolicy, Resource } from "./types";
 import { getDb } from "../db";
-
-export function supports(resource: Resource, action: Action): boolean {
-  return !resource.actions || resource.actions.includes(action);
-}
 
 /**
  * Signs in, resolves the resource (404 when unknown) and checks

@@ -11,10 +11,12 @@ import { requireResource } from "./access";
 import { parseForm, parseInlineValue, type FieldErrors, type RawValues } from "./engine/form";
 import { getVersion, parseId, type RowId } from "./engine/queries";
 import { listConflictMessage } from "./engine/version";
-import { createRecord, deleteRecords, runBulkAction, setFieldOnRecords, updateRecord } from "./engine/write";
+import { runBulkAction, setFieldOnRecords } from "./engine/bulk";
+import { goneMessage } from "./engine/targets";
+import { createRecord, deleteRecords, updateRecord } from "./engine/write";
 import { BULK_SET } from "./inline-edit";
 import { isKnownPermission } from "./permission-catalog";
-import { fixedFields } from "./scope";
+import { fixedFields, supports } from "./scope";
 import type { Resource } from "./types";
 import { VERSION_FIELD } from "./version-field";
 
@@ -47,13 +49,13 @@ function idsFrom(resource: Resource, form: FormData): RowId[] {
 /** The version an edit form was read at (a hidden field). */
 function versionFrom(form: FormData): string | null {
   const v = form.get(VERSION_FIELD);
-  return typeof v === "string" && v.length <= 20 ? v : null;
+  return typeof v === "string" && v.length <= 100 ? v : null;
 }
 
 export async function saveRecordAction(resourceName: string, rawId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
   const { resource, user } = await requireResource(resourceName, rawId === null ? "create" : "update");
   const id = rawId === null ? null : parseId(resource, String(rawId));
-  if (rawId !== null && id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
+  if (rawId !== null && id === null) return { ok: false, message: goneMessage(resource, 1) };
   const parsed = parseForm(resource, id === null ? "create" : "update", form, isKnownPermission);
   if (!parsed.ok) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: parsed.fieldErrors, values: parsed.raw };
   const actor = await actorOf(user);
@@ -69,10 +71,10 @@ export async function saveRecordAction(resourceName: string, rawId: string | nul
 export async function deleteRecordAction(resourceName: string, rawId: string, _prev: FormState, _form: FormData): Promise<FormState> {
   const { resource, user } = await requireResource(resourceName, "delete");
   const id = parseId(resource, String(rawId));
-  if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
+  if (id === null) return { ok: false, message: goneMessage(resource, 1) };
   const result = await deleteRecords(resource, await actorOf(user), { id: user.id, access: user.access }, [id]);
   if (!result.ok) return { ok: false, message: result.message };
-  if (result.count === 0) return { ok: false, message: `This ${resource.singular.toLowerCase()} no longer exists.` };
+  if (result.count === 0) return { ok: false, message: goneMessage(resource, 1) };
   revalidatePath(`/admin/${resource.name}`);
   redirect(`/admin/${resource.name}?notice=deleted&count=1`);
 }
@@ -92,7 +94,8 @@ export async function bulkAction(resourceName: string, _prev: BulkState, form: F
   if (ids.length === 0) return { ok: false, message: "Select at least one row." };
   const declared = resource.bulkActions?.find((a) => a.name === name);
   const needed = name === "delete" ? "delete" : declared?.action;
-  if (!needed) return { ok: false, message: "Choose an action." };
+  // Only what the resource declares: the audit log renders a list, but no write is posted to it.
+  if (!needed || !supports(resource, needed)) return { ok: false, message: "Choose an action." };
   if (!mayAct(user.access, resource, needed)) return { ok: false, message: "You do not have permission to do that." };
   if (name === "delete" && form.get("confirmed") !== "yes") {
     return { ok: true, confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } };
@@ -164,7 +167,7 @@ export async function inlineEditAction(resourceName: string, form: FormData): Pr
   const fixed = fixedFields(resource, user).get(key);
   if (fixed) return { ok: false, message: fixed };
   const id = parseId(resource, String(form.get("id") ?? ""));
-  if (id === null) return { ok: false, message: `This ${resource.singular.toLowerCase()} does not exist.` };
+  if (id === null) return { ok: false, message: goneMessage(resource, 1) };
   const parsed = parseInlineValue(resource, key, String(form.get("value") ?? ""));
   if (!parsed.ok) return { ok: false, message: parsed.error };
   const result = await updateRecord(resource, await actorOf(user), { id: user.id, access: user.access }, id, { [key]: parsed.value }, versionFrom(form));

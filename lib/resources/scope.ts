@@ -17,6 +17,11 @@ export interface Viewer {
 
 const NOTHING = sql`1 = 0`;
 
+/** Whether the resource declares `action` at all (the audit log: view and export only), whatever anyone's permissions. */
+export function supports(resource: Pick<Resource, "actions">, action: Action): boolean {
+  return !resource.actions || resource.actions.includes(action);
+}
+
 /**
  * The WHERE condition that limits `resource` to the rows `viewer` may
  * `action`: none for all rows, `owner = viewer` for their own, and a

@@ -1,6 +1,6 @@
 import { and } from "drizzle-orm";
 import { getDb } from "../../db";
-import { ownerScope, type Viewer } from "../scope";
+import { ownerScope, supports, type Viewer } from "../scope";
 import { takeExportSlot } from "../../db/export-slots";
 import { streamRows } from "../../db/stream-rows";
 import { env } from "../../env";
@@ -46,6 +46,8 @@ function cell(field: FieldDef, value: unknown): string {
  * at most EXPORT_MAX_SECONDS, after which the download is cut off.
  */
 export function exportStream(resource: Resource, query: ListQuery, viewer?: Viewer | null): ReadableStream<Uint8Array> {
+  // The route answers 404 first; the engine holds the line for any other caller.
+  if (!supports(resource, "export")) throw new Error(`${resource.name} declares no export`);
   const fields = exportFields(resource);
   const shape = Object.fromEntries(fields.map((f) => [f.key, f.column!]));
   // Only the rows the reader may both view and export.

@@ -9,7 +9,8 @@ import { mayAct, type Action } from "../../permissions";
 import { ownerScope, type Viewer } from "../scope";
 import { cleanText, type Cursor, type ListQuery } from "./params";
 import { buildAfter, buildBefore, buildOrderBy, buildWhere, type SearchMode } from "./query";
-import { versionColumn, versionText } from "./version";
+import { versionColumn } from "./version";
+import { versionToken } from "./version-token";
 
 /**
  * Reads for the generic pages. Rows are small objects keyed by field key:
@@ -224,7 +225,7 @@ export async function listRows(resource: Resource, query: ListQuery, viewer?: Vi
   const prev = byCursor ? cursorOf(rows[0]) : undefined;
   for (const r of rows) {
     delete r.values.__sort;
-    if ("__version" in r.values) r.version = versionText(r.values.__version);
+    if ("__version" in r.values) r.version = versionToken(resource.name, r.id, r.values.__version);
     delete r.values.__version;
   }
   return { rows, total: Math.min(total, COUNT_CAP), totalCapped, pageCount, page, next, prev, byCursor };
@@ -262,7 +263,7 @@ export async function getRecord(resource: Resource, id: RowId, viewer?: Viewer |
     const labels = mayLabel(viewer, field.many.resource) ? await labelsFor(field.many.resource, ids, viewer) : new Map<RowId, string>();
     many[field.key] = ids.map((i) => ({ id: i, label: labels.get(i) ?? String(i) })).sort((a, b) => a.label.localeCompare(b.label));
   }
-  return { ...row, title: String(__title ?? id), many, version: versionText(__version), ownerId: __owner === null || __owner === undefined ? null : String(__owner) };
+  return { ...row, title: String(__title ?? id), many, version: versionToken(resource.name, id, __version), ownerId: __owner === null || __owner === undefined ? null : String(__owner) };
 }
 
 /** A record's current version (see engine/version.ts), or undefined when it is gone or unversioned. */
@@ -270,7 +271,7 @@ export async function getVersion(resource: Resource, id: RowId): Promise<string 
   const column = versionColumn(resource);
   if (!column) return undefined;
   const [row] = (await getDb().select({ v: column }).from(resource.table).where(eq(resource.id, id))) as { v: unknown }[];
-  return versionText(row?.v);
+  return versionToken(resource.name, id, row?.v);
 }
 
 /** Options for a reference picker: rows `viewer` may view whose title contains `q`, at most `limit`. */

@@ -1,16 +1,20 @@
 import { and, asc, eq, getTableColumns, gt } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "../../db";
-import { lockRowForUpdate } from "../../db/dialect";
 import { auditLog } from "../../db/schema";
+import { UserFacingError } from "../../errors";
+import { can, type Permission } from "../../permissions";
+import type { Viewer } from "../scope";
 import type { Resource } from "../types";
 import type { RowId } from "./queries";
+import { openVersion, signVersion, versionText } from "./version-token";
 
 /**
  * Optimistic concurrency for edit forms. A record's version is its
  * `updatedAt` (milliseconds): the edit form carries the version it was read
- * at, and a save is refused inside the write transaction when the row has
- * moved on since, so nobody reverts someone else's change without knowing.
+ * at, signed by the server (version-token.ts), and a save is refused inside
+ * the write transaction when the row has moved on since, so nobody reverts
+ * someone else's change without knowing.
  */
 
 /** The column that versions a resource's rows, if its table has one. */
@@ -18,12 +22,7 @@ export function versionColumn(resource: Resource): SQLiteColumn | undefined {
   return (getTableColumns(resource.table) as Record<string, SQLiteColumn>).updatedAt;
 }
 
-/** The version as the form carries it. */
-export function versionText(value: unknown): string | undefined {
-  return value instanceof Date ? String(value.getTime()) : undefined;
-}
-
-/** A stale save: says who changed the record and which fields; `version` is the current one. */
+/** A stale save: says who changed the record and which fields; `version` is the current one (signed). */
 export class EditConflict extends Error {
   constructor(
     message: string,
@@ -33,21 +32,32 @@ export class EditConflict extends Error {
   }
 }
 
+/** A version the server did not hand out for this record (forged, copied from another record, or missing). */
+export const INVALID_FORM = "This form is no longer valid. Reload the page and make your change again.";
+
 // Audit entries are stamped by the database a moment after the row's version;
 // a margin keeps the write the form was read at out of "what changed since".
 const CLOCK_MARGIN_MS = 50;
 
 const FORM_TAIL = " after you opened this form. Nothing was saved; your entries are kept below. Check them and save again to overwrite.";
 
-async function describeChanges(tx: Tx, resource: Resource, id: RowId, since: number): Promise<string> {
+/** Whether `viewer` may read who did what: e-mail addresses are on the users list and in the audit log. */
+function maySeeActors(viewer: Viewer | null): boolean {
+  return !viewer || ["users:view", "audit:view"].some((p) => can(viewer.access, p as Permission));
+}
+
+/** Who changed what since `since`: only names and fields `viewer` may see (the resource is the viewer's copy). */
+async function describeChanges(tx: Tx, resource: Resource, viewer: Viewer | null, id: RowId, since: number): Promise<string> {
   const entries = await tx
-    .select({ actor: auditLog.actorEmail, action: auditLog.action, changes: auditLog.changes })
+    .select({ actorId: auditLog.actorId, actor: auditLog.actorEmail, changes: auditLog.changes })
     .from(auditLog)
     .where(and(eq(auditLog.resource, resource.name), eq(auditLog.recordId, String(id)), gt(auditLog.at, new Date(since + CLOCK_MARGIN_MS))))
     .orderBy(asc(auditLog.at), asc(auditLog.id))
     .limit(20);
-  const who = [...new Set(entries.map((e) => e.actor ?? "someone"))];
-  const fields = [...new Set(entries.flatMap((e) => Object.keys(e.changes ?? {})))].map((k) => resource.fieldMap.get(k)?.label ?? k);
+  const shown = (e: (typeof entries)[number]) => (maySeeActors(viewer) || e.actorId === viewer?.id ? e.actor : null);
+  const named = [...new Set(entries.map(shown).filter((n): n is string => !!n))];
+  const who = named.length && entries.some((e) => !shown(e)) ? [...named, "someone else"] : named;
+  const fields = [...new Set(entries.flatMap((e) => Object.keys(e.changes ?? {})))].flatMap((k) => resource.fieldMap.get(k)?.label ?? []);
   const head = who.length ? `${who.join(" and ")} changed this ${resource.singular.toLowerCase()}` : `Someone else changed this ${resource.singular.toLowerCase()}`;
   const what = fields.length ? ` (${fields.join(", ")})` : "";
   return `${head}${what}${FORM_TAIL}`;
@@ -60,17 +70,17 @@ export function listConflictMessage(message: string): string {
 }
 
 /**
- * Inside the write transaction: refuses the save unless the row is still at
- * `expected`. A request without a version (a script, an old form) is refused too.
+ * Inside the write transaction, with the row locked: refuses the save unless
+ * `token` is a version the server signed for this record (else INVALID_FORM,
+ * also for a request without one) and the row is still at that version.
  */
-export async function checkVersion(tx: Tx, resource: Resource, id: RowId, expected: string | null): Promise<void> {
+export async function checkVersion(tx: Tx, resource: Resource, viewer: Viewer | null, id: RowId, token: string | null): Promise<void> {
   const column = versionColumn(resource);
   if (!column) return;
-  // PostgreSQL: hold the row until commit, so a second save waits and then sees this one's version.
-  await lockRowForUpdate(tx, resource.table, resource.id, id);
+  const expected = openVersion(resource.name, id, token);
+  if (expected === null) throw new UserFacingError(INVALID_FORM);
   const [row] = (await tx.select({ v: column }).from(resource.table).where(eq(resource.id, id))) as { v: unknown }[];
   const current = versionText(row?.v);
   if (!current || current === expected) return;
-  const since = expected && /^\d{1,15}$/.test(expected) ? Number(expected) : 0;
-  throw new EditConflict(await describeChanges(tx, resource, id, since), current);
+  throw new EditConflict(await describeChanges(tx, resource, viewer, id, Number(expected)), signVersion(resource.name, id, current));
 }
