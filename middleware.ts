@@ -8,6 +8,7 @@ import { mayAct } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 import { NO_PERMISSION } from "@/lib/auth/messages";
+import { siteLocation } from "@/lib/net/site-url";
 
 /**
  * The first, cheap gate: requests without a valid session cookie go to sign
@@ -58,9 +59,9 @@ function foreignOrigin(req: NextRequest): NextResponse | null {
 }
 
 function toLogin(req: NextRequest): NextResponse {
-  const login = new URL("/login", req.nextUrl.origin);
-  login.searchParams.set("callbackUrl", `${req.nextUrl.pathname}${req.nextUrl.search}`);
-  return NextResponse.redirect(login);
+  const login = siteLocation(`/login?${new URLSearchParams({ callbackUrl: `${req.nextUrl.pathname}${req.nextUrl.search}` })}`);
+  // Middleware may not answer with a relative Location; Next turns one on the request's own host into a path.
+  return NextResponse.redirect(new URL(login, req.nextUrl));
 }
 
 /**

@@ -23,7 +23,7 @@ export async function startSiteProxy(host: string, proto: "http" | "https" = "ht
   const server = http.createServer((req, res) => {
     // A browser's proxy request names the whole URL; keep only its path.
     const path = new URL(req.url ?? "/", `http://${host}`);
-    const headers = { ...req.headers, host, "x-forwarded-host": host, "x-forwarded-proto": proto, "x-forwarded-for": clientAddress };
+    const headers: http.OutgoingHttpHeaders = { ...req.headers, host, "x-forwarded-host": host, "x-forwarded-proto": proto, "x-forwarded-for": clientAddress };
     delete headers["proxy-connection"];
     const upstream = http.request(
       {
