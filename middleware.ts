@@ -4,8 +4,7 @@ import { auth } from "@/lib/auth/config";
 import { readSessionToken, SESSION_UPDATE_AGE_SECONDS, sessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { mayAct } from "@/lib/permissions";
-import { getResource } from "@/lib/resources/registry";
+import { adminPageStatus, type PageStatus } from "@/lib/auth/page-gate";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 import { NO_PERMISSION } from "@/lib/auth/messages";
 import { siteLocation } from "@/lib/net/site-url";
@@ -37,10 +36,9 @@ const forbiddenPage = (text: string) => page(403, "Forbidden", text);
 const ACCESS_DENIED_PATH = "/access-denied";
 
 /**
- * A request for a page to show: GET or HEAD asking for HTML. Next hides the
- * RSC headers from middleware, but the router's fetches accept any type; a
- * rendered RSC payload would answer them with 200, so they get a short 403
- * (the router then loads the address as a page, which refuses on its own).
+ * A request asking for HTML (GET or HEAD). Next hides the RSC headers from
+ * middleware, and the router's fetches accept any type: this only chooses
+ * between a short HTML page and plain text for a refusal.
  */
 function wantsPage(req: NextRequest): boolean {
   return (req.method === "GET" || req.method === "HEAD") && (req.headers.get("accept") ?? "").includes("text/html");
@@ -88,21 +86,19 @@ function withHeaders(req: NextRequest, early?: NextResponse, rewrite?: string): 
 }
 
 /**
- * For requests that are not page loads (router fetches and prefetches, API
- * clients): Next answers a prefetch of a dynamic page with the route tree
- * alone, running no layout or page, so no page could refuse it. There only,
- * middleware asks the page's question itself. A browser's page loads
- * (Sec-Fetch-Dest: document, which scripts cannot set) skip this read; the
- * page checks.
+ * For requests that are not a browser's page load (router fetches and
+ * prefetches of RSC payloads, crafted ones, API clients): Next answers a
+ * payload whose page calls forbidden() or notFound() with 200, and a prefetch
+ * runs no page at all, so middleware asks the page's question itself and
+ * answers 403 or 404 in its place. A browser's page loads (Sec-Fetch-Dest:
+ * document, which scripts cannot set) skip this read; the page answers them.
  */
-async function viewCheck(pathname: string, token: JWT): Promise<"ok" | "anonymous" | "forbidden"> {
-  const [admin, name] = pathname.split("/").filter(Boolean);
-  const resource = admin === "admin" && name ? getResource(name) : undefined;
-  if (!resource) return "ok";
+async function pageCheck(pathname: string, token: JWT): Promise<PageStatus | "anonymous"> {
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return "ok";
   // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
   const user = await sessionUser(getDb(), token);
   if (!user) return "anonymous";
-  return mayAct(user.access, resource, "view") ? "ok" : "forbidden";
+  return adminPageStatus(pathname, user, env.ADMIN_INDEX_ACCESS);
 }
 
 // Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):
@@ -129,15 +125,19 @@ function malformed(req: NextRequest): NextResponse | null {
   return null;
 }
 
+const REFUSALS = { 403: ["Forbidden", NO_PERMISSION], 404: ["Not found", "There is nothing at this address."] } as const;
+
 /**
- * A missing permission found here: the app's own 403 page for a page load
- * (the rewrite keeps the 403 the page answers), else a short 403: router
- * fetches, scripts, and other methods, whose bodies must not reach a page (a
- * form post there could run a server action).
+ * A refusal found here, answered here (a rewrite to a page would render an RSC
+ * payload with 200 again): a short HTML page for a request asking for HTML,
+ * plain text for router fetches and scripts. Its body never reaches a page (a
+ * form post there could run a server action). The router loads a refused
+ * address as a page, which then shows the app's own 403 or 404.
  */
-function refuse(req: NextRequest): NextResponse {
-  if (wantsPage(req)) return withHeaders(req, undefined, ACCESS_DENIED_PATH);
-  return withHeaders(req, new NextResponse(NO_PERMISSION, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
+function refuse(req: NextRequest, status: 403 | 404): NextResponse {
+  const [title, text] = REFUSALS[status];
+  if (wantsPage(req)) return withHeaders(req, page(status, title, text));
+  return withHeaders(req, new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
 }
 
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
@@ -158,10 +158,12 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
     if (session) res.cookies.set(session.cookie, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: session.cookie.startsWith("__Secure-") });
     return withHeaders(req, res);
   }
-  const check = token && req.headers.get("sec-fetch-dest") !== "document" ? await viewCheck(pathname, token) : "ok";
+  const pageLoad = req.headers.get("sec-fetch-dest") === "document";
+  const check = token && !pageLoad ? await pageCheck(pathname, token) : "ok";
   if (check === "anonymous") return withHeaders(req, toLogin(req));
+  if (check !== "ok") return refuse(req, check);
   // The 403 page is only ever shown in place of another address; asked for itself, it refuses too.
-  if (check === "forbidden" || pathname === ACCESS_DENIED_PATH) return refuse(req);
+  if (pathname === ACCESS_DENIED_PATH) return pageLoad ? withHeaders(req, undefined, ACCESS_DENIED_PATH) : refuse(req, 403);
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.
     return ((await refresh) as unknown as Handler)(req, ev);
