@@ -125,18 +125,18 @@ function malformed(req: NextRequest): NextResponse | null {
   return null;
 }
 
-const REFUSALS = { 403: ["Forbidden", NO_PERMISSION], 404: ["Not found", "There is nothing at this address."] } as const;
-
 /**
- * A refusal found here, answered here (a rewrite to a page would render an RSC
- * payload with 200 again): a short HTML page for a request asking for HTML,
- * plain text for router fetches and scripts. Its body never reaches a page (a
- * form post there could run a server action). The router loads a refused
- * address as a page, which then shows the app's own 403 or 404.
+ * A refusal found here. A client asking for HTML without saying it is a page
+ * load (no Fetch Metadata) gets the app's 403 page in place of the address
+ * (the rewrite keeps its 403), or a short 404 page; router fetches and scripts
+ * get plain text, answered here: a page rendered for them would be an RSC
+ * payload with 200. No body reaches a page (a form post could run a server
+ * action there). The router then loads the address as a page, which refuses
+ * on its own.
  */
 function refuse(req: NextRequest, status: 403 | 404): NextResponse {
-  const [title, text] = REFUSALS[status];
-  if (wantsPage(req)) return withHeaders(req, page(status, title, text));
+  const text = status === 403 ? NO_PERMISSION : "There is nothing at this address.";
+  if (wantsPage(req)) return status === 403 ? withHeaders(req, undefined, ACCESS_DENIED_PATH) : withHeaders(req, page(404, "Not found", text));
   return withHeaders(req, new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
 }
 
@@ -163,7 +163,7 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
   if (check === "anonymous") return withHeaders(req, toLogin(req));
   if (check !== "ok") return refuse(req, check);
   // The 403 page is only ever shown in place of another address; asked for itself, it refuses too.
-  if (pathname === ACCESS_DENIED_PATH) return pageLoad ? withHeaders(req, undefined, ACCESS_DENIED_PATH) : refuse(req, 403);
+  if (pathname === ACCESS_DENIED_PATH) return refuse(req, 403);
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.
     return ((await refresh) as unknown as Handler)(req, ev);

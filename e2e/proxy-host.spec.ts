@@ -48,6 +48,7 @@ test("signing in, saving forms and signing out stay on the proxy's host", async 
     await page.goto("/admin");
     await expect(page).toHaveURL(`http://${HOST}/login?callbackUrl=%2Fadmin`);
 
+    await page.context().close();
     expect(proxy.redirects.length).toBeGreaterThan(5);
     expect(offSite(proxy.redirects, `http://${HOST}`)).toEqual([]);
   } finally {
@@ -66,6 +67,7 @@ test("without JavaScript, the sign-in and sign-out form posts stay on the proxy'
     await expect(page.getByTestId("current-user")).toContainText(ACCOUNTS.admin.email);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(`http://${HOST}/login`);
+    await page.context().close();
 
     const posts = proxy.redirects.filter((r) => r.path === "/login" || r.path === "/sign-out");
     expect(posts.map((r) => r.path).sort()).toEqual(["/login", "/sign-out"]);

@@ -50,7 +50,12 @@ export async function startSiteProxy(host: string, proto: "http" | "https" = "ht
   return {
     server: `http://127.0.0.1:${port}`,
     redirects,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep connections open; the test is over.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -10,8 +10,8 @@ import type { UserAccess } from "../users/queries";
  * request for the page's RSC payload (a router fetch, or a crafted one) gets
  * its status from here: Next renders a payload that calls forbidden() or
  * notFound() with 200, so only an answer given before the page runs can carry
- * the page's 403 or 404. Paths that are no admin page (route handlers, other
- * pages) are "ok": they answer for themselves.
+ * the page's 403 or 404. Other pages, and route handlers once the resource
+ * may be viewed, answer for themselves ("ok").
  */
 export type PageStatus = "ok" | 403 | 404;
 
@@ -22,7 +22,8 @@ export async function adminPageStatus(pathname: string, user: UserAccess, indexA
   if (!name) return mayOpenAdminIndex(user.access, indexAccess) ? "ok" : 403;
   const found = getResource(name);
   if (!found) return 404;
-  if (third === "export" || third === "lookup") return "ok";
+  // Route handlers answer for themselves; here, as for every page below, the resource's view permission.
+  if (third === "export" || third === "lookup") return scopeOf(user.access, found, "view") ? "ok" : 403;
   if (rest.length || (fourth !== undefined && fourth !== "edit") || (third === "new" && fourth)) return 404;
   const action: Action = fourth === "edit" ? "update" : third === "new" ? "create" : "view";
   // An action the resource does not declare is a 404, as in requireResource.
