@@ -1,8 +1,12 @@
 import type { JWT } from "next-auth/jwt";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/config";
-import { readSessionToken, SESSION_UPDATE_AGE_SECONDS, sessionUser } from "@/lib/auth/session";
+import { readSessionToken, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session";
+import { checkedSessionUser, watchSessionChecks } from "@/lib/auth/session-check";
 import { getDb } from "@/lib/db";
+import { databaseAnswers } from "@/lib/db/health";
+import { DatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseUnavailableResponse } from "@/lib/net/unavailable";
 import { env } from "@/lib/env";
 import { adminPageStatus, type PageStatus } from "@/lib/auth/page-gate";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
@@ -13,7 +17,7 @@ import { siteLocation } from "@/lib/net/site-url";
  * The first, cheap gate: requests without a valid session cookie go to sign
  * in, state-changing requests from another origin (or none) are refused, and
  * every page gets its security headers. It reads no database and checks no
- * permission on page loads (see viewCheck): every page, action and route
+ * permission on page loads (see pageCheck): every page, action and route
  * handler does that through lib/auth/dal (a missing permission is the page's
  * own 403), so nothing relies on this gate alone.
  */
@@ -96,7 +100,7 @@ function withHeaders(req: NextRequest, early?: NextResponse, rewrite?: string): 
 async function pageCheck(pathname: string, token: JWT): Promise<PageStatus | "anonymous"> {
   if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return "ok";
   // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
-  const user = await sessionUser(getDb(), token);
+  const user = await checkedSessionUser(getDb(), token);
   if (!user) return "anonymous";
   return adminPageStatus(pathname, user, env.ADMIN_INDEX_ACCESS);
 }
@@ -140,7 +144,19 @@ function refuse(req: NextRequest, status: 403 | 404): NextResponse {
   return withHeaders(req, new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
 }
 
+/** The database did not answer: a 503 that keeps the cookie as it is (pages would otherwise fail or sign the user out). */
+const unavailable = (req: NextRequest) => withHeaders(req, databaseUnavailableResponse(wantsPage(req), `${req.nextUrl.pathname}${req.nextUrl.search}`));
+
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
+  try {
+    return await gate(req, ev);
+  } catch (error) {
+    if (error instanceof DatabaseUnavailable) return unavailable(req);
+    throw error;
+  }
+}
+
+async function gate(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   const bad = malformed(req);
   if (bad) return withHeaders(req, bad);
   const { pathname } = req.nextUrl;
@@ -158,6 +174,8 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
     if (session) res.cookies.set(session.cookie, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: session.cookie.startsWith("__Secure-") });
     return withHeaders(req, res);
   }
+  // A signed-in request while the database is down would fail on its page: answered here, cookie untouched.
+  if (token && !(await databaseAnswers())) return unavailable(req);
   const pageLoad = req.headers.get("sec-fetch-dest") === "document";
   const check = token && !pageLoad ? await pageCheck(pathname, token) : "ok";
   if (check === "anonymous") return withHeaders(req, toLogin(req));
@@ -166,7 +184,9 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
   if (pathname === ACCESS_DENIED_PATH) return refuse(req, 403);
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.
-    return ((await refresh) as unknown as Handler)(req, ev);
+    // A refresh whose session check failed would clear the cookie: that answer is dropped.
+    const { result, failed } = await watchSessionChecks(async () => ((await refresh) as unknown as Handler)(req, ev));
+    return failed ? unavailable(req) : result;
   }
   return withHeaders(req);
 }

@@ -4,13 +4,11 @@ import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { expectSignedIn, signIn } from "./support/session";
 import { nextCode, wrongCode } from "./support/totp";
-import { auditActions, confirmEnrolment, enrolledUser, signedInWithCode, userId } from "./support/two-factor";
+import { auditActions, confirmEnrolment, enrolledUser, ensureRole, REQUIRED_ROLE, signedInWithCode, userId } from "./support/two-factor";
 
 // Codes are single-use per 30-second step, so a test may wait for the next step.
 test.describe.configure({ timeout: 150_000 });
 
-/** The e2e server runs with REQUIRE_2FA_ROLES=two-factor-required (e2e/env.ts); only this test grants it. */
-const REQUIRED_ROLE = "two-factor-required";
 
 const twoFactorRows = (id: string) => ({
   enabled: queryDb("select 1 from users where id = ? and totp_enabled_at is not null", id).length,
@@ -20,7 +18,7 @@ const twoFactorRows = (id: string) => ({
 
 test.describe("two-factor management", () => {
   test("REQUIRE_2FA_ROLES sends an admin without two-factor to set-up and blocks /admin until done", async ({ browser }) => {
-    cli(["roles", "create", REQUIRED_ROLE, "--description", "Must sign in with two-factor"]);
+    ensureRole(REQUIRED_ROLE, "Must sign in with two-factor");
     const email = uniqueEmail("required-admin");
     cli(["users", "create", "--email", email, "--role", "admin", "--role", REQUIRED_ROLE], `${STRONG_PASSWORD}\n`);
     try {
@@ -87,18 +85,20 @@ test.describe("two-factor management", () => {
     await expectSignedIn(page, email);
   });
 
-  test("the owner makes new recovery codes with a code, and turns two-factor off with password and code", async ({ browser }) => {
+  test("the owner makes new recovery codes with password and code, and turns two-factor off with password and code", async ({ browser }) => {
     const { email, auth } = await enrolledUser(browser, "manage");
     const id = userId(email);
     const { page } = await signedInWithCode(browser, email, auth, "198.51.100.42");
     await page.goto("/account/two-factor");
 
     const codes = page.getByRole("region", { name: "Recovery codes" });
+    await codes.getByLabel("Current password").fill(STRONG_PASSWORD);
     await codes.getByLabel("Authentication code").fill(wrongCode(auth.key));
     await codes.getByRole("button", { name: "Make new recovery codes" }).click();
     await expect(codes.getByText("That code is not correct, or it has already been used.")).toBeVisible();
     let next = await nextCode(auth.key, auth.lastStep);
     auth.lastStep = next.step;
+    await codes.getByLabel("Current password").fill(STRONG_PASSWORD);
     await codes.getByLabel("Authentication code").fill(next.code);
     await codes.getByRole("button", { name: "Make new recovery codes" }).click();
     const list = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");

@@ -52,6 +52,12 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8_760).default(12),
   /** Members of these roles must set up two-factor sign-in before they reach anything else. */
   REQUIRE_2FA_ROLES: roleList,
+  /** The least severe log lines written (JSON on stdout); the default is `info`, and `silent` under NODE_ENV=test. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
+  /** CSV exports running at once in this process; more are answered "try again shortly". Each holds a database connection of its own. */
+  EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(2),
+  /** An export still running after this many seconds is cut off (its connection is released). */
+  EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Auth.js's secret; also the default source of the key that encrypts TOTP secrets. */
   AUTH_SECRET: z.string().optional(),
   /** A dedicated source for that key, so AUTH_SECRET can rotate without losing enrolments. */

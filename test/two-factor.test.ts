@@ -120,17 +120,29 @@ describe("two-factor store", () => {
 });
 
 describe("code step throttle", () => {
-  it("counts each attempt before the check, refuses past LOGIN_MAX_FAILURES, and gives a correct code's attempt back", async () => {
-    const { takeSecondFactorAttempt, refundSecondFactorAttempt } = await import("../lib/auth/two-factor/throttle");
+  const wrong = async () => null;
+  const right = async () => "totp" as const;
+
+  it("counts each attempt before the check and locks only the account and address pair that guessed", async () => {
+    const { throttledCodeCheck } = await import("../lib/auth/two-factor/throttle");
     const user = `user-${Date.now()}`;
-    for (let i = 0; i < env.LOGIN_MAX_FAILURES - 1; i++) assert.equal(await takeSecondFactorAttempt(user, "192.0.2.1"), true);
-    assert.equal(await takeSecondFactorAttempt(user, "192.0.2.1"), true);
-    await refundSecondFactorAttempt(user, "192.0.2.1");
-    assert.equal(await takeSecondFactorAttempt(user, "192.0.2.2"), true, "the refunded attempt is available again");
-    assert.equal(await takeSecondFactorAttempt(user, "192.0.2.3"), false, "the account is over its limit from any address");
-    // Parallel attempts cannot all slip through: exactly none more is allowed.
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++) assert.deepEqual(await throttledCodeCheck(user, "192.0.2.1", wrong), { ok: false, reason: "wrong" });
+    assert.deepEqual(await throttledCodeCheck(user, "192.0.2.1", right), { ok: false, reason: "throttled" }, "that pair is locked, even for the right code");
+    assert.deepEqual(await throttledCodeCheck(user, "192.0.2.2", right), { ok: true, value: "totp" }, "the owner elsewhere is not locked out");
+    // Parallel attempts from one pair cannot slip past the limit: no more than it are ever checked.
     const other = `other-${Date.now()}`;
-    const results = await Promise.all(Array.from({ length: 20 }, () => takeSecondFactorAttempt(other, "192.0.2.9")));
-    assert.equal(results.filter(Boolean).length, env.LOGIN_MAX_FAILURES);
+    let checked = 0;
+    const guess = () => throttledCodeCheck(other, "192.0.2.9", async () => (checked++, null));
+    await Promise.all(Array.from({ length: 20 }, guess));
+    for (let i = 0; i < 10; i++) await guess();
+    assert.equal(checked, env.LOGIN_MAX_FAILURES);
+  });
+
+  it("a right code clears that pair's failures", async () => {
+    const { throttledCodeCheck } = await import("../lib/auth/two-factor/throttle");
+    const user = `clear-${Date.now()}`;
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES - 1; i++) await throttledCodeCheck(user, "192.0.2.5", wrong);
+    assert.equal((await throttledCodeCheck(user, "192.0.2.5", right)).ok, true);
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++) assert.deepEqual(await throttledCodeCheck(user, "192.0.2.5", wrong), { ok: false, reason: "wrong" });
   });
 });

@@ -1,3 +1,12 @@
+/** A field's error, which the input names in aria-describedby as `${id}-error`. */
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
+      {error}
+    </p>
+  ) : null;
+}
+
 /** The "Authentication code" field with its error tied to it. */
 export function CodeField({ id, error, help }: { id: string; error?: string; help?: string }) {
   const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -12,11 +21,20 @@ export function CodeField({ id, error, help }: { id: string; error?: string; hel
           {help}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/** The "Current password" field these forms ask for, so that a stolen session cannot change two-factor. */
+export function CurrentPasswordField({ id, error }: { id: string; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        Current password
+      </label>
+      <input id={id} name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="input mt-1 max-w-xs" />
+      <FieldError id={id} error={error} />
     </div>
   );
 }

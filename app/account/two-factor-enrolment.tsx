@@ -3,7 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { confirmEnrolmentAction, type TwoFactorFormState } from "@/lib/auth/two-factor/account-actions";
 import { FormAlert } from "@/components/form-alert";
-import { CodeField } from "./two-factor-code-field";
+import { CodeField, CurrentPasswordField } from "./two-factor-code-field";
 
 /** Confirms a new authenticator with its first code; the QR code and key come as children. */
 export function EnrolmentPanel({ children }: { children: ReactNode }) {
@@ -16,6 +16,7 @@ export function EnrolmentPanel({ children }: { children: ReactNode }) {
       {children}
       <form action={action} className="space-y-4" noValidate>
         <FormAlert message={state.ok ? null : state.message} />
+        <CurrentPasswordField id="enrol-password" error={state.fieldErrors?.password} />
         <CodeField id="enrol-code" error={state.fieldErrors?.code} help="Enter the 6-digit code the app shows, to confirm it is set up." />
         <button type="submit" className="btn-primary" disabled={pending}>
           {pending ? "Checking…" : "Turn on two-factor authentication"}

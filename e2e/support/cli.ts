@@ -1,14 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { E2E_ENV } from "../env";
+import { callBridge } from "./bridge";
 
-/** Runs the gatehouse CLI against the e2e database; returns stdout, throws on a non-zero exit. */
+/**
+ * Runs the gatehouse CLI (lib/cli/program.ts, as scripts/gatehouse.ts does)
+ * against the e2e database, in the test process's bridge worker; returns
+ * stdout, throws with the exit code and stderr on a non-zero exit.
+ */
 export function cli(args: string[], input = ""): string {
-  return execFileSync(process.execPath, ["--import", "tsx", "scripts/gatehouse.ts", ...args], {
-    env: { ...process.env, ...E2E_ENV, NODE_ENV: "test" },
-    input,
-    encoding: "utf8",
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const run = callBridge<{ code: number; stdout: string; stderr: string }>({ kind: "cli", args, input });
+  if (run.code !== 0) throw Object.assign(new Error(`gatehouse ${args.join(" ")} exited with ${run.code}: ${run.stderr}`), run);
+  return run.stdout;
 }
 
 let counter = 0;

@@ -1,17 +1,16 @@
-import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { E2E_DATABASE_URL, E2E_DB_FILE, E2E_DIALECT } from "../env";
+import { callBridge } from "./bridge";
 
 /**
  * Read-only look at the e2e database, to assert what was (not) written. SQL
  * uses `?` placeholders and values come back as SQLite shapes them, on either
- * database. PostgreSQL is queried in a child process (pg-query.mjs) so that
- * this stays synchronous like SQLite's driver.
+ * database. PostgreSQL is queried through the test process's bridge worker, so
+ * that this stays synchronous like SQLite's driver.
  */
 export function queryDb<T>(sql: string, ...params: unknown[]): T[] {
   if (E2E_DIALECT === "postgres") {
-    const out = execFileSync(process.execPath, ["e2e/support/pg-query.mjs"], { input: JSON.stringify({ url: E2E_DATABASE_URL, sql, params }), encoding: "utf8" });
-    return JSON.parse(out) as T[];
+    return callBridge<T[]>({ kind: "query", url: E2E_DATABASE_URL, sql, params });
   }
   const db = new Database(E2E_DB_FILE, { readonly: true, fileMustExist: true });
   try {
@@ -24,7 +23,7 @@ export function queryDb<T>(sql: string, ...params: unknown[]): T[] {
 /** Runs one writing statement on the e2e database (same `?` placeholders), for tests that need many rows at once. */
 export function execDb(sql: string, ...params: unknown[]): void {
   if (E2E_DIALECT === "postgres") {
-    execFileSync(process.execPath, ["e2e/support/pg-query.mjs"], { input: JSON.stringify({ url: E2E_DATABASE_URL, sql, params }), encoding: "utf8" });
+    callBridge({ kind: "query", url: E2E_DATABASE_URL, sql, params });
     return;
   }
   const db = new Database(E2E_DB_FILE, { fileMustExist: true, timeout: 10_000 });

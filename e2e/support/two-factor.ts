@@ -22,9 +22,10 @@ export async function startEnrolment(page: Page): Promise<string> {
   return key;
 }
 
-/** Confirms enrolment with a right code and returns the recovery codes shown. */
-export async function confirmEnrolment(page: Page, key: string): Promise<Authenticator> {
+/** Confirms enrolment with the password and a right code, and returns the recovery codes shown. */
+export async function confirmEnrolment(page: Page, key: string, password = STRONG_PASSWORD): Promise<Authenticator> {
   const { code, step } = await nextCode(key, 0);
+  await page.getByLabel("Current password").fill(password);
   await page.getByLabel("Authentication code").fill(code);
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
@@ -51,6 +52,20 @@ export async function submitCode(page: Page, code: string) {
 }
 
 export const userId = (email: string) => queryDb<{ id: string }>("select id from users where email = ?", email)[0]!.id;
+
+/** The e2e server runs with REQUIRE_2FA_ROLES=two-factor-required (e2e/env.ts); only one test grants it. */
+export const REQUIRED_ROLE = "two-factor-required";
+
+/** Creates a role unless it exists (tests running at the same time may both want it). */
+export function ensureRole(name: string, description: string): void {
+  const exists = () => queryDb("select 1 from roles where name = ?", name).length > 0;
+  if (exists()) return;
+  try {
+    cli(["roles", "create", name, "--description", description]);
+  } catch (error) {
+    if (!exists()) throw error;
+  }
+}
 
 export const auditActions = (id: string) => queryDb<{ action: string; actor_email: string | null }>("select action, actor_email from audit_log where record_id = ? order by id", id);
 

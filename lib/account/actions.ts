@@ -6,10 +6,10 @@ import { redirect } from "next/navigation";
 import { writeAudit } from "../audit";
 import { signIn } from "../auth/config";
 import { requireUser } from "../auth/dal";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { checkCurrentPassword } from "../auth/current-password";
+import { hashPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
 import { AuthError } from "next-auth";
-import { SignInBusy, SignInThrottled, startSignInAttempt, type SignInAttempt } from "../auth/throttle";
 import { BUSY, THROTTLED } from "../auth/messages";
 import { getDb, writeTransaction } from "../db";
 import { users } from "../db/schema";
@@ -30,27 +30,14 @@ export interface PasswordFormState {
 export async function changePasswordAction(_prev: PasswordFormState, form: FormData): Promise<PasswordFormState> {
   const user = await requireUser();
   const address = clientAddress(await headers());
-  const current = String(form.get("current") ?? "").slice(0, 1024);
+  const current = form.get("current");
   const password = String(form.get("password") ?? "").slice(0, 1024);
   const confirm = String(form.get("confirm") ?? "").slice(0, 1024);
   // The current password is a sign-in secret: guessing it here is throttled like sign-in.
-  let attempt: SignInAttempt;
-  try {
-    attempt = await startSignInAttempt(user.email, address);
-  } catch (error) {
-    if (error instanceof SignInThrottled) return { ok: false, message: THROTTLED };
-    if (error instanceof SignInBusy) return { ok: false, message: BUSY };
-    throw error;
-  }
-  try {
-    const [row] = await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    if (!row?.hash || !(await verifyPassword(current, row.hash))) {
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
-    }
-    await attempt.succeeded();
-  } finally {
-    attempt.end();
-  }
+  const wrong = await checkCurrentPassword(user, current, address, "Change password");
+  if (wrong === "throttled") return { ok: false, message: THROTTLED };
+  if (wrong === "busy") return { ok: false, message: BUSY };
+  if (wrong) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { current: "The current password is not correct." } };
   const problem = checkPasswordPolicy(password, [user.email, user.name ?? ""]);
   if (problem) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { password: problem } };
   if (password !== confirm) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { confirm: "The two passwords do not match." } };

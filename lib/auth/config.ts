@@ -7,6 +7,8 @@ import { env } from "../env";
 import { clientAddress } from "../net/client-address";
 import { authRedirect } from "../net/site-url";
 import { randomToken } from "../random";
+import { isDatabaseOutage } from "../db/unavailable";
+import { log, logFailure } from "../log";
 import { checkCredentials, SignInBusy, SignInThrottled } from "./credentials";
 import { revokeSession } from "./revocation";
 import { SESSION_UPDATE_AGE_SECONDS } from "./session";
@@ -42,6 +44,11 @@ export class BusySignIn extends CredentialsSignin {
   code = "busy";
 }
 
+/** Tells the sign-in form that the service is unavailable: the database did not answer, so nothing was decided. */
+export class UnavailableSignIn extends CredentialsSignin {
+  code = "unavailable";
+}
+
 // A function, so the database is opened on the first request and never by `next build`.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: DrizzleAdapter(getDb(), {
@@ -55,11 +62,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login" },
   logger: {
     // Failed and throttled sign-ins are expected (and in the audit log); a
-    // forged or stale cookie is treated as anonymous. Neither deserves a stack trace.
+    // forged or stale cookie is treated as anonymous. Neither deserves a stack
+    // trace; a failed session check was logged where it failed.
     error(error) {
       const name = (error as { type?: string }).type ?? error.name;
       if (name === "CredentialsSignin" || name === "JWTSessionError") return;
-      console.error(`[auth] ${name}: ${error.message}`);
+      log.error({ event: "auth error", name }, `auth ${name}: ${error.message}`);
     },
   },
   providers: [
@@ -73,6 +81,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         } catch (error) {
           if (error instanceof SignInThrottled) throw new ThrottledSignIn();
           if (error instanceof SignInBusy) throw new BusySignIn();
+          if (isDatabaseOutage(error)) {
+            logFailure("sign-in failed", error);
+            throw new UnavailableSignIn();
+          }
           throw error;
         }
       },
@@ -97,7 +109,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { sub: user.id, stamp: user.securityStamp, name: user.name, email: user.email, authTime: Date.now(), sid: randomToken(16) };
       }
       // A refresh (middleware, every updateAge) or auth(): the same check as every
-      // page's, or the session ends here (Auth.js then clears the cookie).
+      // page's, or the session ends here (Auth.js then clears the cookie). A
+      // failed check throws: callers discard that response (watchSessionChecks).
       return (await sessionStillValid(getDb(), token)) ? token : null;
     },
     session({ session, token }) {

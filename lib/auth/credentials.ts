@@ -1,13 +1,12 @@
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { writeAudit } from "../audit";
-import { writeTransaction, type Db } from "../db";
-import { users } from "../db/schema";
+import type { Db } from "../db";
 import { normalizeEmail } from "../email";
 import { findUserForSignIn } from "../users/queries";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { BcryptBusy } from "./bcrypt-pool";
+import { auditOwn, PASSWORD_OK_ACTION, recordSignIn } from "./sign-in-record";
 import { SignInBusy, startSignInAttempt } from "./throttle";
+import { hasTwoFactor } from "./two-factor/store";
 
 // Bounds keep an oversized body from reaching bcrypt or the database.
 export const credentialsSchema = z.object({
@@ -22,36 +21,23 @@ export interface SignedInUser {
   securityStamp: string;
 }
 
-export { SignInBusy, SignInThrottled } from "./throttle";
-
-async function recordSuccess(db: Db, user: { id: string; email: string }, address: string): Promise<void> {
-  const now = new Date();
-  await writeTransaction(db, async (tx) => {
-    // Trackable: the previous "current" sign-in becomes the "last" one.
-    await tx
-      .update(users)
-      .set({
-        lastLoginAt: sql`coalesce(${users.currentLoginAt}, ${sql.param(now, users.currentLoginAt)})`,
-        lastLoginIp: sql`coalesce(${users.currentLoginIp}, ${address})`,
-        currentLoginAt: now,
-        currentLoginIp: address,
-        loginCount: sql`${users.loginCount} + 1`,
-        // Signing in is not an edit: an admin's open edit form stays current.
-        updatedAt: sql`${users.updatedAt}`,
-      })
-      .where(eq(users.id, user.id));
-    await writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-in", resource: "users", recordId: user.id });
-  });
+/** A right password: `twoFactor` when the account still owes its code (then nothing is counted as a sign-in yet). */
+export interface PasswordChecked extends SignedInUser {
+  twoFactor: boolean;
 }
+
+export { SignInBusy, SignInThrottled } from "./throttle";
 
 /**
  * The credential check, behind the throttle. Unknown email, missing hash,
  * inactive account and wrong password all return null after one bcrypt
  * compare, so neither the answer nor its timing tells them apart. A refused
  * attempt throws SignInThrottled (too many failures) or SignInBusy (too many
- * at once) without running bcrypt.
+ * at once) without running bcrypt. A right password is a sign-in only for an
+ * account without two-factor; otherwise it is audited as its own event and
+ * the sign-in is recorded when the code passes.
  */
-export async function checkCredentials(db: Db, raw: unknown, address: string): Promise<SignedInUser | null> {
+export async function checkCredentials(db: Db, raw: unknown, address: string): Promise<PasswordChecked | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -67,12 +53,14 @@ export async function checkCredentials(db: Db, raw: unknown, address: string): P
       throw new SignInBusy();
     }
     if (!user || !ok || !user.active) {
-      await writeTransaction(db, (tx) => writeAudit(tx, { id: null, email, address }, { action: "sign-in-failed", resource: "users", recordId: user?.id ?? null }));
+      await auditOwn(db, { id: null, email, address }, "sign-in-failed", user?.id ?? null);
       return null;
     }
-    await attempt.succeeded();
-    await recordSuccess(db, user, address);
-    return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp };
+    const twoFactor = await hasTwoFactor(db, user.id);
+    // The throttle's point stays taken until the sign-in completes (see recordSignIn).
+    if (twoFactor) await auditOwn(db, { id: user.id, email: user.email, address }, PASSWORD_OK_ACTION, user.id);
+    else await recordSignIn(db, user, address);
+    return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp, twoFactor };
   } finally {
     attempt.end();
   }

@@ -7,10 +7,14 @@ export const THROTTLED = "Too many failed sign-ins. Please wait a few minutes an
 /** The answer when too many sign-ins are being checked at once; nothing was counted. */
 export const BUSY = "Too many sign-ins at once. Please try again shortly.";
 
+/** The answer when the database did not answer: nothing was checked or counted. */
+export const UNAVAILABLE = "Sign-in is unavailable: the database is not answering. Please try again in a moment.";
+
 /** The message for an Auth.js sign-in error code. */
 export function signInMessage(code: string | undefined): string {
   if (code === "throttled") return THROTTLED;
   if (code === "busy") return BUSY;
+  if (code === "unavailable") return UNAVAILABLE;
   return INVALID_CREDENTIALS;
 }
 

@@ -3,7 +3,8 @@ import { env } from "../env";
 import { addressGroup } from "../net/client-address";
 
 /**
- * Sign-in throttling. Every attempt takes a point before the password is
+ * Sign-in throttling, for the password step ("signin") and the code step of
+ * two-factor sign-in ("code"), each with counts of its own. Every attempt takes a point before the password is
  * compared and gets it back when it succeeds, so a burst of parallel guesses
  * is counted as it arrives, not after bcrypt has answered them all.
  *
@@ -38,9 +39,18 @@ export class SignInBusy extends Error {
 
 export type ThrottleStore = (options: IRateLimiterOptions & { keyPrefix: string }) => RateLimiterAbstract;
 
+/** Which step is throttled: the password, or the code of two-factor sign-in. */
+export type ThrottledStep = "signin" | "code";
+
+interface Limiters {
+  pair: RateLimiterAbstract;
+  address: RateLimiterAbstract;
+  account: RateLimiterAbstract;
+}
+
 interface State {
   store: ThrottleStore;
-  limiters?: { pair: RateLimiterAbstract; address: RateLimiterAbstract; account: RateLimiterAbstract };
+  limiters?: Partial<Record<ThrottledStep, Limiters>>;
   inFlight: Map<string, number>;
 }
 
@@ -58,16 +68,17 @@ export function setThrottleStore(store: ThrottleStore): void {
   state.limiters = undefined;
 }
 
-function limiters() {
+function limiters(step: ThrottledStep): Limiters {
   const { store } = state;
   const window = env.LOGIN_WINDOW_SECONDS;
-  state.limiters ??= {
-    pair: store({ keyPrefix: "signin-pair", points: env.LOGIN_MAX_FAILURES, duration: window, blockDuration: env.LOGIN_LOCKOUT_SECONDS }),
-    address: store({ keyPrefix: "signin-address", points: env.LOGIN_IP_MAX_FAILURES, duration: window, blockDuration: env.LOGIN_LOCKOUT_SECONDS }),
+  state.limiters ??= {};
+  state.limiters[step] ??= {
+    pair: store({ keyPrefix: `${step}-pair`, points: env.LOGIN_MAX_FAILURES, duration: window, blockDuration: env.LOGIN_LOCKOUT_SECONDS }),
+    address: store({ keyPrefix: `${step}-address`, points: env.LOGIN_IP_MAX_FAILURES, duration: window, blockDuration: env.LOGIN_LOCKOUT_SECONDS }),
     // Counts only: an account-wide lockout is what an attacker would use to lock the owner out.
-    account: store({ keyPrefix: "signin-account", points: Number.MAX_SAFE_INTEGER, duration: window }),
+    account: store({ keyPrefix: `${step}-account`, points: Number.MAX_SAFE_INTEGER, duration: window }),
   };
-  return state.limiters;
+  return state.limiters[step];
 }
 
 /** How long an attempt waits after `failures` account-wide failures in the window. */
@@ -104,7 +115,7 @@ export async function take(limiter: RateLimiterAbstract, key: string): Promise<R
 }
 
 export interface SignInAttempt {
-  /** The password was right: the points are given back and the pair's count cleared. */
+  /** The password (or code) was right: the points are given back and the pair's count cleared. */
   succeeded(): Promise<void>;
   /** The attempt was never judged (e.g. bcrypt was too busy): give its points back. */
   cancelled(): Promise<void>;
@@ -113,39 +124,48 @@ export interface SignInAttempt {
 }
 
 /**
- * Starts a sign-in attempt for `email` from `address`, before any password is
- * compared. Throws SignInBusy or SignInThrottled when it may not go ahead.
+ * A sign-in has completed for `account` from `address`: the pair's failures
+ * are forgotten and the attempt's points given back. For a two-factor account
+ * this happens when the code passes, not at the password.
  */
-export async function startSignInAttempt(email: string, address: string): Promise<SignInAttempt> {
+export async function clearFailures(step: ThrottledStep, account: string, address: string): Promise<void> {
   const group = addressGroup(address);
-  const pairKey = `${email}|${group}`;
-  const flight = [`a:${email}`, `ip:${group}`];
+  const { pair, address: byAddress, account: byAccount } = limiters(step);
+  await pair.delete(`${account}|${group}`);
+  await Promise.all([byAddress.reward(group), byAccount.reward(account)]);
+}
+
+/**
+ * Starts an attempt of `step` for `account` (the email at the password, the
+ * user id at the code) from `address`, before anything is compared. Throws
+ * SignInBusy or SignInThrottled when it may not go ahead.
+ */
+export async function startAttempt(step: ThrottledStep, account: string, address: string): Promise<SignInAttempt> {
+  const group = addressGroup(address);
+  const pairKey = `${account}|${group}`;
+  const flight = [`${step}:a:${account}`, `${step}:ip:${group}`];
   if (!enter(flight)) throw new SignInBusy();
-  const { pair, address: byAddress, account } = limiters();
+  const { pair, address: byAddress, account: byAccount } = limiters(step);
   let ended = false;
   const end = () => {
     if (!ended) leave(flight);
     ended = true;
   };
   try {
-    const [p, a, acc] = await Promise.all([take(pair, pairKey), take(byAddress, group), take(account, email)]);
-    const refund = () => Promise.all([byAddress.reward(group), account.reward(email)]).then(() => undefined);
+    const [p, a, acc] = await Promise.all([take(pair, pairKey), take(byAddress, group), take(byAccount, account)]);
     const waits = [p, a].filter((r): r is number => typeof r === "number");
     if (waits.length) {
       // The attempt is refused, so it is not an account-wide failure either.
-      await account.reward(email);
+      await byAccount.reward(account);
       throw new SignInThrottled(Math.max(...waits));
     }
     const delay = accountDelayMs((acc as RateLimiterRes).consumedPoints - 1);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     return {
-      succeeded: async () => {
-        await pair.delete(pairKey);
-        await refund();
-      },
+      succeeded: () => clearFailures(step, account, address),
       cancelled: async () => {
         await pair.reward(pairKey);
-        await refund();
+        await Promise.all([byAddress.reward(group), byAccount.reward(account)]);
       },
       end,
     };
@@ -153,4 +173,9 @@ export async function startSignInAttempt(email: string, address: string): Promis
     end();
     throw error;
   }
+}
+
+/** The password step's attempt for `email` from `address` (see startAttempt). */
+export function startSignInAttempt(email: string, address: string): Promise<SignInAttempt> {
+  return startAttempt("signin", email, address);
 }

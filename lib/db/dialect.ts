@@ -1,12 +1,9 @@
-import Database from "better-sqlite3";
 import { inArray, is, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import { getTableConfig as pgTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import Cursor from "pg-cursor";
-import type pg from "pg";
-import { databaseDialect, sqlitePath } from "../env";
-import { dialectOf, getDb, type Db } from "./index";
+import { databaseDialect } from "../env";
+import { getDb, type Db } from "./index";
 
 /**
  * The few places where SQL differs between SQLite and PostgreSQL. The resource
@@ -120,36 +117,4 @@ export async function fullTextCount(target: FullTextTarget & { table: unknown },
   const index = sql.identifier(target.searchIndex);
   const row = await db.get<{ n: number }>(sql`select count(*) as n from (select rowid from ${index} where ${index} match ${phrase(text)} limit ${cap})`);
   return row?.n ?? 0;
-}
-
-/**
- * Rows of a query as arrays of raw driver values, read lazily through a
- * connection of their own so that a long export neither holds a shared
- * connection nor loads every row into memory. Finishing or abandoning the
- * iteration releases the connection.
- */
-export async function* streamRows(query: { toSQL(): { sql: string; params: unknown[] } }, batch = 500, db: Db = getDb()): AsyncGenerator<unknown[], void, undefined> {
-  const { sql: text, params } = query.toSQL();
-  if (dialectOf(db) === "postgres") {
-    const pool = (db as unknown as { $client: pg.Pool }).$client;
-    const client = await pool.connect();
-    const cursor = client.query(new Cursor(text, params, { rowMode: "array" }));
-    try {
-      for (;;) {
-        const rows = (await cursor.read(batch)) as unknown[][];
-        if (rows.length === 0) return;
-        yield* rows;
-      }
-    } finally {
-      await cursor.close().catch(() => undefined);
-      client.release();
-    }
-  }
-  const client = new Database(sqlitePath(), { readonly: true, fileMustExist: true });
-  try {
-    client.pragma("busy_timeout = 5000");
-    yield* client.prepare(text).raw(true).iterate(...params) as IterableIterator<unknown[]>;
-  } finally {
-    client.close();
-  }
 }

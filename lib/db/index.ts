@@ -6,8 +6,10 @@ import { drizzle as drizzleSqlite, type BetterSQLite3Database } from "drizzle-or
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { databaseDialect, env, sqlitePath, type Dialect } from "../env";
+import { logFailure } from "../log";
 import * as pgSchema from "./schema-pg";
 import * as sqliteSchema from "./schema-sqlite";
+import { checkSqlitePath } from "./sqlite-path";
 
 /**
  * The one place that opens database connections, for SQLite (a file beside
@@ -38,6 +40,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** Opens a SQLite file with the settings Gatehouse relies on. */
 export function openSqlite(file: string): Database.Database {
+  checkSqlitePath(file);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
@@ -127,7 +130,7 @@ async function advisoryLock(tx: Db, lock: string): Promise<void> {
 export function openPostgres(url: string = env.DATABASE_URL, max: number = env.DATABASE_POOL_MAX): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
   // An idle client that loses its server must not take the process down.
-  pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection failed: ${error.message}`));
+  pool.on("error", (error) => logFailure("idle PostgreSQL connection failed", error));
   return pool;
 }
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../db";
 import { roles } from "../db/schema";
+import { env } from "../env";
 import { holds } from "../permissions";
 import type { Editor, EditPolicy } from "../resources/types";
 
@@ -8,19 +9,22 @@ import type { Editor, EditPolicy } from "../resources/types";
  * Who may change which roles in the panel: a role editor grants or revokes
  * only permissions they hold themselves, and deletes no role holding one they
  * do not (that would revoke it from the role's members). Admins hold every
- * permission; holding `items:update` covers granting `items:update:own`. The CLI is the operator's tool and is not bound by these.
+ * permission; holding `items:update` covers granting `items:update:own`. No
+ * one renames a role listed in REQUIRE_2FA_ROLES. The CLI is the operator's
+ * tool and is not bound by these.
  */
 
 export const PERMISSION_REASON = "You can grant or revoke only permissions you hold yourself.";
+export const REQUIRED_ROLE_REASON = "This role requires two-factor authentication (REQUIRE_2FA_ROLES): it cannot be renamed, or its members would no longer need it.";
 export const FOREIGN_ROLE_REASON = "This role holds permissions you do not hold: only someone holding them all can delete it.";
 
 export async function rolesPolicy(db: Db | Tx, editor: Editor, id: string | number | null, before: Record<string, unknown> | null): Promise<EditPolicy> {
-  if (editor.access.isAdmin) return {};
+  const current = id === null ? null : before ? { name: before.name as string, permissions: (before.permissions as string[] | null) ?? [] } : ((await db.select({ name: roles.name, permissions: roles.permissions }).from(roles).where(eq(roles.id, Number(id))))[0] ?? null);
+  // Whoever edits, admins included: REQUIRE_2FA_ROLES names roles, so a rename would free their members.
+  const locked = current && env.REQUIRE_2FA_ROLES.includes(current.name) ? { name: REQUIRED_ROLE_REASON } : undefined;
+  if (editor.access.isAdmin) return locked ? { locked } : {};
   const held = (p: string) => holds(editor.access, p);
-  const policy: EditPolicy = { lockedChoices: { permissions: { isLocked: (p) => !held(p), reason: PERMISSION_REASON } } };
-  if (id !== null) {
-    const current = (before?.permissions as string[] | undefined) ?? (await db.select({ permissions: roles.permissions }).from(roles).where(eq(roles.id, Number(id))))[0]?.permissions ?? [];
-    if (current.some((p) => !held(p))) policy.deleteRefused = FOREIGN_ROLE_REASON;
-  }
+  const policy: EditPolicy = { locked, lockedChoices: { permissions: { isLocked: (p) => !held(p), reason: PERMISSION_REASON } } };
+  if (current?.permissions.some((p) => !held(p))) policy.deleteRefused = FOREIGN_ROLE_REASON;
   return policy;
 }

@@ -1,15 +1,16 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
-import { writeAudit } from "../../audit";
-import { getDb, writeTransaction } from "../../db";
+import { BUSY } from "../messages";
+import { getDb } from "../../db";
 import { clientAddress } from "../../net/client-address";
 import { safeCallbackUrl } from "../callback-url";
 import { signIn } from "../config";
+import { auditOwn, recordSignIn } from "../sign-in-record";
 import { CHALLENGE_COOKIE, findChallenge, markChallengeVerified } from "./challenge";
 import { CHALLENGE_EXPIRED, CODE_THROTTLED, WRONG_CODE } from "./messages";
 import { spendSecondFactor } from "./store";
-import { refundSecondFactorAttempt, takeSecondFactorAttempt } from "./throttle";
+import { throttledCodeCheck } from "./throttle";
 
 export interface CodeStepState {
   message?: string;
@@ -28,18 +29,16 @@ export async function verifySignInCodeAction(_prev: CodeStepState, form: FormDat
   if (!token || !challenge || challenge.verified) return { message: CHALLENGE_EXPIRED, expired: true };
   const address = clientAddress(await headers());
   const actor = { id: challenge.userId, email: challenge.email, address };
-  if (!(await takeSecondFactorAttempt(challenge.userId, address))) {
-    await writeTransaction(db, (tx) => writeAudit(tx, actor, { action: "two-factor-throttled", resource: "users", recordId: challenge.userId }));
-    return { message: CODE_THROTTLED };
+  const checked = await throttledCodeCheck(challenge.userId, address, () => spendSecondFactor(db, challenge.userId, String(form.get("code") ?? "").slice(0, 64)));
+  if (!checked.ok) {
+    if (checked.reason === "busy") return { message: BUSY };
+    await auditOwn(db, actor, checked.reason === "throttled" ? "two-factor-throttled" : "two-factor-failed", challenge.userId);
+    return { message: checked.reason === "throttled" ? CODE_THROTTLED : WRONG_CODE };
   }
-  const kind = await spendSecondFactor(db, challenge.userId, String(form.get("code") ?? "").slice(0, 64));
-  if (!kind) {
-    await writeTransaction(db, (tx) => writeAudit(tx, actor, { action: "two-factor-failed", resource: "users", recordId: challenge.userId }));
-    return { message: WRONG_CODE };
-  }
-  await refundSecondFactorAttempt(challenge.userId, address);
   if (!(await markChallengeVerified(db, token))) return { message: CHALLENGE_EXPIRED, expired: true };
-  await writeTransaction(db, (tx) => writeAudit(tx, actor, { action: kind === "recovery" ? "two-factor-recovery-code" : "two-factor-passed", resource: "users", recordId: challenge.userId }));
+  await auditOwn(db, actor, checked.value === "recovery" ? "two-factor-recovery-code" : "two-factor-passed", challenge.userId);
+  // Only now is this a sign-in: counted, audited, and the password throttle's failures cleared.
+  await recordSignIn(db, actor, address);
   jar.delete(CHALLENGE_COOKIE);
   await signIn("two-factor", { ticket: token, redirectTo: safeCallbackUrl(form.get("callbackUrl"), "/") });
   return {};

@@ -2,9 +2,8 @@ import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { getDb } from "../../db";
-import type { SignedInUser } from "../credentials";
+import type { PasswordChecked, SignedInUser } from "../credentials";
 import { CHALLENGE_COOKIE, CHALLENGE_TTL_MS, createChallenge, redeemChallenge } from "./challenge";
-import { hasTwoFactor } from "./store";
 
 /** The password was right and the account has two-factor: the form moves to the code step. */
 export class TwoFactorRequired extends CredentialsSignin {
@@ -25,8 +24,8 @@ export async function setChallengeCookie(token: string, secure: boolean): Promis
  * session yet: a challenge is opened for this browser and TwoFactorRequired is
  * thrown, so the sign-in form asks for the code.
  */
-export async function requireSecondStep(user: SignedInUser | null, request: Request): Promise<SignedInUser | null> {
-  if (!user || !(await hasTwoFactor(getDb(), user.id))) return user;
+export async function requireSecondStep(user: PasswordChecked | null, request: Request): Promise<SignedInUser | null> {
+  if (!user?.twoFactor) return user;
   await setChallengeCookie(await createChallenge(getDb(), user), secureRequest(request));
   throw new TwoFactorRequired();
 }

@@ -1,46 +1,37 @@
-import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import { env } from "../../env";
-import { currentThrottleStore, take, type ThrottleStore } from "../throttle";
+import { SignInBusy, SignInThrottled, startAttempt } from "../throttle";
 
 /**
- * Throttling of the second step, per account and per client address, with the
- * password's limits. Each attempt is counted before the code is checked, so
- * parallel guesses cannot slip past the limit; a correct code gives its point
- * back. Counts live where the password throttle keeps its own (the database
- * once the server has started, so every instance shares them).
+ * Throttling of the second step, on the password step's principle (see
+ * ../throttle.ts): failures count per account *and* client address, with a
+ * lockout of that pair only; per address; and per account from everywhere,
+ * which slows attempts down but never locks. So someone who knows only the
+ * password can lock out their own address, never the owner's. Each attempt is
+ * counted before the code is checked, so parallel guesses cannot slip past the
+ * limit; a correct code clears the pair's count.
  */
 
-interface Limiters {
-  store: ThrottleStore;
-  account: RateLimiterAbstract;
-  address: RateLimiterAbstract;
+export type CodeCheck<T> = { ok: true; value: T } | { ok: false; reason: "wrong" | "throttled" | "busy" };
+
+/** The answer of a check not throttled here (e.g. the code confirming a new authenticator). */
+export function codeCheck<T>(value: T | null): CodeCheck<T> {
+  return value === null ? { ok: false, reason: "wrong" } : { ok: true, value };
 }
 
-const g = globalThis as unknown as { gatehouseTwoFactorThrottle?: Limiters };
-
-function limiters(): Limiters {
-  const store = currentThrottleStore();
-  if (g.gatehouseTwoFactorThrottle?.store !== store) {
-    const common = { duration: env.LOGIN_WINDOW_SECONDS, blockDuration: env.LOGIN_LOCKOUT_SECONDS };
-    g.gatehouseTwoFactorThrottle = {
-      store,
-      account: store({ keyPrefix: "2fa-account", points: env.LOGIN_MAX_FAILURES, ...common }),
-      address: store({ keyPrefix: "2fa-address", points: env.LOGIN_IP_MAX_FAILURES, ...common }),
-    };
+/** Runs `check` (which spends the code; null when wrong) behind the code-step throttle of `userId` from `address`. */
+export async function throttledCodeCheck<T>(userId: string, address: string, check: () => Promise<T | null>): Promise<CodeCheck<T>> {
+  let attempt;
+  try {
+    attempt = await startAttempt("code", userId, address);
+  } catch (error) {
+    if (error instanceof SignInThrottled) return { ok: false, reason: "throttled" };
+    if (error instanceof SignInBusy) return { ok: false, reason: "busy" };
+    throw error;
   }
-  return g.gatehouseTwoFactorThrottle;
-}
-
-/** Counts one attempt; false when the account or the address is over its limit (then nothing is checked). */
-export async function takeSecondFactorAttempt(userId: string, address: string): Promise<boolean> {
-  const { account, address: byAddress } = limiters();
-  const answers = await Promise.all([take(account, userId), take(byAddress, address)]);
-  // take() answers a number (the seconds to wait) when the limit refuses.
-  return answers.every((answer) => typeof answer !== "number");
-}
-
-/** A correct code: the attempt it cost is given back. */
-export async function refundSecondFactorAttempt(userId: string, address: string): Promise<void> {
-  const { account, address: byAddress } = limiters();
-  await Promise.all([account.reward(userId, 1), byAddress.reward(address, 1)]);
+  try {
+    const checked = codeCheck(await check());
+    if (checked.ok) await attempt.succeeded();
+    return checked;
+  } finally {
+    attempt.end();
+  }
 }

@@ -1,7 +1,10 @@
 import { and } from "drizzle-orm";
 import { getDb } from "../../db";
 import { ownerScope, type Viewer } from "../scope";
-import { streamRows } from "../../db/dialect";
+import { takeExportSlot } from "../../db/export-slots";
+import { streamRows } from "../../db/stream-rows";
+import { env } from "../../env";
+import { logFailure } from "../../log";
 import { csvLines } from "../csv";
 import { centsToDecimal } from "../money";
 import type { FieldDef, Resource } from "../types";
@@ -38,7 +41,9 @@ function cell(field: FieldDef, value: unknown): string {
  * The CSV of a list query as a byte stream: a header row of labels, then rows
  * in batches pulled only as fast as the client reads, so memory stays flat
  * whatever the number of rows. `viewer` (undefined: a trusted caller) sees
- * only the rows they may view and export.
+ * only the rows they may view and export. Each export holds one of
+ * EXPORT_MAX_CONCURRENT slots (throws TooManyExports when none is free) for
+ * at most EXPORT_MAX_SECONDS, after which the download is cut off.
  */
 export function exportStream(resource: Resource, query: ListQuery, viewer?: Viewer | null): ReadableStream<Uint8Array> {
   const fields = exportFields(resource);
@@ -47,28 +52,44 @@ export function exportStream(resource: Resource, query: ListQuery, viewer?: View
   const restrict = and(ownerScope(resource, viewer, "view"), ownerScope(resource, viewer, "export"));
   const select = getDb().select({ __id: resource.id, ...shape }).from(resource.table).where(buildWhere(resource, query, "scan", undefined, restrict)).orderBy(...buildOrderBy(resource, query.sort));
   const encoder = new TextEncoder();
-  let rows: AsyncGenerator<unknown[], void, undefined> | undefined;
+  const release = takeExportSlot();
+  const rows = streamRows(select, BATCH);
+  let timer: NodeJS.Timeout | undefined;
+  const finish = async () => {
+    clearTimeout(timer);
+    release();
+    await rows.return().catch(() => undefined);
+  };
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(csvLines([["ID", ...fields.map((f) => f.label)]])));
-      rows = streamRows(select, BATCH);
+      timer = setTimeout(() => {
+        logFailure("export cut off", new Error(`export of ${resource.name} ran past EXPORT_MAX_SECONDS (${env.EXPORT_MAX_SECONDS} s)`));
+        controller.error(new Error("export time limit reached"));
+        void finish();
+      }, env.EXPORT_MAX_SECONDS * 1000);
+      timer.unref();
     },
     async pull(controller) {
       const batch: string[][] = [];
-      for (let i = 0; i < BATCH; i++) {
-        const next = await rows!.next();
-        if (next.done) break;
-        const [id, ...values] = next.value;
-        batch.push([String(id), ...values.map((v, j) => cell(fields[j]!, v))]);
+      try {
+        for (let i = 0; i < BATCH; i++) {
+          const next = await rows.next();
+          if (next.done) break;
+          const [id, ...values] = next.value;
+          batch.push([String(id), ...values.map((v, j) => cell(fields[j]!, v))]);
+        }
+      } catch (error) {
+        logFailure("export failed", error, { resource: resource.name });
+        await finish();
+        throw error;
       }
       if (batch.length) controller.enqueue(encoder.encode(csvLines(batch)));
       if (batch.length < BATCH) {
-        await rows!.return();
+        await finish();
         controller.close();
       }
     },
-    async cancel() {
-      await rows?.return();
-    },
+    cancel: finish,
   });
 }

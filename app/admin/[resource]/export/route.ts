@@ -1,3 +1,4 @@
+import { TooManyExports } from "@/lib/db/export-slots";
 import { resourceForRoute } from "@/lib/resources/access";
 import { exportStream } from "@/lib/resources/engine/export";
 import { parseListQuery } from "@/lib/resources/engine/params";
@@ -12,7 +13,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   for (const [k, v] of url.searchParams) (raw[k] ??= []).push(v);
   const query = parseListQuery(resource, raw);
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(exportStream(resource, query, user), {
+  let body: ReadableStream<Uint8Array>;
+  try {
+    body = exportStream(resource, query, user);
+  } catch (error) {
+    if (!(error instanceof TooManyExports)) throw error;
+    return new Response(error.message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "10", "Cache-Control": "no-store" } });
+  }
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${resource.name}-${stamp}.csv"`,

@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+
+/** What a user reads while the database is down. */
+export const DATABASE_UNAVAILABLE = "The database is not answering; try again in a moment.";
+
+/** Seconds a client is asked to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
+
+const STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#18181b;background:#fafafa}
+main{max-width:36rem;margin:5rem auto;padding:2rem;background:#fff;border:1px solid #e4e4e7;border-radius:.75rem}
+h1{font-size:1.5rem;margin:0 0 .75rem}p{color:#52525b;line-height:1.5}a{color:#1d4ed8}
+@media (prefers-color-scheme:dark){body{background:#09090b;color:#f4f4f5}main{background:#18181b;border-color:#3f3f46}p{color:#a1a1aa}a{color:#93c5fd}}`;
+
+/**
+ * The answer while the database does not answer: a 503 with Retry-After, as
+ * a small styled page for a page load (it needs nothing from the app, which
+ * cannot render without its database) or as a short text for the router's
+ * fetches and scripts. It sets no cookie: the session stays as it was.
+ */
+export function databaseUnavailableResponse(wantsPage: boolean, path: string): NextResponse {
+  const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
+  if (!wantsPage) return new NextResponse(DATABASE_UNAVAILABLE, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  const again = path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Service unavailable · Gatehouse</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
+<body><main><h1>Service unavailable</h1><p>${DATABASE_UNAVAILABLE}</p>
+<p>You are still signed in. <a href="${escapeHtml(again)}">Try again</a></p></main></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
