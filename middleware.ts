@@ -8,16 +8,16 @@ import { databaseAnswers } from "@/lib/db/health";
 import { DatabaseUnavailable } from "@/lib/db/unavailable";
 import { databaseUnavailableResponse } from "@/lib/net/unavailable";
 import { env } from "@/lib/env";
-import { mayAct } from "@/lib/permissions";
-import { getResource } from "@/lib/resources/registry";
+import { adminPageStatus, type PageStatus } from "@/lib/auth/page-gate";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
 import { NO_PERMISSION } from "@/lib/auth/messages";
+import { siteLocation } from "@/lib/net/site-url";
 
 /**
  * The first, cheap gate: requests without a valid session cookie go to sign
  * in, state-changing requests from another origin (or none) are refused, and
  * every page gets its security headers. It reads no database and checks no
- * permission on page loads (see viewCheck): every page, action and route
+ * permission on page loads (see pageCheck): every page, action and route
  * handler does that through lib/auth/dal (a missing permission is the page's
  * own 403), so nothing relies on this gate alone.
  */
@@ -40,10 +40,9 @@ const forbiddenPage = (text: string) => page(403, "Forbidden", text);
 const ACCESS_DENIED_PATH = "/access-denied";
 
 /**
- * A request for a page to show: GET or HEAD asking for HTML. Next hides the
- * RSC headers from middleware, but the router's fetches accept any type; a
- * rendered RSC payload would answer them with 200, so they get a short 403
- * (the router then loads the address as a page, which refuses on its own).
+ * A request asking for HTML (GET or HEAD). Next hides the RSC headers from
+ * middleware, and the router's fetches accept any type: this only chooses
+ * between a short HTML page and plain text for a refusal.
  */
 function wantsPage(req: NextRequest): boolean {
   return (req.method === "GET" || req.method === "HEAD") && (req.headers.get("accept") ?? "").includes("text/html");
@@ -62,9 +61,9 @@ function foreignOrigin(req: NextRequest): NextResponse | null {
 }
 
 function toLogin(req: NextRequest): NextResponse {
-  const login = new URL("/login", req.nextUrl.origin);
-  login.searchParams.set("callbackUrl", `${req.nextUrl.pathname}${req.nextUrl.search}`);
-  return NextResponse.redirect(login);
+  const login = siteLocation(`/login?${new URLSearchParams({ callbackUrl: `${req.nextUrl.pathname}${req.nextUrl.search}` })}`);
+  // Middleware may not answer with a relative Location; Next turns one on the request's own host into a path.
+  return NextResponse.redirect(new URL(login, req.nextUrl));
 }
 
 /**
@@ -91,21 +90,19 @@ function withHeaders(req: NextRequest, early?: NextResponse, rewrite?: string): 
 }
 
 /**
- * For requests that are not page loads (router fetches and prefetches, API
- * clients): Next answers a prefetch of a dynamic page with the route tree
- * alone, running no layout or page, so no page could refuse it. There only,
- * middleware asks the page's question itself. A browser's page loads
- * (Sec-Fetch-Dest: document, which scripts cannot set) skip this read; the
- * page checks.
+ * For requests that are not a browser's page load (router fetches and
+ * prefetches of RSC payloads, crafted ones, API clients): Next answers a
+ * payload whose page calls forbidden() or notFound() with 200, and a prefetch
+ * runs no page at all, so middleware asks the page's question itself and
+ * answers 403 or 404 in its place. A browser's page loads (Sec-Fetch-Dest:
+ * document, which scripts cannot set) skip this read; the page answers them.
  */
-async function viewCheck(pathname: string, token: JWT): Promise<"ok" | "anonymous" | "forbidden"> {
-  const [admin, name] = pathname.split("/").filter(Boolean);
-  const resource = admin === "admin" && name ? getResource(name) : undefined;
-  if (!resource) return "ok";
+async function pageCheck(pathname: string, token: JWT): Promise<PageStatus | "anonymous"> {
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return "ok";
   // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
   const user = await checkedSessionUser(getDb(), token);
   if (!user) return "anonymous";
-  return mayAct(user.access, resource, "view") ? "ok" : "forbidden";
+  return adminPageStatus(pathname, user, env.ADMIN_INDEX_ACCESS);
 }
 
 // Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):
@@ -133,14 +130,18 @@ function malformed(req: NextRequest): NextResponse | null {
 }
 
 /**
- * A missing permission found here: the app's own 403 page for a page load
- * (the rewrite keeps the 403 the page answers), else a short 403: router
- * fetches, scripts, and other methods, whose bodies must not reach a page (a
- * form post there could run a server action).
+ * A refusal found here. A client asking for HTML without saying it is a page
+ * load (no Fetch Metadata) gets the app's 403 page in place of the address
+ * (the rewrite keeps its 403), or a short 404 page; router fetches and scripts
+ * get plain text, answered here: a page rendered for them would be an RSC
+ * payload with 200. No body reaches a page (a form post could run a server
+ * action there). The router then loads the address as a page, which refuses
+ * on its own.
  */
-function refuse(req: NextRequest): NextResponse {
-  if (wantsPage(req)) return withHeaders(req, undefined, ACCESS_DENIED_PATH);
-  return withHeaders(req, new NextResponse(NO_PERMISSION, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
+function refuse(req: NextRequest, status: 403 | 404): NextResponse {
+  const text = status === 403 ? NO_PERMISSION : "There is nothing at this address.";
+  if (wantsPage(req)) return status === 403 ? withHeaders(req, undefined, ACCESS_DENIED_PATH) : withHeaders(req, page(404, "Not found", text));
+  return withHeaders(req, new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
 }
 
 /** The database did not answer: a 503 that keeps the cookie as it is (pages would otherwise fail or sign the user out). */
@@ -175,10 +176,12 @@ async function gate(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   }
   // A signed-in request while the database is down would fail on its page: answered here, cookie untouched.
   if (token && !(await databaseAnswers())) return unavailable(req);
-  const check = token && req.headers.get("sec-fetch-dest") !== "document" ? await viewCheck(pathname, token) : "ok";
+  const pageLoad = req.headers.get("sec-fetch-dest") === "document";
+  const check = token && !pageLoad ? await pageCheck(pathname, token) : "ok";
   if (check === "anonymous") return withHeaders(req, toLogin(req));
+  if (check !== "ok") return refuse(req, check);
   // The 403 page is only ever shown in place of another address; asked for itself, it refuses too.
-  if (check === "forbidden" || pathname === ACCESS_DENIED_PATH) return refuse(req);
+  if (pathname === ACCESS_DENIED_PATH) return refuse(req, 403);
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {
     // With a lazily built Auth.js config, auth(handler) resolves to the handler.
     // A refresh whose session check failed would clear the cookie: that answer is dropped.

@@ -1,5 +1,5 @@
-import { NextResponse } from "next/server";
 import { endSessions } from "@/lib/auth/sign-out";
+import { redirectOnSite } from "@/lib/net/site-url";
 
 /**
  * Sign-out as a plain form POST (same-origin only, like every POST: see
@@ -9,5 +9,5 @@ import { endSessions } from "@/lib/auth/sign-out";
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   await endSessions(form?.get("everywhere") === "1");
-  return NextResponse.redirect(new URL("/login", request.url), 303);
+  return redirectOnSite("/login");
 }

@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { env } from "../env";
 import { clientAddress } from "../net/client-address";
+import { authRedirect } from "../net/site-url";
 import { randomToken } from "../random";
 import { isDatabaseOutage } from "../db/unavailable";
 import { log, logFailure } from "../log";
@@ -100,6 +101,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   callbacks: {
+    // Relative (or on AUTH_URL): never the address the server listens on.
+    redirect: authRedirect,
     async jwt({ token, user }) {
       if (user) {
         // Sign-in: bind the token to the account's current security stamp.
