@@ -16,10 +16,11 @@ import { siteLocation } from "@/lib/net/site-url";
 /**
  * The first, cheap gate: requests without a valid session cookie go to sign
  * in, state-changing requests from another origin (or none) are refused, and
- * every page gets its security headers. It reads no database and checks no
- * permission on page loads (see pageCheck): every page, action and route
- * handler does that through lib/auth/dal (a missing permission is the page's
- * own 403), so nothing relies on this gate alone.
+ * every page gets its security headers. On a browser's page load it checks no
+ * permission (see pageCheck) and asks the database only whether it answers
+ * (see databaseAnswers): every page, action and route handler checks the
+ * session and permission through lib/auth/dal (a missing permission is the
+ * page's own 403), so nothing relies on this gate alone.
  */
 
 const PUBLIC_PATHS = new Set(["/login"]);
