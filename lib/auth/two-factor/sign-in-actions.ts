@@ -1,8 +1,12 @@
 "use server";
 
+import { CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
-import { BUSY } from "../messages";
+import { redirect } from "next/navigation";
+import { BUSY, UNAVAILABLE } from "../messages";
 import { getDb } from "../../db";
+import { isDatabaseOutage } from "../../db/unavailable";
+import { logFailure } from "../../log";
 import { clientAddress } from "../../net/client-address";
 import { safeCallbackUrl } from "../callback-url";
 import { signIn } from "../config";
@@ -20,8 +24,24 @@ export interface CodeStepState {
 /**
  * The second step of sign-in: the challenge must belong to this browser (its
  * cookie) and be live; the attempt is counted before the code is checked.
+ * While the database does not answer, the step says so instead of failing.
  */
 export async function verifySignInCodeAction(_prev: CodeStepState, form: FormData): Promise<CodeStepState> {
+  let to: string;
+  try {
+    const done = await codeStep(form);
+    if (typeof done !== "string") return done;
+    to = done;
+  } catch (error) {
+    if (!isDatabaseOutage(error)) throw error;
+    logFailure("sign-in code step failed", error);
+    return { message: UNAVAILABLE };
+  }
+  redirect(to);
+}
+
+/** The code step itself: a state to show, or where to go once the session is issued. */
+async function codeStep(form: FormData): Promise<CodeStepState | string> {
   const db = getDb();
   const jar = await cookies();
   const token = jar.get(CHALLENGE_COOKIE)?.value;
@@ -37,9 +57,16 @@ export async function verifySignInCodeAction(_prev: CodeStepState, form: FormDat
   }
   if (!(await markChallengeVerified(db, token))) return { message: CHALLENGE_EXPIRED, expired: true };
   await auditOwn(db, actor, checked.value === "recovery" ? "two-factor-recovery-code" : "two-factor-passed", challenge.userId);
-  // Only now is this a sign-in: counted, audited, and the password throttle's failures cleared.
-  await recordSignIn(db, actor, address);
   jar.delete(CHALLENGE_COOKIE);
-  await signIn("two-factor", { ticket: token, redirectTo: safeCallbackUrl(form.get("callbackUrl"), "/") });
-  return {};
+  try {
+    // Refused when the account changed meanwhile (deactivated, new password): no session, no sign-in.
+    await signIn("two-factor", { ticket: token, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return { message: CHALLENGE_EXPIRED, expired: true };
+    throw error;
+  }
+  // Only now, with the session issued, is this a sign-in: counted, audited, and
+  // the password throttle's failures cleared.
+  await recordSignIn(db, actor, address);
+  return safeCallbackUrl(form.get("callbackUrl"), "/");
 }
