@@ -1,5 +1,5 @@
 import { logFailure } from "../log";
-import { getDb, ping } from "./index";
+import { getDb, ping, poolBusy } from "./index";
 
 /** How long a health check waits for the database before calling it unavailable. */
 const PING_TIMEOUT_MS = 2_000;
@@ -9,9 +9,12 @@ let inFlight: Promise<boolean> | null = null;
 /**
  * Whether the database answers a trivial query now. Requests arriving while a
  * check is on its way share it, so an outage costs one probe at a time, not
- * one per request. Failures are logged (summarised per cause).
+ * one per request; with every pool connection busy it is not asked at all.
+ * Failures are logged (summarised per cause).
  */
 export function databaseAnswers(): Promise<boolean> {
+  // Connections busy with queries: the database is answering them. Requests queue as before.
+  if (poolBusy()) return Promise.resolve(true);
   inFlight ??= probe().finally(() => {
     inFlight = null;
   });

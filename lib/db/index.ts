@@ -178,6 +178,17 @@ export function writeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options:
 }
 
 /** Asks the database for nothing: throws when it cannot be reached. */
+/**
+ * Whether every PostgreSQL connection of the pool is taken by work in progress.
+ * Those connections show the database answered; a probe would only queue
+ * behind them (with DATABASE_POOL_MAX=1, behind one slow list) and time out.
+ */
+export function poolBusy(db: Db = getDb()): boolean {
+  if (dialectOf(db) !== "postgres") return false;
+  const pool = (db as unknown as { $client: pg.Pool }).$client;
+  return pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? 10);
+}
+
 export async function ping(db: Db = getDb()): Promise<void> {
   if (dialectOf(db) === "postgres") await (db as unknown as NodePgDatabase).execute(sql`select 1`);
   else db.run(sql`select 1`);
