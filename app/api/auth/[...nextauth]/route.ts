@@ -4,14 +4,20 @@ import { watchSessionChecks } from "@/lib/auth/session-check";
 import { databaseUnavailableResponse } from "@/lib/net/unavailable";
 import { keepOnSite } from "@/lib/net/site-url";
 
+type Handler = (req: NextRequest) => Promise<Response>;
+
 /**
- * Auth.js's endpoints. A session read whose check failed (the database)
- * answers 503 instead of clearing the cookie; redirects that Auth.js builds
- * from the request's URL (the listen address behind a proxy) stay on the site.
+ * Auth.js's endpoints, GET and POST alike. An answer built on a session check
+ * that failed (the database) would clear the cookie: a 503 goes out instead.
+ * Auth.js builds its error redirects from the request's URL, the listen
+ * address behind a proxy, so they are kept on the site.
  */
-export async function GET(req: NextRequest): Promise<Response> {
-  const { result, failed } = await watchSessionChecks(() => handlers.GET(req));
-  return failed ? databaseUnavailableResponse(false, "/") : keepOnSite(req.url, result);
+function guarded(handler: Handler): Handler {
+  return async (req) => {
+    const { result, failed } = await watchSessionChecks(() => handler(req));
+    return failed ? databaseUnavailableResponse(false, "/") : keepOnSite(req.url, result);
+  };
 }
 
-export const POST = async (req: NextRequest) => keepOnSite(req.url, await handlers.POST(req));
+export const GET = guarded(handlers.GET);
+export const POST = guarded(handlers.POST);
