@@ -18,14 +18,21 @@ export interface RootCause {
   message: string;
 }
 
-export function rootCause(error: unknown): RootCause {
-  let e = error as { cause?: unknown; code?: unknown; errno?: unknown; message?: unknown; errors?: unknown[] } | undefined;
+type Wrapped = { cause?: unknown; code?: unknown; errno?: unknown; message?: unknown; errors?: unknown[] };
+
+/** `error` and the errors it wraps, outermost first (Node's AggregateError: its first error). */
+function* causes(error: unknown): Generator<Wrapped> {
+  let e = error;
   for (let depth = 0; depth < 8 && e && typeof e === "object"; depth++) {
-    // Node's AggregateError (a host with several addresses) holds the per-address errors.
-    const inner = e.cause ?? (Array.isArray(e.errors) ? e.errors[0] : undefined);
-    if (!inner || typeof inner !== "object") break;
-    e = inner as typeof e;
+    yield e as Wrapped;
+    const w = e as Wrapped;
+    e = w.cause ?? (Array.isArray(w.errors) ? w.errors[0] : undefined);
   }
+}
+
+export function rootCause(error: unknown): RootCause {
+  let e: Wrapped | undefined;
+  for (e of causes(error));
   const code = typeof e?.code === "string" ? e.code : typeof e?.code === "number" ? String(e.code) : undefined;
   const errno = typeof e?.errno === "number" ? e.errno : undefined;
   const message = typeof e?.message === "string" && e.message ? e.message : String(error);
@@ -42,12 +49,10 @@ const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to conne
 /** True when `error` (or what it wraps) says the database did not answer, rather than answering no. */
 export function isDatabaseOutage(error: unknown): boolean {
   if (error instanceof DatabaseUnavailable) return true;
-  let e = error as { cause?: unknown; code?: unknown; message?: unknown } | undefined;
-  for (let depth = 0; depth < 8 && e && typeof e === "object"; depth++) {
+  for (const e of causes(error)) {
     const code = typeof e.code === "string" ? e.code : "";
     if (NODE_OUTAGE.has(code) || SQLITE_OUTAGE.test(code) || (/^[0-9A-Z]{5}$/.test(code) && PG_OUTAGE.test(code))) return true;
     if (typeof e.message === "string" && PG_MESSAGES.test(e.message)) return true;
-    e = e.cause as typeof e;
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { safeCallbackUrl } from "../auth/callback-url";
 
 /** What a user reads while the database is down. */
 export const DATABASE_UNAVAILABLE = "The database is not answering; try again in a moment.";
@@ -20,7 +21,7 @@ h1{font-size:1.5rem;margin:0 0 .75rem}p{color:#52525b;line-height:1.5}a{color:#1
 export function databaseUnavailableResponse(wantsPage: boolean, path: string): NextResponse {
   const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
   if (!wantsPage) return new NextResponse(DATABASE_UNAVAILABLE, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
-  const again = path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  const again = safeCallbackUrl(path, "/");
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Service unavailable · Gatehouse</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body><main><h1>Service unavailable</h1><p>${DATABASE_UNAVAILABLE}</p>
