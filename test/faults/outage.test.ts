@@ -53,6 +53,12 @@ describe("PostgreSQL unreachable mid-session", () => {
     const session = await fetch(`${server.url}/api/auth/session`, { headers: { cookie } });
     assert.equal(session.status, 503);
     assert.deepEqual(session.headers.getSetCookie(), []);
+    const csrf = await fetch(`${server.url}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const withCsrf = [cookie, ...csrf.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+    const posted = await fetch(`${server.url}/api/auth/session`, { method: "POST", headers: { cookie: withCsrf, "content-type": "application/json" }, body: JSON.stringify({ csrfToken, data: {} }) });
+    assert.equal(posted.status, 503, "POST to the session endpoint too");
+    assert.deepEqual(posted.headers.getSetCookie(), []);
 
     // The right password: the service is unavailable, not "invalid".
     const attempt = await postSignIn(server.url, ADMIN.email, ADMIN.password);
