@@ -7,8 +7,8 @@ import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-post
 import pg from "pg";
 import { databaseDialect, env, sqlitePath, type Dialect } from "../env";
 import { logFailure } from "../log";
-import * as pgSchema from "./schema-pg";
-import * as sqliteSchema from "./schema-sqlite";
+import * as pgSchema from "./schema/pg";
+import * as sqliteSchema from "./schema/sqlite";
 import { checkSqlitePath } from "./sqlite-path";
 
 /**

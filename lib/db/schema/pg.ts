@@ -1,0 +1,9 @@
+import { pgKit } from "./kit-pg";
+import { describeTables } from "./tables";
+
+/**
+ * Gatehouse's tables on PostgreSQL (drizzle.postgres.config.ts reads this
+ * file): PostgreSQL tables at run time, typed like ./sqlite.ts's (see ./kit.ts).
+ */
+export const { users, roles, userRoles, items, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits } =
+  describeTables(pgKit);
