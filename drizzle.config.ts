@@ -9,7 +9,8 @@ import { defineConfig } from "drizzle-kit";
  */
 export default defineConfig({
   dialect: "sqlite",
-  schema: ["./lib/db/schema/sqlite.ts"],
+  // Every SQLite table exported from lib/db/schema: Gatehouse's own and the application's.
+  schema: "./lib/db/schema/*.ts",
   // Relative: drizzle-kit reads `out` as a path below the working directory.
   out: path.relative(process.cwd(), path.resolve(process.env.DRIZZLE_MIGRATIONS_DIR ?? "drizzle", "sqlite")),
   strict: true,

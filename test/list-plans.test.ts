@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { ITEM_CATEGORIES } from "../lib/db/schema/tables";
+import { ITEM_CATEGORIES } from "../lib/db/schema/item-categories";
 
 /**
  * The list reads rows in index order and stops at the page: for the default

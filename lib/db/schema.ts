@@ -11,6 +11,7 @@ import * as sqlite from "./schema/sqlite";
  */
 const active = databaseDialect() === "postgres" ? pg : sqlite;
 
-export const { users, roles, userRoles, items, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits } = active;
-export { ITEM_CATEGORIES } from "./schema/sqlite";
-export type { AuditEntry, Item, ItemCategory, NewItem, NewRole, NewUser, Role, User } from "./schema/sqlite";
+export const { users, roles, userRoles, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits } = active;
+export type { AuditEntry, NewRole, NewUser, Role, User } from "./schema/sqlite";
+// The sample application table, described in its own file as an application's tables are.
+export { ITEM_CATEGORIES, items, type Item, type ItemCategory, type NewItem } from "./schema/items";

@@ -1,8 +1,9 @@
 import type { sqliteKit } from "./kit-sqlite";
 
 /**
- * The words Gatehouse's tables are described in, once for both databases
- * (./tables.ts): each dialect's kit (./kit-sqlite.ts, ./kit-pg.ts) builds them
+ * The words tables are described in, once for both databases (Gatehouse's
+ * own in ./tables.ts, an application's each in its own file with
+ * ./both.ts): each dialect's kit (./kit-sqlite.ts, ./kit-pg.ts) builds them
  * as that database's Drizzle columns, the way Payload builds one collection
  * for each adapter. What differs is only this:
  *

@@ -1,16 +1,14 @@
 import { accountTables } from "./accounts";
-import { appTables } from "./app";
+import { auditTables } from "./audit";
 import type { Kit } from "./kit";
 import { signInTables } from "./sign-in";
 
-export { ITEM_CATEGORIES, type ItemCategory } from "./app";
-
 /**
- * Every Gatehouse table, described once in the kit's words; ./sqlite.ts and
- * ./pg.ts build them for their database. Add a table to one of the area
- * files (or a new one) and export it from both.
+ * Gatehouse's own tables, described once in the kit's words; ./sqlite.ts and
+ * ./pg.ts build them for their database. An application's tables each live
+ * in their own file instead (see ./both.ts and ./items.ts).
  */
 export function describeTables(k: Kit) {
   const accounts = accountTables(k);
-  return { ...accounts, ...signInTables(k, accounts.users), ...appTables(k, accounts.users) };
+  return { ...accounts, ...signInTables(k, accounts.users), ...auditTables(k) };
 }
