@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { currentStep, totpAt } from "../e2e/support/totp";
 
 /**
@@ -14,9 +15,10 @@ import { currentStep, totpAt } from "../e2e/support/totp";
  */
 
 register("./support/next-request.mjs", import.meta.url);
+const SECRET = "unit-test-secret-0123456789abcdef0123456789";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-rules-"));
 // Before lib/env is first imported (below, dynamically), so that the engine's database is this one.
-Object.assign(process.env, { DATABASE_URL: `file:${path.join(dir, "rules.db")}`, AUTH_SECRET: "unit-test-secret-0123456789abcdef0123456789" });
+Object.assign(process.env, { DATABASE_URL: `file:${path.join(dir, "rules.db")}`, AUTH_SECRET: SECRET });
 
 const STRONG = "Correct-Horse-Battery-42";
 const actor = { id: null, email: "test", address: null };
@@ -44,6 +46,15 @@ const roleId = (name: string) => db().select({ id: m.schema.roles.id }).from(m.s
 async function panelUpdate(name: string, id: string | number, values: Record<string, unknown>) {
   const record = await m.queries.getRecord(resource(name), id, undefined, "update");
   return m.write.updateRecord(resource(name), actor, null, id, values, record?.version ?? null);
+}
+
+/** "Sign out everywhere" on /account, as a request carrying a session of user `sub`. */
+async function signOutEverywhere(sub: string, stamp: string): Promise<void> {
+  const COOKIE = "authjs.session-token";
+  const token = await encode({ token: { sub, stamp, sid: `sid-${stamp}`, authTime: Date.now() }, secret: SECRET, salt: COOKIE });
+  (globalThis as { __testRequest?: unknown }).__testRequest = { cookies: { [COOKIE]: token }, headers: {} };
+  assert.equal((await (await import("../lib/auth/dal")).getSession())?.id, sub, "signed in");
+  await (await import("../lib/auth/sign-out")).endSessions(true);
 }
 
 /** Runs the CLI as scripts/gatehouse.ts does; returns its exit code and what it wrote to stderr. */
@@ -91,6 +102,7 @@ describe("the security stamp", () => {
       ["recovery codes", () => m.twoFactor.regenerateRecoveryCodes(db(), id, actor)],
       ["two-factor disable", () => m.twoFactor.disableTwoFactor(db(), id, actor)],
       ["two-factor reset", () => m.twoFactor.resetTwoFactor(db(), id, actor)],
+      ["sign out everywhere", () => signOutEverywhere(id, userRow(email).securityStamp)],
     ];
     for (const [door, change] of doors) {
       const before = userRow(email).securityStamp;
