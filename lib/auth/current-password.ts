@@ -24,7 +24,7 @@ export async function checkCurrentPassword(user: { id: string; email: string }, 
       }
       await attempt.succeeded();
       return null;
-    });
+    }, false);
   } catch (error) {
     if (error instanceof SignInThrottled) return "throttled";
     if (error instanceof SignInBusy) return "busy";
