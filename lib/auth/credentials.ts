@@ -2,10 +2,8 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { normalizeEmail } from "../email";
 import { findUserForSignIn } from "../users/queries";
-import { burnPasswordCheck, verifyPassword } from "./password";
-import { BcryptBusy } from "./bcrypt-pool";
+import { checkPasswordThrottled } from "./password-check";
 import { auditOwn, PASSWORD_OK_ACTION, recordSignIn } from "./sign-in-record";
-import { SignInBusy, startSignInAttempt } from "./throttle";
 import { hasTwoFactor } from "./two-factor/store";
 
 // Bounds keep an oversized body from reaching bcrypt or the database.
@@ -41,17 +39,7 @@ export async function checkCredentials(db: Db, raw: unknown, address: string): P
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const attempt = await startSignInAttempt(email, address);
-  try {
-    const user = await findUserForSignIn(db, email);
-    let ok: boolean;
-    try {
-      ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash, true) : await burnPasswordCheck(password, true);
-    } catch (error) {
-      if (!(error instanceof BcryptBusy)) throw error;
-      await attempt.cancelled();
-      throw new SignInBusy();
-    }
+  return checkPasswordThrottled(email, address, password, () => findUserForSignIn(db, email), async (user, ok) => {
     if (!user || !ok || !user.active) {
       await auditOwn(db, { id: null, email, address }, "sign-in-failed", user?.id ?? null);
       return null;
@@ -61,7 +49,5 @@ export async function checkCredentials(db: Db, raw: unknown, address: string): P
     if (twoFactor) await auditOwn(db, { id: user.id, email: user.email, address }, PASSWORD_OK_ACTION, user.id);
     else await recordSignIn(db, user, address);
     return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp, twoFactor };
-  } finally {
-    attempt.end();
-  }
+  });
 }

@@ -1,37 +1,33 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../db";
 import { users } from "../db/schema";
-import { verifyPassword } from "./password";
+import { checkPasswordThrottled } from "./password-check";
 import { auditOwn } from "./sign-in-record";
-import { SignInBusy, SignInThrottled, startSignInAttempt } from "./throttle";
+import { SignInBusy, SignInThrottled } from "./throttle";
 
 export type PasswordProblem = "wrong" | "throttled" | "busy";
 
 /**
  * Checks a signed-in user's current password, which an /account form asks
  * for before a change a stolen session must not make. It is a sign-in secret:
- * guesses are throttled like sign-in's and a wrong one is audited
+ * checked as a sign-in attempt (password-check.ts) and a wrong one is audited
  * (`password-failed`, with `what` the form) like sign-in's. Null when right.
  */
 export async function checkCurrentPassword(user: { id: string; email: string }, raw: unknown, address: string, what: string): Promise<PasswordProblem | null> {
   const password = String(raw ?? "").slice(0, 1024);
-  let attempt;
+  const load = async () => (await getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)))[0];
   try {
-    attempt = await startSignInAttempt(user.email, address);
+    return await checkPasswordThrottled(user.email, address, password, load, async (_row, ok, attempt) => {
+      if (!ok) {
+        await auditOwn(getDb(), { id: user.id, email: user.email, address }, "password-failed", user.id, what);
+        return "wrong";
+      }
+      await attempt.succeeded();
+      return null;
+    }, false);
   } catch (error) {
     if (error instanceof SignInThrottled) return "throttled";
     if (error instanceof SignInBusy) return "busy";
     throw error;
-  }
-  try {
-    const [row] = await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    if (!row?.hash || !password || !(await verifyPassword(password, row.hash))) {
-      await auditOwn(getDb(), { id: user.id, email: user.email, address }, "password-failed", user.id, what);
-      return "wrong";
-    }
-    await attempt.succeeded();
-    return null;
-  } finally {
-    attempt.end();
   }
 }

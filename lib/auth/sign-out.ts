@@ -1,11 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { writeAudit } from "../audit";
 import { getDb, writeTransaction } from "../db";
-import { users } from "../db/schema";
 import { clientAddress } from "../net/client-address";
-import { randomToken } from "../random";
+import { rotateSecurityStamp } from "../users/security-stamp";
 import { signOut } from "./config";
 import { getSession } from "./dal";
 
@@ -19,7 +17,7 @@ export async function endSessions(everywhere: boolean): Promise<void> {
   if (user) {
     const address = clientAddress(await headers());
     await writeTransaction(getDb(), async (tx) => {
-      await tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, user.id));
+      await rotateSecurityStamp(tx, user.id);
       await writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-out-everywhere", resource: "users", recordId: user.id });
     });
   }

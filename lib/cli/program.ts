@@ -62,20 +62,19 @@ export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
       await setUserPassword(await getDb(), email, await io.readPassword("New password: "), cliActor());
       io.out(`Password changed for ${email.trim().toLowerCase()}.`);
     });
-  users
-    .command("add-role <email> <role>")
-    .description("Grant a role to a user.")
-    .action(async (email: string, role: string) => {
-      await addUserRole(await getDb(), email, role, cliActor());
-      io.out(`Granted ${role} to ${email.trim().toLowerCase()}.`);
-    });
-  users
-    .command("remove-role <email> <role>")
-    .description("Take a role away from a user.")
-    .action(async (email: string, role: string) => {
-      await removeUserRole(await getDb(), email, role, cliActor());
-      io.out(`Removed ${role} from ${email.trim().toLowerCase()}.`);
-    });
+  const roleChanges = [
+    ["add-role", "Grant a role to a user.", addUserRole, (role: string, email: string) => `Granted ${role} to ${email}.`],
+    ["remove-role", "Take a role away from a user.", removeUserRole, (role: string, email: string) => `Removed ${role} from ${email}.`],
+  ] as const;
+  for (const [name, description, change, done] of roleChanges) {
+    users
+      .command(`${name} <email> <role>`)
+      .description(description)
+      .action(async (email: string, role: string) => {
+        await change(await getDb(), email, role, cliActor());
+        io.out(done(role, email.trim().toLowerCase()));
+      });
+  }
   users
     .command("reset-2fa <email>")
     .description("Turn off a user's two-factor sign-in (a lost authenticator) and end their sessions.")

@@ -4,14 +4,12 @@ import { roles, userRoles } from "../db/schema";
 import { UserFacingError } from "../errors";
 import { writeAudit, type Actor } from "../audit";
 import { ADMIN_ROLE, isPermission } from "../permissions";
+import { roleNameProblem } from "./role-name";
 import { isKnownPermission, PERMISSION_FORMS } from "../resources/permission-catalog";
 
-const ROLE_NAME_RE = /^[a-z][a-z0-9-]{0,63}$/;
-
 export function validateRoleName(name: string): string {
-  if (!ROLE_NAME_RE.test(name)) {
-    throw new UserFacingError("Role names are lower-case letters, digits and dashes, starting with a letter.", "name");
-  }
+  const problem = roleNameProblem(name);
+  if (problem) throw new UserFacingError(problem, "name");
   return name;
 }
 

@@ -3,13 +3,18 @@ import { writeTransaction, type Db } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { UserFacingError } from "../errors";
-import { hashPassword } from "../auth/password";
-import { checkPasswordPolicy } from "../auth/password-policy";
-import { randomToken } from "../random";
-import { writeAudit, type Actor } from "../audit";
+import { writeAudit, type Actor, type Changes } from "../audit";
 import { withAdminGuard, type Tx } from "./admin-guard";
+import { newPassword } from "./new-password";
+import { rotateSecurityStamp } from "./security-stamp";
 
-/** Writes on users shared by the CLI, the seed and the panel. Each is one transaction. */
+/**
+ * Writes on users by the operator (CLI, seed) and by a user on their own
+ * account. They apply the rules the panel's user definition applies through
+ * its hooks (new-password.ts, security-stamp.ts, admin-guard.ts) and audit
+ * each change as the panel's write does: action, the changed fields' before
+ * and after, secrets hidden. Each is one transaction.
+ */
 
 export interface CreateUserInput {
   email: string;
@@ -22,8 +27,8 @@ export interface CreateUserInput {
 }
 
 /** Records a change in the audit log when an actor is given (the CLI always gives one). */
-async function audit(tx: Db | Tx, actor: Actor | undefined, action: string, recordId: string, summary: string, changes?: Record<string, { before: unknown; after: unknown }>) {
-  if (actor) await writeAudit(tx, actor, { action, resource: "users", recordId, summary, changes });
+async function audit(tx: Db | Tx, actor: Actor | undefined, action: string, recordId: string, changes: Changes): Promise<void> {
+  if (actor) await writeAudit(tx, actor, { action, resource: "users", recordId, changes });
 }
 
 async function roleIdsByName(tx: Db | Tx, names: string[]): Promise<number[]> {
@@ -34,74 +39,79 @@ async function roleIdsByName(tx: Db | Tx, names: string[]): Promise<number[]> {
   return found.map((r) => r.id);
 }
 
-async function userIdByEmail(tx: Db | Tx, email: string): Promise<string> {
-  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email)));
+async function userByEmail(tx: Db | Tx, email: string): Promise<{ id: string; email: string; name: string | null }> {
+  const [row] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, normalizeEmail(email)));
   if (!row) throw new UserFacingError(`No user with email ${normalizeEmail(email)}.`, "email");
-  return row.id;
+  return row;
+}
+
+async function passwordHashFor(raw: string, owner: { email: string; name?: string | null }, checkPolicy = true): Promise<string> {
+  const password = await newPassword(raw, owner, { checkPolicy });
+  if (!password.ok) throw new UserFacingError(password.problem, "password");
+  return password.hash;
 }
 
 export async function createUser(db: Db, input: CreateUserInput, actor?: Actor): Promise<string> {
   const email = normalizeEmail(input.email);
-  if (!input.skipPolicy) {
-    const problem = checkPasswordPolicy(input.password, [email, input.name ?? ""]);
-    if (problem) throw new UserFacingError(problem, "password");
-  }
-  const passwordHash = await hashPassword(input.password);
+  const name = input.name ?? null;
+  const active = input.active ?? true;
+  const passwordHash = await passwordHashFor(input.password, { email, name }, !input.skipPolicy);
   return writeTransaction(db, async (tx) => {
     if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, email))).length) {
       throw new UserFacingError("Email is already in use.", "email");
     }
     const roleIds = await roleIdsByName(tx, [...new Set(input.roles ?? [])]);
-    const [row] = await tx
-      .insert(users)
-      .values({ email, name: input.name ?? null, passwordHash, active: input.active ?? true })
-      .returning({ id: users.id });
+    const [row] = await tx.insert(users).values({ email, name, passwordHash, active }).returning({ id: users.id });
     if (roleIds.length) await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: row!.id, roleId })));
-    await audit(tx, actor, "create", row!.id, email, { email: { before: null, after: email }, roles: { before: [], after: input.roles ?? [] }, active: { before: null, after: input.active ?? true } });
+    const created = { email, name, active, roles: roleIds, password: "(set)" };
+    await audit(tx, actor, "create", row!.id, Object.fromEntries(Object.entries(created).map(([k, after]) => [k, { before: null, after }])));
     return row!.id;
   });
 }
 
 export async function setUserActive(db: Db, email: string, active: boolean, actor?: Actor): Promise<void> {
   await withAdminGuard(db, async (tx) => {
-    const id = await userIdByEmail(tx, email);
+    const { id } = await userByEmail(tx, email);
     const [before] = await tx.select({ active: users.active }).from(users).where(eq(users.id, id));
-    await tx.update(users).set({ active, securityStamp: randomToken() }).where(eq(users.id, id));
-    await audit(tx, actor, "update", id, normalizeEmail(email), { active: { before: before?.active ?? null, after: active } });
+    await rotateSecurityStamp(tx, id, { active });
+    await audit(tx, actor, "update", id, { active: { before: before?.active ?? null, after: active } });
+  });
+}
+
+/** Stores a hash from new-password.ts; the user's sessions end. `action`: the audit entry's name. */
+export async function storePasswordHash(db: Db, userId: string, passwordHash: string, actor: Actor | undefined, action = "update"): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    await rotateSecurityStamp(tx, userId, { passwordHash });
+    await audit(tx, actor, action, userId, { password: { before: null, after: null } });
   });
 }
 
 export async function setUserPassword(db: Db, email: string, password: string, actor?: Actor): Promise<void> {
-  const id = await userIdByEmail(db, email);
-  const problem = checkPasswordPolicy(password, [normalizeEmail(email)]);
-  if (problem) throw new UserFacingError(problem, "password");
-  const passwordHash = await hashPassword(password);
-  await writeTransaction(db, async (tx) => {
-    await tx.update(users).set({ passwordHash, securityStamp: randomToken() }).where(eq(users.id, id));
-    await audit(tx, actor, "update", id, normalizeEmail(email), { password: { before: null, after: null } });
-  });
+  const user = await userByEmail(db, email);
+  await storePasswordHash(db, user.id, await passwordHashFor(password, user), actor);
 }
 
-export async function addUserRole(db: Db, email: string, role: string, actor?: Actor): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    const id = await userIdByEmail(tx, email);
-    const [roleId] = await roleIdsByName(tx, [role]);
-    await tx.insert(userRoles).values({ userId: id, roleId: roleId! }).onConflictDoNothing();
-    await tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, id));
-    await audit(tx, actor, "role-change", id, `added role ${role}`, { roles: { before: null, after: `+${role}` } });
-  });
-}
-
-export async function removeUserRole(db: Db, email: string, role: string, actor?: Actor): Promise<void> {
+/** Grants or takes away one role; the admin guard keeps the last active admin. */
+async function changeRole(db: Db, email: string, role: string, add: boolean, actor?: Actor): Promise<void> {
   await withAdminGuard(db, async (tx) => {
-    const id = await userIdByEmail(tx, email);
+    const { id, email: address } = await userByEmail(tx, email);
     const [roleId] = await roleIdsByName(tx, [role]);
-    const removed = await tx
-      .delete(userRoles)
-      .where(and(eq(userRoles.userId, id), eq(userRoles.roleId, roleId!)))
-      .returning({ userId: userRoles.userId });
-    if (removed.length === 0) throw new UserFacingError(`${normalizeEmail(email)} does not hold role ${role}.`, "roles");
-    await tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, id));
-    await audit(tx, actor, "role-change", id, `removed role ${role}`, { roles: { before: role, after: `-${role}` } });
+    const held = (await tx.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.roleId);
+    if (add === held.includes(roleId!)) {
+      if (add) return;
+      throw new UserFacingError(`${address} does not hold role ${role}.`, "roles");
+    }
+    if (add) await tx.insert(userRoles).values({ userId: id, roleId: roleId! });
+    else await tx.delete(userRoles).where(and(eq(userRoles.userId, id), eq(userRoles.roleId, roleId!)));
+    await rotateSecurityStamp(tx, id);
+    await audit(tx, actor, "update", id, { roles: { before: held, after: add ? [...held, roleId] : held.filter((r) => r !== roleId) } });
   });
+}
+
+export function addUserRole(db: Db, email: string, role: string, actor?: Actor): Promise<void> {
+  return changeRole(db, email, role, true, actor);
+}
+
+export function removeUserRole(db: Db, email: string, role: string, actor?: Actor): Promise<void> {
+  return changeRole(db, email, role, false, actor);
 }

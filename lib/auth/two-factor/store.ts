@@ -4,7 +4,7 @@ import { writeTransaction, type Db, type Tx } from "../../db";
 import { recoveryCodes, twoFactorChallenges, users } from "../../db/schema";
 import { normalizeEmail } from "../../email";
 import { UserFacingError } from "../../errors";
-import { randomToken } from "../../random";
+import { rotateSecurityStamp } from "../../users/security-stamp";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
 import { groupSecret, matchTotpStep, newTotpSecret, normalizeTotpCode, otpauthUri } from "./totp";
@@ -74,11 +74,8 @@ export async function confirmEnrolment(db: Db, userId: string, rawCode: string, 
   const step = secret && code ? matchTotpStep(secret, code) : null;
   if (step === null || !row?.pending) return null;
   return writeTransaction(db, async (tx) => {
-    const done = await tx
-      .update(users)
-      .set({ totpSecret: row.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step, securityStamp: randomToken() })
-      .where(and(eq(users.id, userId), eq(users.totpPendingSecret, row.pending!), isNull(users.totpEnabledAt)))
-      .returning({ id: users.id });
+    const enrolling = and(eq(users.id, userId), eq(users.totpPendingSecret, row.pending!), isNull(users.totpEnabledAt))!;
+    const done = await rotateSecurityStamp(tx, enrolling, { totpSecret: row.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step });
     if (done.length !== 1) return null;
     const codes = await storeRecoveryCodes(tx, userId);
     await audit(tx, actor, "two-factor-enable", userId);
@@ -123,7 +120,7 @@ export async function spendSecondFactor(db: Db, userId: string, raw: string): Pr
 /** New recovery codes replace the old ones; the caller has checked a code. */
 export function regenerateRecoveryCodes(db: Db, userId: string, actor: Actor): Promise<string[]> {
   return writeTransaction(db, async (tx) => {
-    await tx.update(users).set({ securityStamp: randomToken() }).where(eq(users.id, userId));
+    await rotateSecurityStamp(tx, userId);
     const codes = await storeRecoveryCodes(tx, userId);
     await audit(tx, actor, "recovery-codes-regenerate", userId);
     return codes;
@@ -131,10 +128,7 @@ export function regenerateRecoveryCodes(db: Db, userId: string, actor: Actor): P
 }
 
 async function clearTwoFactor(tx: Tx, userId: string): Promise<void> {
-  await tx
-    .update(users)
-    .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, securityStamp: randomToken() })
-    .where(eq(users.id, userId));
+  await rotateSecurityStamp(tx, userId, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   await tx.delete(twoFactorChallenges).where(eq(twoFactorChallenges.userId, userId));
 }

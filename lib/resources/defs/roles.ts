@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import { roles } from "../../db/schema";
 import { ADMIN_ROLE } from "../../permissions";
 import { rolesPolicy } from "../../roles/delegation";
+import { roleNameProblem, ROLE_NAME_MAX, ROLE_NAME_MESSAGE, ROLE_NAME_PATTERN } from "../../roles/role-name";
 import { defineResource } from "../define";
 
 export const rolesResource = defineResource({
@@ -12,7 +13,7 @@ export const rolesResource = defineResource({
   id: roles.id,
   title: roles.name,
   fields: [
-    { key: "name", label: "Name", type: "text", column: roles.name, list: true, sortable: true, required: true, maxLength: 64, pattern: { regex: /^[a-z][a-z0-9-]*$/, message: "Use lower-case letters, digits and dashes, starting with a letter." } },
+    { key: "name", label: "Name", type: "text", column: roles.name, list: true, sortable: true, required: true, maxLength: ROLE_NAME_MAX, pattern: { regex: ROLE_NAME_PATTERN, message: ROLE_NAME_MESSAGE } },
     { key: "description", label: "Description", type: "text", column: roles.description, list: true, maxLength: 200 },
     { key: "permissions", label: "Permissions", type: "permissions", column: roles.permissions },
     { key: "createdAt", label: "Created", type: "datetime", column: roles.createdAt, list: true, sortable: true, form: false },
@@ -24,10 +25,9 @@ export const rolesResource = defineResource({
   lockedFields: (values) => (values.name === ADMIN_ROLE ? ["name", "permissions"] : []),
   hooks: {
     async beforeUpdate(_tx, _id, values, before) {
-      if (before.name !== ADMIN_ROLE) {
-        return values.name === ADMIN_ROLE ? { name: "The name admin is reserved." } : null;
-      }
-      if (values.name !== undefined && values.name !== ADMIN_ROLE) return { name: "The admin role cannot be renamed." };
+      const problem = values.name === undefined ? null : roleNameProblem(String(values.name), String(before.name));
+      if (problem) return { name: problem };
+      if (before.name !== ADMIN_ROLE) return null;
       // The admin role has every permission, always: its stored list stays empty.
       delete values.permissions;
       return null;

@@ -1,13 +1,8 @@
-import { inArray } from "drizzle-orm";
 import { userRoles, users } from "../../db/schema";
-import { hashPassword } from "../../auth/password";
-import { checkPasswordPolicy } from "../../auth/password-policy";
-import { randomToken } from "../../random";
 import { usersPolicy } from "../../users/delegation";
+import { newPassword } from "../../users/new-password";
+import { endsSessions, newStampColumn, rotateSecurityStamp } from "../../users/security-stamp";
 import { defineResource } from "../define";
-
-/** Changing any of these ends the user's other sessions (their security stamp rotates). */
-const SECURITY_FIELDS = ["password", "roles", "active"];
 
 export const usersResource = defineResource({
   name: "users",
@@ -45,27 +40,25 @@ export const usersResource = defineResource({
       label: "Activate",
       action: "update",
       field: "active",
-      run: async (tx, ids) => (await tx.update(users).set({ active: true, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).returning({ id: users.id })).length,
+      run: async (tx, ids) => (await rotateSecurityStamp(tx, ids as string[], { active: true })).length,
     },
     {
       name: "deactivate",
       label: "Deactivate",
       action: "update",
       field: "active",
-      run: async (tx, ids) => (await tx.update(users).set({ active: false, securityStamp: randomToken() }).where(inArray(users.id, ids as string[])).returning({ id: users.id })).length,
+      run: async (tx, ids) => (await rotateSecurityStamp(tx, ids as string[], { active: false })).length,
     },
   ],
   hooks: {
     async prepare(values, ctx) {
-      const columns: Record<string, unknown> = {};
-      const password = typeof values.password === "string" ? values.password : "";
-      if (ctx.mode === "create" && !password) return { errors: { password: "Password is required." } };
-      if (password) {
-        const problem = checkPasswordPolicy(password, [String(values.email ?? ctx.before?.email ?? ""), String(values.name ?? "")]);
-        if (problem) return { errors: { password: problem } };
-        columns.passwordHash = await hashPassword(password);
+      const columns: Record<string, unknown> = ctx.mode === "update" && endsSessions(ctx.changed) ? newStampColumn() : {};
+      if (ctx.mode === "create" || values.password) {
+        const owner = { email: String(values.email ?? ctx.before?.email ?? ""), name: String(values.name ?? ctx.before?.name ?? "") };
+        const password = await newPassword(values.password, owner);
+        if (!password.ok) return { errors: { password: password.problem } };
+        columns.passwordHash = password.hash;
       }
-      if (ctx.mode === "update" && SECURITY_FIELDS.some((k) => ctx.changed.has(k))) columns.securityStamp = randomToken();
       return { columns };
     },
   },
