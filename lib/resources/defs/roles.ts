@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import { roles } from "../../db/schema";
 import { ADMIN_ROLE } from "../../permissions";
 import { rolesPolicy } from "../../roles/delegation";
+import { adminGuard } from "../../users/admin-guard";
 import { defineResource } from "../define";
 
 export const rolesResource = defineResource({
@@ -19,10 +20,10 @@ export const rolesResource = defineResource({
   ],
   search: ["name", "description"],
   defaultSort: "name",
-  guardAdmins: true,
   policy: rolesPolicy,
   lockedFields: (values) => (values.name === ADMIN_ROLE ? ["name", "permissions"] : []),
   hooks: {
+    guard: adminGuard,
     async beforeUpdate(_tx, _id, values, before) {
       if (before.name !== ADMIN_ROLE) {
         return values.name === ADMIN_ROLE ? { name: "The name admin is reserved." } : null;

@@ -4,6 +4,7 @@ import { hashPassword } from "../../auth/password";
 import { checkPasswordPolicy } from "../../auth/password-policy";
 import { randomToken } from "../../random";
 import { usersPolicy } from "../../users/delegation";
+import { adminGuard } from "../../users/admin-guard";
 import { defineResource } from "../define";
 
 /** Changing any of these ends the user's other sessions (their security stamp rotates). */
@@ -37,7 +38,6 @@ export const usersResource = defineResource({
     { field: "createdAt", param: "created", type: "date-range" },
   ],
   defaultSort: "email",
-  guardAdmins: true,
   policy: usersPolicy,
   bulkActions: [
     {
@@ -56,6 +56,7 @@ export const usersResource = defineResource({
     },
   ],
   hooks: {
+    guard: adminGuard,
     async prepare(values, ctx) {
       const columns: Record<string, unknown> = {};
       const password = typeof values.password === "string" ? values.password : "";
