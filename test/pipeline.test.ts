@@ -73,6 +73,27 @@ describe("the write pipeline", () => {
     }
   });
 
+  if (process.env.DATABASE_URL?.startsWith("postgres")) {
+    it("on PostgreSQL, a row another connection hands to someone else while the write waits for its lock is not written", async () => {
+      const pg = (await import("pg")).default;
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query("begin");
+        await other.query("update items set owner_id = $1 where id = 1", [B]);
+        const write = engine.updateRecord(itemsResource, actor, contributor, 1, { name: "taken" }, await version(1));
+        // The write's locked read waits for the other transaction, then reads the row as it committed it.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await other.query("commit");
+        assert.deepEqual(await write, { ok: false, message: "This item does not exist.", notFound: true });
+        assert.deepEqual(await item(1), { name: "drum 1", price: 100, owner: B });
+      } finally {
+        await other.query("update items set owner_id = $1 where id = 1", [A]);
+        await other.end();
+      }
+    });
+  }
+
   it("gives one refusal for someone else's row and a missing one, on update, delete and bulk Set field", async () => {
     const writes = [
       (id: number) => engine.updateRecord(itemsResource, actor, contributor, id, { name: "x" }, null),
