@@ -29,7 +29,7 @@ const lib = {
   engine: await import("../lib/resources/engine"),
   auditPort: (await import("../lib/resources/audit-port")).auditPort,
 };
-const { items, auditLog, users } = lib.schema;
+const { items, auditLog, users, roles, userRoles } = lib.schema;
 const { eq } = lib.orm;
 const { engine } = lib.panel;
 const itemsResource = engine.registry.get("items")!;
@@ -45,6 +45,8 @@ const version = async (id: number) => (await engine.getRecord(itemsResource, id)
 before(async () => {
   await (await import("../lib/db/migrate")).runMigrations(db());
   await db().insert(users).values([{ id: A, email: "a@example.com" }, { id: B, email: "b@example.com" }]);
+  const [admin] = await db().insert(roles).values({ name: "admin" }).returning({ id: roles.id });
+  await db().insert(userRoles).values({ userId: B, roleId: admin!.id });
   for (const [id, owner] of [[1, A], [2, B], [3, A]] as const) await db().insert(items).values({ id, name: `drum ${id}`, category: "tools", priceCents: id * 100, ownerId: owner });
 });
 
@@ -130,5 +132,15 @@ describe("the write pipeline", () => {
     const bulk = await engine.setFieldOnRecords(itemsResource, actor, contributor, "price", 1, [3]);
     assert.deepEqual(bulk, { ok: false, message: PRICE_REASON, fieldErrors: { price: PRICE_REASON } });
     assert.deepEqual(await item(3), { name: "drum 3", price: 300, owner: A });
+  });
+
+  it("runs the guard a definition registers around its writes: the last active admin is not deactivated, on any door", async () => {
+    const usersResource = engine.registry.get("users")!;
+    const active = async () => (await db().select({ active: users.active }).from(users).where(eq(users.id, B)))[0]!.active;
+    const form = await engine.updateRecord(usersResource, actor, null, B, { active: false }, (await engine.getRecord(usersResource, B))!.version ?? null);
+    assert.deepEqual(form, { ok: false, message: "This is the last active admin: it cannot be removed, demoted or deactivated." });
+    assert.equal((await engine.runBulkAction(usersResource, actor, null, "deactivate", [B])).ok, false);
+    assert.equal((await engine.deleteRecords(usersResource, actor, null, [B])).ok, false);
+    assert.equal(await active(), true);
   });
 });

@@ -67,7 +67,7 @@ export async function refusal(ctx: EngineContext, resource: Resource, actor: Act
   }
   if (error instanceof EditConflict) return { ok: false, message: error.message, version: error.version };
   if (error instanceof FieldErrorsThrown) return fieldRefusal(error.fieldErrors, door);
-  if (error instanceof UserFacingError) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+  if (error instanceof UserFacingError) return { ok: false, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
   const translated = constraintRefusal(resource, error, door);
   if (translated) return translated;
   throw error;
