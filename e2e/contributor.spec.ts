@@ -109,7 +109,7 @@ test("replayed update, delete and bulk delete on another user's item change noth
   await page.context().close();
 });
 
-test("a new item is the contributor's even when the request names another owner", async ({ browser }) => {
+test("a new item is the contributor's, and a request naming another owner is refused with the reason", async ({ browser }) => {
   const page = await asContributor(browser);
   await page.goto("/admin/items/new");
   // There is no owner to choose.
@@ -126,12 +126,12 @@ test("a new item is the contributor's even when the request names another owner"
   const forged = uniqueTag("Forged");
   const res = await replayAction(page.request, create, { form: { name: forged, owner: userId(ACCOUNTS.admin.email) } });
   expect(res.status()).toBeLessThan(400);
-  const created = queryDb<{ owner_id: string; price_cents: number }>("select owner_id, price_cents from items where name = ?", forged);
-  expect(created).toEqual([{ owner_id: contributorId(), price_cents: 300 }]);
+  expect(await res.text()).toContain("Only someone who may edit every record can change its owner.");
+  expect(queryDb("select id from items where name = ?", forged)).toEqual([]);
   await page.context().close();
 });
 
-test("price is read-only on edit and a forged price change is ignored, while the name changes", async ({ browser }) => {
+test("price is read-only on edit; a forged price change is refused with the reason, and the same save without it goes through", async ({ browser }) => {
   const page = await asContributor(browser);
   const own = ownItem();
   await page.goto(`/admin/items/${own.id}/edit`);
@@ -142,6 +142,10 @@ test("price is read-only on edit and a forged price change is ignored, while the
   const name = uniqueTag("Renamed");
   const res = await replayAction(page.request, update, { form: { name, price: "999.99" } });
   expect(res.status()).toBeLessThan(400);
+  expect(await res.text()).toContain("You may not change this field (it needs the permission “Change prices”).");
+  expect(item(own.id)).toMatchObject({ name: own.name, price_cents: own.price_cents, owner_id: contributorId() });
+  const saved = await replayAction(page.request, update, { form: { name } });
+  expect(saved.status()).toBeLessThan(400);
   expect(item(own.id)).toMatchObject({ name, price_cents: own.price_cents, owner_id: contributorId() });
   await page.context().close();
 });

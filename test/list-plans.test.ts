@@ -46,7 +46,7 @@ describe("list query plans on a seeded table", () => {
     const { getDb } = await import("../lib/db");
     const { getResource } = await import("../lib/resources/registry");
     const { parseListQuery } = await import("../lib/resources/engine/params");
-    const { planList } = await import("../lib/resources/engine/queries");
+    const { planList } = await import("../lib/resources/engine/plan");
     client = (getDb() as unknown as { $client: Database.Database }).$client;
     const items = getResource("items")!;
     explain = async (params) => {
@@ -100,7 +100,7 @@ describe("list query plans on a seeded table", () => {
   it("Next then Previous from a keyset page gives the same rows back", async () => {
     const { getResource } = await import("../lib/resources/registry");
     const { parseListQuery, encodeCursor } = await import("../lib/resources/engine/params");
-    const { listRows } = await import("../lib/resources/engine/queries");
+    const { listRows } = await import("../lib/resources/panel");
     const items = getResource("items")!;
     for (const params of [{ sort: "createdAt" }, { sort: "-price", category: "books" }, { sort: "name" }]) {
       const list = (extra: Record<string, string>) => listRows(items, parseListQuery(items, { per: "50", ...params, ...extra }));

@@ -29,11 +29,11 @@ const actor = { id: A, email: "a@example.com", address: null };
 let raw: Database.Database;
 let items: Resource;
 let engine: {
-  queries: typeof import("../lib/resources/engine/queries");
-  write: typeof import("../lib/resources/engine/write");
+  queries: typeof import("../lib/resources/panel");
+  write: typeof import("../lib/resources/panel");
   params: typeof import("../lib/resources/engine/params");
   exporter: typeof import("../lib/resources/engine/export");
-  related: typeof import("../lib/resources/engine/related");
+  related: typeof import("../lib/resources/panel");
   scope: typeof import("../lib/resources/scope");
   define: typeof import("../lib/resources/define");
 };
@@ -48,11 +48,11 @@ before(async () => {
   const insert = raw.prepare("insert into items (id, name, category, price_cents, in_stock, owner_id, created_at, updated_at) values (?, ?, 'tools', ?, 1, ?, ?, ?)");
   for (const [id, owner] of [[1, A], [2, A], [3, B], [4, null], [5, A]] as const) insert.run(id, `drum ${id}`, id * 100, owner, 1_700_000_000_000 + id * 1000, 1_700_000_000_000 + id * 1000);
   engine = {
-    queries: await import("../lib/resources/engine/queries"),
-    write: await import("../lib/resources/engine/write"),
+    queries: await import("../lib/resources/panel"),
+    write: await import("../lib/resources/panel"),
     params: await import("../lib/resources/engine/params"),
     exporter: await import("../lib/resources/engine/export"),
-    related: await import("../lib/resources/engine/related"),
+    related: await import("../lib/resources/panel"),
     scope: await import("../lib/resources/scope"),
     define: await import("../lib/resources/define"),
   };
@@ -169,7 +169,7 @@ describe("own-records scope on writes", () => {
   });
 
   it("answers someone else's row and a missing one alike on update, delete and bulk Set field", async () => {
-    const { setFieldOnRecords } = await import("../lib/resources/engine/bulk");
+    const { setFieldOnRecords } = await import("../lib/resources/panel");
     const writes = [
       (id: number) => engine.write.updateRecord(items, actor, contributor, id, { name: "x" }, null),
       (id: number) => engine.write.deleteRecords(items, actor, contributor, [id]),
@@ -191,16 +191,23 @@ describe("own-records scope on writes", () => {
     assert.equal((await engine.write.createRecord(audit, actor, null, { action: "sign-in" })).ok, false);
   });
 
-  it("makes a new row the creator's whatever owner was sent", async () => {
-    const result = await engine.write.createRecord(items, actor, contributor, { name: "new drum", category: "tools", price: 4200, inStock: true, owner: B });
+  it("makes a new row the creator's, and refuses another owner sent", async () => {
+    const result = await engine.write.createRecord(items, actor, contributor, { name: "new drum", category: "tools", price: 4200, inStock: true });
     assert.ok(result.ok);
     assert.deepEqual(itemRow(Number(result.id)), { name: "new drum", price: 4200, owner: A });
+    const forged = await engine.write.createRecord(items, actor, contributor, { name: "forged drum", category: "tools", price: 4200, inStock: true, owner: B });
+    assert.deepEqual(forged, { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { owner: engine.scope.OWNER_REASON } });
+    assert.equal((raw.prepare("select count(*) as n from items where name = 'forged drum'").get() as { n: number }).n, 0);
   });
 
-  it("ignores a change of a field the editor may not change, and of the owner without update on all rows", async () => {
+  it("refuses a change of a field the editor may not change, and of the owner without update on all rows, with the reasons", async () => {
     const version = (await engine.queries.getRecord(items, 5))!.version!;
-    const result = await engine.write.updateRecord(items, actor, contributor, 5, { name: "renamed", price: 1, owner: B }, version);
-    assert.ok(result.ok);
+    const refused = await engine.write.updateRecord(items, actor, contributor, 5, { name: "renamed", price: 1, owner: B }, version);
+    assert.equal(refused.ok, false);
+    assert.deepEqual(!refused.ok && refused.fieldErrors, { price: "You may not change this field (it needs the permission “Change prices”).", owner: engine.scope.OWNER_REASON });
+    assert.deepEqual(itemRow(5), { name: "drum 5", price: 500, owner: A });
+    // The same values as stored are no change: the form sends read-only fields back as they are.
+    assert.ok((await engine.write.updateRecord(items, actor, contributor, 5, { name: "renamed", price: 500, owner: A }, version)).ok);
     assert.deepEqual(itemRow(5), { name: "renamed", price: 500, owner: A });
     const v2 = (await engine.queries.getRecord(items, 5))!.version!;
     assert.ok((await engine.write.updateRecord(items, actor, everyone, 5, { price: 1, owner: B }, v2)).ok);

@@ -1,5 +1,5 @@
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
-import { labelsFor } from "@/lib/resources/engine/queries";
+import { labelsFor } from "@/lib/resources/panel";
 import { mayAct } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
 import type { Viewer } from "@/lib/resources/scope";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { InlineEditState } from "@/lib/resources/actions";
 import { listHref, type ListQuery } from "@/lib/resources/engine/params";
-import type { Row } from "@/lib/resources/engine/queries";
+import type { Row } from "@/lib/resources/engine/rows";
 import { editText, inlineField, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
 import type { FieldDef, Resource } from "@/lib/resources/types";
 import { InlineEdit } from "./inline-edit";

@@ -1,5 +1,5 @@
 import { listHref, PAGE_SIZES, type ListQuery } from "@/lib/resources/engine/params";
-import type { ListResult } from "@/lib/resources/engine/queries";
+import type { ListResult } from "@/lib/resources/engine/rows";
 
 /** Beyond this many rows, "Next" continues by cursor (keyset) instead of a page number (OFFSET). */
 const KEYSET_FROM_ROW = 5_000;

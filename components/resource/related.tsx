@@ -1,5 +1,5 @@
-import { relatedSections } from "@/lib/resources/engine/related";
-import type { RowId } from "@/lib/resources/engine/queries";
+import type { RowId } from "@/lib/resources/engine/ids";
+import { relatedSections } from "@/lib/resources/panel";
 import type { Viewer } from "@/lib/resources/scope";
 import type { Resource } from "@/lib/resources/types";
 

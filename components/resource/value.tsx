@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { RefValue } from "@/lib/resources/engine/queries";
+import type { RefValue } from "@/lib/resources/engine/rows";
 import { formatMoney } from "@/lib/resources/money";
 import type { FieldDef } from "@/lib/resources/types";
 

@@ -1,6 +1,7 @@
 import { can, mayAct, permission } from "../permissions";
 import type { Viewer } from "../resources/scope";
-import { labelsFor, parseId, type RowId } from "../resources/engine/queries";
+import { parseId, type RowId } from "../resources/engine/ids";
+import { labelsFor } from "../resources/panel";
 import { getResource } from "../resources/registry";
 import { listRecentActions } from "./queries";
 

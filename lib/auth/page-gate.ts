@@ -1,5 +1,6 @@
 import { mayOpenAdminIndex, scopeOf, type Action, type AdminIndexAccess } from "../permissions";
-import { getRecord, parseRouteId } from "../resources/engine/queries";
+import { parseRouteId } from "../resources/engine/ids";
+import { getRecord } from "../resources/panel";
 import { getResource } from "../resources/registry";
 import { resourceFor } from "../resources/scope";
 import type { UserAccess } from "../users/queries";

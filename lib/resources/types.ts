@@ -1,7 +1,9 @@
 import type { SQL } from "drizzle-orm";
-import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db, Tx } from "../db";
-import type { Access, Action } from "../permissions";
+import type { Column, Table } from "drizzle-orm";
+import type { Action } from "../permissions";
+import type { BulkActionDef, EditPolicyFn, ResourceHooks } from "./hooks";
+
+export type { BulkActionDef, Editor, EditPolicy, EditPolicyFn, ResourceHooks, WriteContext, WriteGuard } from "./hooks";
 
 export type FieldType =
   | "text"
@@ -26,11 +28,11 @@ export interface ReferenceSpec {
 /** A many-to-many relation through a join table (a user's roles). */
 export interface ManySpec {
   resource: string;
-  through: SQLiteTable;
+  through: Table;
   /** Join-table column pointing at this resource's row. */
-  left: SQLiteColumn;
+  left: Column;
   /** Join-table column pointing at the other resource's row. */
-  right: SQLiteColumn;
+  right: Column;
 }
 
 export interface FieldDef {
@@ -39,7 +41,7 @@ export interface FieldDef {
   label: string;
   type: FieldType;
   /** The table column behind the field; virtual fields (password, many) have none. */
-  column?: SQLiteColumn;
+  column?: Column;
   /** Shown as a list column. */
   list?: boolean;
   /** The list may be sorted by it (needs an index on big tables). */
@@ -97,69 +99,15 @@ export interface FilterDef {
   label?: string;
 }
 
-export interface BulkActionDef {
-  name: string;
-  label: string;
-  /** The permission on this resource the action needs. */
-  action: Action;
-  /** Runs inside the write transaction; returns how many rows changed. */
-  run: (tx: Tx, ids: Array<string | number>) => Promise<number>;
-  /** The field it changes, checked against the resource's edit policy for each row. */
-  field?: string;
-}
-
-/** Who is writing through the panel (the CLI and seed write as the operator, without a policy). */
-export interface Editor {
-  id: string;
-  access: Access;
-}
-
-/**
- * What one editor may not change on one record (or on a new one when the
- * record is null). The form disables these and says why; the write path
- * refuses a request that changes them anyway.
- */
-export interface EditPolicy {
-  /** The record may not be changed or deleted at all: the reason. */
-  readOnly?: string;
-  /** Fields that may not change, with the reason. */
-  locked?: Record<string, string>;
-  /** Choices of a many or permissions field that may be neither added nor removed, with the reason. */
-  lockedChoices?: Record<string, { isLocked: (value: string) => boolean; reason: string }>;
-  /** The record may be edited but not deleted: the reason. */
-  deleteRefused?: string;
-}
-
-export type EditPolicyFn = (db: Db | Tx, editor: Editor, id: string | number | null, before: Record<string, unknown> | null) => Promise<EditPolicy>;
-
-export interface WriteContext {
-  mode: "create" | "update";
-  /** The row as it was (update only), fields by key. */
-  before?: Record<string, unknown>;
-  /** Field keys whose value changes. */
-  changed: Set<string>;
-}
-
-export interface ResourceHooks {
-  /** Async work before the transaction (e.g. hashing a password); returns extra column values or field errors. */
-  prepare?: (values: Record<string, unknown>, ctx: WriteContext) => Promise<{ columns?: Record<string, unknown>; errors?: Record<string, string> }>;
-  /** Inside the transaction, after the row is written. */
-  afterWrite?: (tx: Tx, id: string | number, ctx: WriteContext) => Promise<void>;
-  /** Returns a reason to refuse deleting these rows, or null. Inside the transaction. */
-  beforeDelete?: (tx: Tx, ids: Array<string | number>) => Promise<string | null>;
-  /** Returns a field error map to refuse an update of this row, or null. May drop keys from `values` it protects. */
-  beforeUpdate?: (tx: Tx, id: string | number, values: Record<string, unknown>, before: Record<string, unknown>) => Promise<Record<string, string> | null>;
-}
-
 export interface ResourceConfig {
   name: string;
   label: string;
   singular: string;
-  table: SQLiteTable;
+  table: Table;
   /** The primary key column. */
-  id: SQLiteColumn;
+  id: Column;
   /** Column shown as the row's name (headings, references, pickers). */
-  title: SQLiteColumn;
+  title: Column;
   fields: FieldDef[];
   /** Field keys searched by `q` (case-insensitive substring). */
   search?: string[];
@@ -180,8 +128,6 @@ export interface ResourceConfig {
   actions?: readonly Action[];
   /** Delegation rules: what an editor may not change (see EditPolicy). */
   policy?: EditPolicyFn;
-  /** Run writes under the last-admin guard. */
-  guardAdmins?: boolean;
   /** Short text for the empty list. */
   emptyHint?: string;
   /** Extra WHERE condition always applied (e.g. soft delete). */
@@ -190,7 +136,7 @@ export interface ResourceConfig {
    * The column holding the id of the user who owns a row. With it, each
    * action can be granted on the user's own rows only (`<resource>:<action>:own`).
    */
-  owner?: SQLiteColumn;
+  owner?: Column;
   /** Extra permissions the resource's fields need (see FieldDef.access). */
   permissions?: ExtraPermission[];
 }

@@ -3,6 +3,7 @@ import { writeTransaction, type Db, type Tx } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { UserFacingError } from "../errors";
 import { ADMIN_ROLE } from "../permissions";
+import type { WriteGuard } from "../resources/hooks";
 
 export async function countActiveAdmins(tx: Db | Tx): Promise<number> {
   const [row] = await tx
@@ -14,26 +15,37 @@ export async function countActiveAdmins(tx: Db | Tx): Promise<number> {
   return row?.n ?? 0;
 }
 
+const LAST_ADMIN = "This is the last active admin: it cannot be removed, demoted or deactivated.";
+
 /**
- * Runs `change` in a write transaction and rolls it back if afterwards no
- * active admin is left. Checking after the change, not before, covers every
- * path at once: demotion, deactivation, deletion, of oneself or of two admins
- * by two requests. Guarded changes run one at a time (SQLite's write lock; on
- * PostgreSQL a transaction-scoped advisory lock), so two of them never both
- * pass on counts that the other is about to change.
+ * The last-admin rule, registered as a write guard by the users and roles
+ * definitions: a change is rolled back if afterwards no active admin is left.
+ * Checking after the change, not before, covers every path at once: demotion,
+ * deactivation, deletion, of oneself or of two admins by two requests.
+ * Guarded changes run one at a time (SQLite's write lock; on PostgreSQL a
+ * transaction-scoped advisory lock), so two of them never both pass on
+ * counts that the other is about to change.
  */
+export const adminGuard: WriteGuard = {
+  lock: "admins",
+  async before(tx) {
+    const hadAdmins = (await countActiveAdmins(tx)) > 0;
+    return async (after) => (hadAdmins && (await countActiveAdmins(after)) === 0 ? LAST_ADMIN : null);
+  },
+};
+
+/** `change` in a write transaction under the last-admin guard, for writes outside the engine. */
 export function withAdminGuard<T>(db: Db, change: (tx: Tx) => Promise<T>): Promise<T> {
   return writeTransaction(
     db,
     async (tx) => {
-      const hadAdmins = (await countActiveAdmins(tx)) > 0;
+      const check = await adminGuard.before(tx);
       const result = await change(tx);
-      if (hadAdmins && (await countActiveAdmins(tx)) === 0) {
-        throw new UserFacingError("This is the last active admin: it cannot be removed, demoted or deactivated.");
-      }
+      const refused = await check(tx);
+      if (refused) throw new UserFacingError(refused);
       return result;
     },
-    { lock: "admins" },
+    { lock: adminGuard.lock },
   );
 }
 

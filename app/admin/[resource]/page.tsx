@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { bulkAction, inlineEditAction } from "@/lib/resources/actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
-import { listRows } from "@/lib/resources/engine/queries";
+import { listRows } from "@/lib/resources/panel";
 import { BULK_SET, inlineField } from "@/lib/resources/inline-edit";
 import { getResource } from "@/lib/resources/registry";
 import { fixedFields } from "@/lib/resources/scope";

@@ -3,6 +3,7 @@ import { roles } from "../../db/schema";
 import { ADMIN_ROLE } from "../../permissions";
 import { rolesPolicy } from "../../roles/delegation";
 import { roleNameProblem, ROLE_NAME_MAX, ROLE_NAME_MESSAGE, ROLE_NAME_PATTERN } from "../../roles/role-name";
+import { adminGuard } from "../../users/admin-guard";
 import { defineResource } from "../define";
 
 export const rolesResource = defineResource({
@@ -20,10 +21,10 @@ export const rolesResource = defineResource({
   ],
   search: ["name", "description"],
   defaultSort: "name",
-  guardAdmins: true,
   policy: rolesPolicy,
   lockedFields: (values) => (values.name === ADMIN_ROLE ? ["name", "permissions"] : []),
   hooks: {
+    guard: adminGuard,
     async beforeUpdate(_tx, _id, values, before) {
       const problem = values.name === undefined ? null : roleNameProblem(String(values.name), String(before.name));
       if (problem) return { name: problem };

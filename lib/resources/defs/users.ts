@@ -2,6 +2,7 @@ import { userRoles, users } from "../../db/schema";
 import { usersPolicy } from "../../users/delegation";
 import { newPassword } from "../../users/new-password";
 import { endsSessions, newStampColumn, rotateSecurityStamp } from "../../users/security-stamp";
+import { adminGuard } from "../../users/admin-guard";
 import { defineResource } from "../define";
 
 export const usersResource = defineResource({
@@ -32,7 +33,6 @@ export const usersResource = defineResource({
     { field: "createdAt", param: "created", type: "date-range" },
   ],
   defaultSort: "email",
-  guardAdmins: true,
   policy: usersPolicy,
   bulkActions: [
     {
@@ -51,6 +51,7 @@ export const usersResource = defineResource({
     },
   ],
   hooks: {
+    guard: adminGuard,
     async prepare(values, ctx) {
       const columns: Record<string, unknown> = ctx.mode === "update" && endsSessions(ctx.changed) ? newStampColumn() : {};
       if (ctx.mode === "create" || values.password) {

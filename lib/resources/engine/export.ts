@@ -10,6 +10,7 @@ import { centsToDecimal } from "../money";
 import type { FieldDef, Resource } from "../types";
 import type { ListQuery } from "./params";
 import { buildOrderBy, buildWhere } from "./query";
+import { sqlFields, sqlTable } from "./tables";
 
 const BATCH = 500;
 
@@ -52,7 +53,7 @@ export function exportStream(resource: Resource, query: ListQuery, viewer?: View
   const shape = Object.fromEntries(fields.map((f) => [f.key, f.column!]));
   // Only the rows the reader may both view and export.
   const restrict = and(ownerScope(resource, viewer, "view"), ownerScope(resource, viewer, "export"));
-  const select = getDb().select({ __id: resource.id, ...shape }).from(resource.table).where(buildWhere(resource, query, "scan", undefined, restrict)).orderBy(...buildOrderBy(resource, query.sort));
+  const select = getDb().select(sqlFields({ __id: resource.id, ...shape })).from(sqlTable(resource.table)).where(buildWhere(resource, query, "scan", undefined, restrict)).orderBy(...buildOrderBy(resource, query.sort));
   const encoder = new TextEncoder();
   const release = takeExportSlot();
   const rows = streamRows(select, BATCH);

@@ -1,5 +1,6 @@
 import type { FilterDef, Resource } from "../types";
-import { centsToDecimal, parseMoney } from "../money";
+import { centsToDecimal } from "../money";
+import { clampInt, parseDay, parseNumber } from "./param-values";
 
 /**
  * The whole list state lives in the URL: q, page, per, sort and filters. This
@@ -87,32 +88,10 @@ function first(params: RawParams, key: string): string | undefined {
   return all(params, key)[0];
 }
 
-function clampInt(raw: string | undefined, min: number, max: number, fallback: number): number {
-  if (!raw || !/^-?\d{1,16}$/.test(raw.trim())) {
-    const n = Number(raw);
-    if (!Number.isFinite(n)) return fallback;
-    return Math.min(max, Math.max(min, Math.trunc(n)));
-  }
-  return Math.min(max, Math.max(min, Number.parseInt(raw, 10)));
-}
-
 /** The allowed page size nearest below the requested one. */
 function pageSize(raw: string | undefined): number {
   const n = clampInt(raw, PAGE_SIZES[0], PAGE_SIZES[PAGE_SIZES.length - 1]!, DEFAULT_PER);
   return [...PAGE_SIZES].reverse().find((s) => s <= n) ?? DEFAULT_PER;
-}
-
-function parseNumber(raw: string | undefined, money: boolean): number | undefined {
-  if (raw === undefined || raw.trim() === "") return undefined;
-  if (money) return parseMoney(raw) ?? undefined;
-  return /^-?\d{1,15}(\.\d+)?$/.test(raw.trim()) ? Number(raw) : undefined;
-}
-
-function parseDay(raw: string | undefined, endOfDay: boolean): Date | undefined {
-  if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined;
-  const d = new Date(`${raw}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z`);
-  // Reject days that do not exist (2024-02-30) instead of rolling them over.
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== raw ? undefined : d;
 }
 
 function parseFilter(resource: Resource, def: FilterDef, params: RawParams): ActiveFilter | null {

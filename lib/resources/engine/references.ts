@@ -1,16 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db";
 import { columnKey } from "../define";
-import { getResource } from "../registry";
 import { forcedOwner } from "../scope";
 import type { Editor, FieldDef, Resource } from "../types";
+import type { Registry } from "./context";
 import type { FieldErrors } from "./form";
-import type { RowId } from "./queries";
+import type { RowId } from "./ids";
+import { sqlColumn, sqlTable } from "./tables";
 import { rowScope } from "./targets";
 
 /** A submitted reference id in the target's id type. */
-export function targetId(resourceName: string, raw: unknown): RowId {
-  const target = getResource(resourceName);
+export function targetId(registry: Registry, resourceName: string, raw: unknown): RowId {
+  const target = registry.get(resourceName);
   return target?.idType === "int" && typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : (raw as RowId);
 }
 
@@ -20,7 +21,7 @@ export function targetId(resourceName: string, raw: unknown): RowId {
  * one they may not see, so a form cannot tell which ids exist (users, to an
  * editor without users:view).
  */
-export async function checkReferences(tx: Tx, resource: Resource, editor: Editor | null, values: Record<string, unknown>, changed: Set<string>): Promise<FieldErrors> {
+export async function checkReferences(registry: Registry, tx: Tx, resource: Resource, editor: Editor | null, values: Record<string, unknown>, changed: Set<string>): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   // The owner the engine itself sets on a new record (an `:own` creator) is no choice of theirs.
   const forced = editor ? forcedOwner(resource, editor) : undefined;
@@ -28,18 +29,18 @@ export async function checkReferences(tx: Tx, resource: Resource, editor: Editor
     const value = values[field.key];
     const chosen = changed.has(field.key) && !(forced !== undefined && field.column === resource.owner && value === forced);
     if (field.type === "reference" && field.reference && value !== null && value !== undefined && chosen) {
-      const target = getResource(field.reference.resource)!;
+      const target = registry.get(field.reference.resource)!;
       const found = await tx
-        .select({ id: target.id })
-        .from(target.table)
-        .where(and(eq(target.id, targetId(target.name, value)), rowScope(target, editor, "view")))
+        .select({ id: sqlColumn(target.id) })
+        .from(sqlTable(target.table))
+        .where(and(eq(target.id, targetId(registry, target.name, value)), rowScope(target, editor, "view")))
         .limit(1);
       if (found.length === 0) errors[field.key] = `Choose an existing ${target.singular.toLowerCase()}.`;
     }
     if (field.type === "many" && field.many && Array.isArray(value) && value.length) {
-      const target = getResource(field.many.resource)!;
-      const ids = value.map((v) => targetId(target.name, v));
-      const found = await tx.select({ id: target.id }).from(target.table).where(inArray(target.id, ids));
+      const target = registry.get(field.many.resource)!;
+      const ids = value.map((v) => targetId(registry, target.name, v));
+      const found = await tx.select({ id: sqlColumn(target.id) }).from(sqlTable(target.table)).where(inArray(target.id, ids));
       if (found.length !== new Set(ids).size) errors[field.key] = `Choose existing ${target.label.toLowerCase()}.`;
     }
   }
@@ -47,22 +48,22 @@ export async function checkReferences(tx: Tx, resource: Resource, editor: Editor
 }
 
 /** The submitted values of column fields, keyed by the table's property names. */
-export function columnValues(resource: Resource, values: Record<string, unknown>): Record<string, unknown> {
+export function columnValues(registry: Registry, resource: Resource, values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of resource.fields) {
     if (!field.column || !(field.key in values)) continue;
     const v = values[field.key];
-    out[columnKey(resource, field.column)] = field.type === "reference" && field.reference && v !== null ? targetId(field.reference.resource, v) : v;
+    out[columnKey(resource, field.column)] = field.type === "reference" && field.reference && v !== null ? targetId(registry, field.reference.resource, v) : v;
   }
   return out;
 }
 
 /** Replaces a many-to-many field's links of row `id`. */
-export async function writeMany(tx: Tx, field: FieldDef, id: RowId, ids: unknown[]): Promise<void> {
+export async function writeMany(registry: Registry, tx: Tx, field: FieldDef, id: RowId, ids: unknown[]): Promise<void> {
   const many = field.many!;
-  await tx.delete(many.through).where(eq(many.left, id));
+  await tx.delete(sqlTable(many.through)).where(eq(many.left, id));
   if (ids.length === 0) return;
   const leftKey = Object.entries(many.through).find(([, c]) => c === many.left)?.[0];
   const rightKey = Object.entries(many.through).find(([, c]) => c === many.right)?.[0];
-  await tx.insert(many.through).values(ids.map((v) => ({ [leftKey!]: id, [rightKey!]: targetId(many.resource, v) })));
+  await tx.insert(sqlTable(many.through)).values(ids.map((v) => ({ [leftKey!]: id, [rightKey!]: targetId(registry, many.resource, v) })));
 }

@@ -1,9 +1,10 @@
 import { mayAct } from "../../permissions";
-import { RESOURCES } from "../registry";
 import { resourceFor, type Viewer } from "../scope";
 import type { Resource } from "../types";
 import { listHref, parseListQuery } from "./params";
-import { listRows, type RowId } from "./queries";
+import type { Registry } from "./context";
+import { listRows } from "./queries";
+import type { RowId } from "./ids";
 
 /**
  * "Related records" on a details page, derived from the registry: for every
@@ -26,9 +27,9 @@ export interface RelatedSection {
   href: string;
 }
 
-export async function relatedSections(resource: Resource, id: RowId, viewer: Viewer): Promise<RelatedSection[]> {
+export async function relatedSections(registry: Registry, resource: Resource, id: RowId, viewer: Viewer): Promise<RelatedSection[]> {
   const out: RelatedSection[] = [];
-  for (const declared of RESOURCES) {
+  for (const declared of registry.all) {
     if (!mayAct(viewer.access, declared, "view")) continue;
     const other = resourceFor(declared, viewer.access);
     for (const field of other.fields) {
@@ -37,7 +38,7 @@ export async function relatedSections(resource: Resource, id: RowId, viewer: Vie
       const filter = other.filters?.find((f) => f.field === field.key && f.type === "reference");
       if (!filter) continue;
       const query = parseListQuery(other, { [filter.param]: String(id), per: String(RELATED_ROWS) });
-      const result = await listRows(other, query, viewer);
+      const result = await listRows(registry, other, query, viewer);
       const titleKey = other.fields.find((f) => f.column === other.title)?.key;
       const base = `/admin/${other.name}`;
       out.push({

@@ -1,12 +1,12 @@
-import { and, asc, eq, getTableColumns, gt } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { eq, getTableColumns, type Column } from "drizzle-orm";
 import type { Tx } from "../../db";
-import { auditLog } from "../../db/schema";
 import { UserFacingError } from "../../errors";
 import { can, type Permission } from "../../permissions";
 import type { Viewer } from "../scope";
 import type { Resource } from "../types";
-import type { RowId } from "./queries";
+import type { AuditPort } from "./context";
+import type { RowId } from "./ids";
+import { sqlColumn, sqlTable } from "./tables";
 import { openVersion, signVersion, versionText } from "./version-token";
 
 /**
@@ -18,8 +18,8 @@ import { openVersion, signVersion, versionText } from "./version-token";
  */
 
 /** The column that versions a resource's rows, if its table has one. */
-export function versionColumn(resource: Resource): SQLiteColumn | undefined {
-  return (getTableColumns(resource.table) as Record<string, SQLiteColumn>).updatedAt;
+export function versionColumn(resource: Resource): Column | undefined {
+  return (getTableColumns(resource.table) as Record<string, Column>).updatedAt;
 }
 
 /** A stale save: says who changed the record and which fields; `version` is the current one (signed). */
@@ -47,13 +47,8 @@ function maySeeActors(viewer: Viewer | null): boolean {
 }
 
 /** Who changed what since `since`: only names and fields `viewer` may see (the resource is the viewer's copy). */
-async function describeChanges(tx: Tx, resource: Resource, viewer: Viewer | null, id: RowId, since: number): Promise<string> {
-  const entries = await tx
-    .select({ actorId: auditLog.actorId, actor: auditLog.actorEmail, changes: auditLog.changes })
-    .from(auditLog)
-    .where(and(eq(auditLog.resource, resource.name), eq(auditLog.recordId, String(id)), gt(auditLog.at, new Date(since + CLOCK_MARGIN_MS))))
-    .orderBy(asc(auditLog.at), asc(auditLog.id))
-    .limit(20);
+async function describeChanges(audit: AuditPort, tx: Tx, resource: Resource, viewer: Viewer | null, id: RowId, since: number): Promise<string> {
+  const entries = await audit.changesSince(tx, resource.name, id, new Date(since + CLOCK_MARGIN_MS));
   const shown = (e: (typeof entries)[number]) => (maySeeActors(viewer) || e.actorId === viewer?.id ? e.actor : null);
   const named = [...new Set(entries.map(shown).filter((n): n is string => !!n))];
   const who = named.length && entries.some((e) => !shown(e)) ? [...named, "someone else"] : named;
@@ -74,13 +69,13 @@ export function listConflictMessage(message: string): string {
  * `token` is a version the server signed for this record (else INVALID_FORM,
  * also for a request without one) and the row is still at that version.
  */
-export async function checkVersion(tx: Tx, resource: Resource, viewer: Viewer | null, id: RowId, token: string | null): Promise<void> {
+export async function checkVersion(audit: AuditPort, tx: Tx, resource: Resource, viewer: Viewer | null, id: RowId, token: string | null): Promise<void> {
   const column = versionColumn(resource);
   if (!column) return;
   const expected = openVersion(resource.name, id, token);
   if (expected === null) throw new UserFacingError(INVALID_FORM);
-  const [row] = (await tx.select({ v: column }).from(resource.table).where(eq(resource.id, id))) as { v: unknown }[];
+  const [row] = (await tx.select({ v: sqlColumn(column) }).from(sqlTable(resource.table)).where(eq(resource.id, id))) as { v: unknown }[];
   const current = versionText(row?.v);
   if (!current || current === expected) return;
-  throw new EditConflict(await describeChanges(tx, resource, viewer, id, Number(expected)), signVersion(resource.name, id, current));
+  throw new EditConflict(await describeChanges(audit, tx, resource, viewer, id, Number(expected)), signVersion(resource.name, id, current));
 }

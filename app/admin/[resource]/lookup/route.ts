@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { resourceForRoute } from "@/lib/resources/access";
-import { lookupOptions } from "@/lib/resources/engine/queries";
+import { lookupOptions } from "@/lib/resources/panel";
 import { mayAct } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
 

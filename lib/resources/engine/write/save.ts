@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "../../../db";
+import { columnKey } from "../../define";
+import { forcedOwner } from "../../scope";
+import type { Editor, Resource, WriteContext } from "../../types";
+import type { Actor, Changes, EngineContext, Registry } from "../context";
+import type { RowId } from "../ids";
+import { checkReferences, columnValues, writeMany } from "../references";
+import { sqlColumn, sqlTable } from "../tables";
+import type { TargetRow } from "../targets";
+import { checkVersion, versionColumn } from "../version";
+import { applyFieldRules, changedKeys } from "./field-rules";
+import { runWrite } from "./pipeline";
+import { FieldErrorsThrown, type WriteResult } from "./result";
+
+/** The locked row as the form sees it: column fields plus many-to-many ids. */
+async function beforeOf(tx: Tx, resource: Resource, row: TargetRow): Promise<Record<string, unknown>> {
+  const { __id, __title: _title, ...before } = row;
+  for (const field of resource.fields) {
+    if (field.type !== "many" || !field.many) continue;
+    before[field.key] = (await tx.select({ id: sqlColumn(field.many.right) }).from(sqlTable(field.many.through)).where(eq(field.many.left, __id))).map((r) => r.id);
+  }
+  return before;
+}
+
+/** Before/after of the changed fields, for the audit log (secrets are redacted there). */
+function changesOf(values: Record<string, unknown>, before: Record<string, unknown> | undefined, changed: Set<string>): Changes {
+  const out: Changes = {};
+  for (const key of changed) out[key] = { before: before?.[key] ?? null, after: values[key] ?? null };
+  return out;
+}
+
+/** The row to insert or set: column values, the hook's extra columns, the forced owner and a new version. */
+function rowOf(registry: Registry, resource: Resource, editor: Editor | null, id: RowId | null, values: Record<string, unknown>, extra: Record<string, unknown> | undefined): Record<string, unknown> {
+  const row = { ...columnValues(registry, resource, values), ...extra };
+  // With only `create:own`, the owner column is the creator's (also with no owner field in the form).
+  const owner = id === null && editor ? forcedOwner(resource, editor) : undefined;
+  if (owner !== undefined && resource.owner) row[columnKey(resource, resource.owner)] = owner;
+  // Every save moves the version on, also one that changes only a many-to-many field.
+  const versioned = versionColumn(resource);
+  if (id !== null && versioned) row[columnKey(resource, versioned)] = new Date();
+  return row;
+}
+
+/**
+ * Creates (id null) or updates one record from a form's values. `version`:
+ * the record's version the form was read at (see engine/version.ts).
+ */
+export function save(ctx: EngineContext, resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, submitted: Record<string, unknown>, version: string | null): Promise<WriteResult> {
+  const mode = id === null ? "create" : "update";
+  const request = { resource, actor, editor, action: mode, auditAction: mode, ids: id === null ? [] : [id], door: "form" } as const;
+  return runWrite(ctx, request, async (tx, [locked]) => {
+    const before = locked ? await beforeOf(tx, resource, locked) : undefined;
+    const values = { ...submitted };
+    const changed = changedKeys(values, before);
+    await applyFieldRules(tx, resource, editor, id, before, values, changed);
+    const context: WriteContext = { mode, before, changed };
+    const prepared = (await resource.hooks?.prepare?.(values, context)) ?? {};
+    if (prepared.errors) throw new FieldErrorsThrown(prepared.errors);
+    if (id !== null) {
+      const refused = await resource.hooks?.beforeUpdate?.(tx, id, values, before!);
+      if (refused) throw new FieldErrorsThrown(refused);
+      await checkVersion(ctx.audit, tx, resource, editor, id, version);
+    }
+    const refErrors = await checkReferences(ctx.registry, tx, resource, editor, values, changed);
+    if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
+    const row = rowOf(ctx.registry, resource, editor, id, values, prepared.columns);
+    let rowId = id;
+    if (rowId === null) {
+      const [inserted] = (await tx.insert(sqlTable(resource.table)).values(row).returning({ id: sqlColumn(resource.id) })) as { id: RowId }[];
+      rowId = inserted!.id;
+    } else if (Object.keys(row).length) {
+      // The locked read found this row within the editor's scope, and it stays locked until commit.
+      await tx.update(sqlTable(resource.table)).set(row).where(eq(resource.id, rowId));
+    }
+    for (const field of resource.fields) {
+      if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) await writeMany(ctx.registry, tx, field, rowId, values[field.key] as unknown[]);
+    }
+    await resource.hooks?.afterWrite?.(tx, rowId, context);
+    await ctx.audit.record(tx, actor, { action: mode, resource: resource.name, recordId: rowId, changes: changesOf(values, before, changed) });
+    return { id: rowId, count: 1 };
+  });
+}
