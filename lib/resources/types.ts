@@ -1,4 +1,5 @@
 import type { SQL } from "drizzle-orm";
+import type { ReactNode } from "react";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db, Tx } from "../db";
 import type { Access, Action } from "../permissions";
@@ -193,6 +194,21 @@ export interface ResourceConfig {
   owner?: SQLiteColumn;
   /** Extra permissions the resource's fields need (see FieldDef.access). */
   permissions?: ExtraPermission[];
+  /**
+   * A section of the resource's own under the details page's fields (a user's
+   * two-factor state). Loaded when a page renders it, so the CLI and tests,
+   * which read definitions, never load page code.
+   */
+  detailsPanel?: () => Promise<{ default: (props: DetailsPanelProps) => ReactNode | Promise<ReactNode> }>;
+  /** Called once by the registry with every registered resource, for choices that list them (the audit log's resource filter). */
+  registered?: (resources: readonly Resource[]) => void;
+}
+
+/** What a definition's details panel is given: the record's id, who is looking, and the page's notice. */
+export interface DetailsPanelProps {
+  recordId: string;
+  viewer: Editor;
+  notice?: string;
 }
 
 export type Resource = ResourceConfig & {
