@@ -2,7 +2,7 @@ import type { Table } from "drizzle-orm";
 import { baseKey, deriveField, virtualField, type DerivedField, type FieldOverride } from "./derive-field";
 import { readTable, type ColumnMeta, type TableMeta } from "./table-meta";
 import type { ResourceConfig } from "./types";
-import { kebabCase, labelFromKey, singular } from "./words";
+import { kebabCase, labelFromKey, looksSecret, singular } from "./words";
 
 export type { FieldOverride } from "./derive-field";
 
@@ -26,7 +26,7 @@ const isGeneratedKey = (c: ColumnMeta) => c.column.primary && c.column.hasDefaul
 const TITLE_NAMES = ["name", "title", "label", "email"];
 
 function pickTitle(meta: TableMeta, id: Column): Column {
-  const strings = meta.columns.filter((c) => c.column.dataType === "string" && !c.references && !isGeneratedKey(c));
+  const strings = meta.columns.filter((c) => c.column.dataType === "string" && !c.references && !isGeneratedKey(c) && !looksSecret(c.property));
   return (strings.find((c) => TITLE_NAMES.includes(c.property)) ?? strings.find((c) => c.column.notNull))?.column ?? id;
 }
 
@@ -67,7 +67,7 @@ function deriveFields(meta: TableMeta, spec: DeriveSpec, name: string): DerivedF
  *
  * Derived: the name (the table's SQL name in kebab-case), label and singular;
  * the id (the single primary key); the title (a name/title/label/email column,
- * else the first required text column); one field per column except a
+ * else the first required text column whose name does not look secret); one field per column except a
  * generated primary key (see `deriveField`); filters for enum, boolean and
  * reference fields, in field order; the owner column.
  */

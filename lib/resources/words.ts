@@ -50,3 +50,8 @@ export function withoutSuffix(name: string, suffix: string): string | null {
   if (parts.length < 2 || parts.at(-1) !== suffix.toLowerCase()) return null;
   return camelCase(parts.slice(0, -1).join(" "));
 }
+
+/** Names that usually hold secrets (hashes, tokens, stamps): never a title, and the scaffold omits them. */
+export function looksSecret(name: string): boolean {
+  return /hash|secret|token|password|stamp|salt/i.test(name);
+}
