@@ -66,10 +66,10 @@ function deriveFields(meta: TableMeta, spec: DeriveSpec, name: string): DerivedF
  * and the few things the definition states. Pass it to `defineResource`.
  *
  * Derived: the name (the table's SQL name in kebab-case), label and singular;
- * the id (the single primary key); the title (a name/title/label/email column,
- * else the first required text column whose name does not look secret); one field per column except a
- * generated primary key (see `deriveField`); filters for enum, boolean and
- * reference fields, in field order; the owner column.
+ * the id (the single primary key); the title (a name/title/label/email
+ * column, else the first required text column not named like a secret); one
+ * field per column except a generated primary key (see `deriveField`);
+ * filters for enum, boolean and reference fields, in field order; the owner.
  */
 export function deriveResource(table: Table, spec: DeriveSpec = {}): ResourceConfig {
   const meta = readTable(table);
