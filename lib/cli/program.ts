@@ -7,6 +7,7 @@ import { createRole, grantPermissions, listRoles, revokePermissions } from "../r
 import { addUserRole, createUser, removeUserRole, setUserActive, setUserPassword } from "../users/service";
 import { listUsersSummary } from "../users/summary";
 import { resetTwoFactorByEmail } from "../auth/two-factor/store";
+import { registerResourceCommands } from "./resource-command";
 
 export interface CliIO {
   out: (line: string) => void;
@@ -109,6 +110,8 @@ export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
     .action(async (role: string, perms: string[]) => {
       io.out(`${role}: ${(await revokePermissions(await getDb(), role, perms, cliActor())).join(", ") || "-"}`);
     });
+
+  registerResourceCommands(program, io);
 
   return program;
 }

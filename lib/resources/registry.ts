@@ -7,6 +7,8 @@ import type { Resource } from "./types";
 /** Every resource the panel serves, in navigation order. Add yours here. */
 export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource, auditResource];
 
+for (const resource of RESOURCES) resource.registered?.(RESOURCES);
+
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
 
 export function getResource(name: string): Resource | undefined {

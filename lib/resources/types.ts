@@ -4,6 +4,8 @@ import type { Action } from "../permissions";
 import type { BulkActionDef, EditPolicyFn, ResourceHooks } from "./hooks";
 
 export type { BulkActionDef, Editor, EditPolicy, EditPolicyFn, ResourceHooks, WriteContext, WriteGuard } from "./hooks";
+import type { ReactNode } from "react";
+import type { Editor } from "./hooks";
 
 export type FieldType =
   | "text"
@@ -139,6 +141,21 @@ export interface ResourceConfig {
   owner?: Column;
   /** Extra permissions the resource's fields need (see FieldDef.access). */
   permissions?: ExtraPermission[];
+  /**
+   * A section of the resource's own under the details page's fields (a user's
+   * two-factor state). Loaded when a page renders it, so the CLI and tests,
+   * which read definitions, never load page code.
+   */
+  detailsPanel?: () => Promise<{ default: (props: DetailsPanelProps) => ReactNode | Promise<ReactNode> }>;
+  /** Called once by the registry with every registered resource, for choices that list them (the audit log's resource filter). */
+  registered?: (resources: readonly Resource[]) => void;
+}
+
+/** What a definition's details panel is given: the record's id, who is looking, and the page's notice. */
+export interface DetailsPanelProps {
+  recordId: string;
+  viewer: Editor;
+  notice?: string;
 }
 
 export type Resource = ResourceConfig & {

@@ -1,5 +1,9 @@
 import { auditLog } from "../../db/schema";
 import { defineResource } from "../define";
+import { isWritable } from "../writable";
+
+/** The resources an entry can be about: filled in by the registry, which this definition cannot import (it imports this). */
+const AUDITED: string[] = [];
 
 const AUDIT_ACTIONS = ["create", "update", "delete", "bulk:activate", "bulk:deactivate", "role-change", "sign-in", "sign-in-failed", "password-change", "sign-out-everywhere", "denied"];
 
@@ -15,7 +19,7 @@ export const auditResource = defineResource({
   fields: [
     { key: "at", label: "When", type: "datetime", column: auditLog.at, list: true, sortable: true },
     { key: "action", label: "Action", type: "enum", column: auditLog.action, options: AUDIT_ACTIONS, list: true, sortable: true },
-    { key: "resource", label: "Resource", type: "enum", column: auditLog.resource, options: ["users", "roles", "items"], list: true },
+    { key: "resource", label: "Resource", type: "enum", column: auditLog.resource, options: AUDITED, list: true },
     { key: "recordId", label: "Record", type: "text", column: auditLog.recordId, list: true },
     { key: "summary", label: "Summary", type: "text", column: auditLog.summary, list: true },
     { key: "actor", label: "Actor", type: "reference", column: auditLog.actorId, reference: { resource: "users" } },
@@ -32,4 +36,7 @@ export const auditResource = defineResource({
   ],
   defaultSort: "-at",
   emptyHint: "Nothing matches. Clear the search and filters.",
+  registered: (resources) => {
+    AUDITED.splice(0, AUDITED.length, ...resources.filter(isWritable).map((r) => r.name));
+  },
 });

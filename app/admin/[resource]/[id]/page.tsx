@@ -11,7 +11,7 @@ import { FieldValue } from "@/components/resource/value";
 import { History } from "@/components/resource/history";
 import { RelatedRecords } from "@/components/resource/related";
 import { can } from "@/lib/permissions";
-import { TwoFactorAdminPanel } from "@/components/two-factor/admin-reset";
+import { isWritable } from "@/lib/resources/writable";
 
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,6 +28,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   const allowed = { update: allowedOn(user, resource, "update", record), delete: allowedOn(user, resource, "delete", record) };
   const base = `/admin/${resource.name}`;
   const { notice } = await searchParams;
+  const Panel = resource.detailsPanel && (await resource.detailsPanel()).default;
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -59,9 +60,9 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
             </div>
           ))}
       </dl>
-      {resource.name === "users" ? <TwoFactorAdminPanel userId={String(record.id)} mayReset={user.access.isAdmin && user.id !== record.id} notice={typeof notice === "string" ? notice : undefined} /> : null}
+      {Panel ? <Panel recordId={String(record.id)} viewer={user} notice={typeof notice === "string" ? notice : undefined} /> : null}
       <RelatedRecords resource={resource} id={record.id} viewer={user} />
-      {resource.name !== "audit" && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
+      {isWritable(resource) && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { RESOURCES, getResource } from "../lib/resources/registry";
+import { itemsResource } from "../lib/resources/defs/items";
+import { isWritable } from "../lib/resources/writable";
+
+const audit = getResource("audit")!;
+const resourceChoices = () => audit.fieldMap.get("resource")?.options;
+
+describe("what generic pages learn from definitions", () => {
+  it("the audit log's resource filter lists the registered resources the panel writes", () => {
+    assert.deepEqual(resourceChoices(), ["users", "roles", "items"]);
+  });
+
+  it("a resource added to the registry becomes a choice of that filter", () => {
+    const suppliers = { ...itemsResource, name: "suppliers" };
+    try {
+      audit.registered?.([...RESOURCES, suppliers]);
+      assert.deepEqual(resourceChoices(), ["users", "roles", "items", "suppliers"]);
+    } finally {
+      audit.registered?.(RESOURCES);
+    }
+  });
+
+  it("a resource with no write action keeps no history; the others do", () => {
+    assert.deepEqual(RESOURCES.filter(isWritable).map((r) => r.name), ["users", "roles", "items"]);
+    assert.equal(isWritable({ actions: ["view", "export"] }), false);
+    assert.equal(isWritable({ actions: ["view", "delete"] }), true);
+  });
+
+  it("only the users definition adds a panel to its details page", () => {
+    assert.deepEqual(RESOURCES.filter((r) => r.detailsPanel).map((r) => r.name), ["users"]);
+  });
+});

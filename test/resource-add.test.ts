@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, describe, it } from "node:test";
+import { getTableName } from "drizzle-orm";
+import ts from "typescript";
+import { runCli } from "../lib/cli/program";
+import { recoveryCodes } from "../lib/db/schema";
+import type { Resource } from "../lib/resources/types";
+
+const REPO = path.resolve(import.meta.dirname, "..");
+const DEF = "lib/resources/defs/recovery-codes.ts";
+const REGISTRY = "lib/resources/registry.ts";
+
+/**
+ * A project directory holding a copy of the registry and, as links into this
+ * checkout, what a definition imports: the scaffold writes into the copy, and
+ * the file it writes resolves its imports as it would in the project.
+ */
+function tempProject(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-scaffold-"));
+  fs.mkdirSync(path.join(root, "lib/resources/defs"), { recursive: true });
+  fs.symlinkSync(path.join(REPO, "lib/db"), path.join(root, "lib/db"));
+  for (const file of ["define.ts", "derive.ts", "types.ts"]) fs.symlinkSync(path.join(REPO, "lib/resources", file), path.join(root, "lib/resources", file));
+  for (const file of fs.readdirSync(path.join(REPO, "lib/resources/defs"))) fs.symlinkSync(path.join(REPO, "lib/resources/defs", file), path.join(root, "lib/resources/defs", file));
+  fs.copyFileSync(path.join(REPO, REGISTRY), path.join(root, REGISTRY));
+  return root;
+}
+
+/** Type errors of `source` checked as if it were `file` in this checkout (the file itself is not written here). */
+function typeErrors(file: string, source: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(REPO, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const options = { ...config.options, incremental: false, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const { fileExists, readFile } = host;
+  host.fileExists = (f) => f === file || fileExists(f);
+  host.readFile = (f) => (f === file ? source : readFile(f));
+  return ts.getPreEmitDiagnostics(ts.createProgram([file], options, host)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+}
+
+describe("gatehouse resource add", () => {
+  let root: string;
+  let out: string[];
+  let err: string[];
+  const cwd = process.cwd();
+  const run = (...argv: string[]) => {
+    out = [];
+    err = [];
+    return runCli(argv, async () => assert.fail("needs no database"), { out: (l) => out.push(l), err: (l) => err.push(l), readPassword: async () => "" });
+  };
+  const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
+
+  before(() => {
+    root = tempProject();
+    process.chdir(root);
+  });
+  after(() => {
+    process.chdir(cwd);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("writes a derived definition and its registry line, and says what to review", async () => {
+    assert.equal(await run("resource", "add", "recoveryCodes"), 0, err.join("\n"));
+    assert.match(out[0]!, /Wrote lib\/resources\/defs\/recovery-codes\.ts and added recoveryCodesResource/);
+    for (const topic of ["labels", "fields", "permissions", "search"]) assert.ok(out.some((l) => l.startsWith(`  - ${topic}:`)), topic);
+    assert.match(read(DEF), /deriveResource\(recoveryCodes, \{\n {4}omit: \["codeHash"\],/);
+    assert.match(read(DEF), /user \(userId\): "User", reference → users, required/, "derived fields listed for review");
+    assert.match(read(REGISTRY), /^import \{ recoveryCodesResource \} from "\.\/defs\/recovery-codes";$/m);
+    assert.match(read(REGISTRY), /auditResource, recoveryCodesResource\];/);
+  });
+
+  it("the definition it writes loads, registers and typechecks", async () => {
+    const { recoveryCodesResource: resource } = (await import(pathToFileURL(path.join(root, DEF)).href)) as { recoveryCodesResource: Resource };
+    assert.equal(resource.name, "recovery-codes");
+    assert.equal(getTableName(resource.table), getTableName(recoveryCodes));
+    assert.deepEqual(resource.fields.map((f) => f.key), ["user", "usedAt"], "the hash is omitted");
+    const { getResource } = (await import(pathToFileURL(path.join(root, REGISTRY)).href)) as { getResource: (n: string) => Resource | undefined };
+    assert.equal(getResource("recovery-codes"), resource);
+    assert.deepEqual(typeErrors(path.join(REPO, DEF), read(DEF)), []);
+  });
+
+  it("refuses to overwrite a definition, and changes nothing", async () => {
+    const [def, registry] = [read(DEF), read(REGISTRY)];
+    assert.equal(await run("resource", "add", "recovery_codes"), 1);
+    assert.match(err.join("\n"), /recovery-codes\.ts already exists; nothing was changed/);
+    assert.deepEqual([read(DEF), read(REGISTRY)], [def, registry]);
+  });
+
+  it("refuses a table that already has a resource, or has no single id column", async () => {
+    assert.equal(await run("resource", "add", "items"), 1);
+    assert.match(err.join("\n"), /already registered, as the resource items/);
+    assert.equal(await run("resource", "add", "accounts"), 1);
+    assert.match(err.join("\n"), /no single-column primary key/);
+    assert.equal(fs.existsSync(path.join(root, "lib/resources/defs/accounts.ts")), false);
+  });
+
+  it("tells how to describe a table it does not know, with drizzle-kit pull", async () => {
+    assert.equal(await run("resource", "add", "suppliers"), 1);
+    assert.match(err.join("\n"), /No table suppliers is exported from lib\/db\/schema\.ts\. Describe it in lib\/db\/schema/);
+    assert.match(err.join("\n"), /npx drizzle-kit pull .*--tablesFilter suppliers/);
+  });
+});
