@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
-import type { InlineEditState } from "@/lib/resources/actions";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 import { editLabel, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
 import { VERSION_FIELD } from "@/lib/resources/version-field";
 
@@ -60,7 +60,7 @@ function serverText(td: HTMLTableCellElement): string {
  * or Save saves, Escape or Cancel cancels; after a save the server sends the
  * list again, with the new value and version.
  */
-export function InlineEdit({ fields, titleCol, action, className, children }: { fields: Field[]; titleCol: number; action: (form: FormData) => Promise<InlineEditState>; className: string; children: ReactNode }) {
+export function InlineEdit({ fields, titleCol, action, className, children }: { fields: Field[]; titleCol: number; action: (state: ActionState, form: FormData) => Promise<ActionState>; className: string; children: ReactNode }) {
   const root = useRef<HTMLDivElement>(null);
   const [cells, setCells] = useState<Cell[]>([]);
   const [active, setActive] = useState<Active | null>(null);
@@ -100,13 +100,15 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
     form.set("value", a.text);
     form.set(VERSION_FIELD, a.version);
     startTransition(async () => {
-      const result = await action(form);
-      if (result.version) versions.current.set(cell.id, newest(versions.current.get(cell.id), result.version));
+      const result = await action(IDLE, form);
+      // The record's version now: after a save, or after a conflict (nothing written).
+      const version = result.values?.[VERSION_FIELD];
+      if (typeof version === "string") versions.current.set(cell.id, newest(versions.current.get(cell.id), version));
       const mine = (cur: Active | null) => cur?.key === a.key;
       if (result.ok) {
         focusBack.current = a.key;
         setActive((cur) => (mine(cur) ? null : cur));
-      } else if (result.conflict) {
+      } else if (typeof version === "string") {
         // The list now shows the current value; the message stays in the cell.
         focusBack.current = a.key;
         setActive((cur) => (mine(cur) ? { ...cur!, open: false, error: result.message } : cur));

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { FormState } from "@/lib/resources/actions";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
 import { ReferencePicker } from "./reference-picker";
 import { FormAlert } from "../form-alert";
@@ -189,7 +189,7 @@ export function RecordForm({
   cancelHref,
   version,
 }: {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
   fields: FormFieldSpec[];
   initial: Values;
   submitLabel: string;
@@ -197,14 +197,14 @@ export function RecordForm({
   /** Edit forms: the record's version when the form was read. */
   version?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true });
+  const [state, formAction, pending] = useActionState(action, IDLE);
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
   return (
     // The key remounts the fields after a failed submit so they show what was typed.
     <form action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
       <FormAlert message={state.ok ? null : state.message} />
-      {version ? <input type="hidden" name={VERSION_FIELD} value={state.version ?? version} /> : null}
+      {version ? <input type="hidden" name={VERSION_FIELD} value={String(state.values?.[VERSION_FIELD] ?? version)} /> : null}
       {fields.map((field) => (
         <div key={field.key}>
           {field.type === "boolean" ? (
