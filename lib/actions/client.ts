@@ -71,11 +71,15 @@ export class ActionClient<Ctx> {
     };
   }
 
-  /** An action for a plain `<form action>` without state: `(...bound, form)`; a refusal has nowhere to show, so it is an error. */
+  /**
+   * An action for a plain `<form action>` without state: `(...bound, form)`.
+   * Its own page's form cannot be refused short of a forged request, which
+   * gets nothing done (and no error page: it is not our failure).
+   */
   formAction<S extends z.ZodType, B extends unknown[] = []>(def: Definition<Ctx, B, S, never>) {
     return async (...args: [...B, FormData]): Promise<void> => {
       const done = await this.execute(def, args.slice(0, -1), args.at(-1));
-      if (done instanceof Refused) throw new Error(`Action refused: ${done.state.message}`);
+      if (done instanceof Refused) return;
       if (done.revalidate) revalidatePath(done.revalidate);
       redirect(done.redirect);
     };
