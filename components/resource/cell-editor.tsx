@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import type { InlineColumn } from "@/lib/resources/inline-edit";
+import { EnumOptions } from "./enum-options";
 
 /** An editable cell found in the server-rendered table. */
 export interface Cell {
@@ -57,12 +58,7 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
   } else if (field.type === "enum") {
     control = (
       <select className="input" value={active.text} onChange={(e) => onText(e.target.value)} {...common}>
-        {field.required ? null : <option value="">—</option>}
-        {(field.options ?? []).map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
+        <EnumOptions options={field.options} required={field.required} />
       </select>
     );
   } else {
