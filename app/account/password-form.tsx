@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, type PasswordFormState } from "@/lib/account/actions";
+import { changePasswordAction } from "@/lib/account/actions";
+import { IDLE } from "@/lib/actions/state";
 import { FormAlert } from "@/components/form-alert";
 
 const FIELDS = [
@@ -11,7 +12,7 @@ const FIELDS = [
 ] as const;
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState<PasswordFormState, FormData>(changePasswordAction, { ok: true });
+  const [state, action, pending] = useActionState(changePasswordAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormAlert message={state.ok ? null : state.message} />

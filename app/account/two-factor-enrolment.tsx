@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { confirmEnrolmentAction, type TwoFactorFormState } from "@/lib/auth/two-factor/account-actions";
+import { IDLE } from "@/lib/actions/state";
+import { confirmEnrolmentAction } from "@/lib/auth/two-factor/account-actions";
 import { FormAlert } from "@/components/form-alert";
 import { CodeField, CurrentPasswordField } from "./two-factor-code-field";
 
 /** Confirms a new authenticator with its first code; the QR code and key come as children. */
 export function EnrolmentPanel({ children }: { children: ReactNode }) {
-  const [state, action, pending] = useActionState<TwoFactorFormState, FormData>(confirmEnrolmentAction, { ok: true });
+  const [state, action, pending] = useActionState(confirmEnrolmentAction, IDLE);
   return (
     <section aria-labelledby="enrol-heading" className="card space-y-6 p-6">
       <h2 id="enrol-heading" className="text-lg font-semibold">

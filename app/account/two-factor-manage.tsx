@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { disableTwoFactorAction, regenerateRecoveryCodesAction, type TwoFactorFormState } from "@/lib/auth/two-factor/account-actions";
+import { IDLE } from "@/lib/actions/state";
+import { disableTwoFactorAction, regenerateRecoveryCodesAction } from "@/lib/auth/two-factor/account-actions";
 import { FormAlert } from "@/components/form-alert";
 import { CodeField, CurrentPasswordField } from "./two-factor-code-field";
 
 export function RegenerateCodesForm() {
-  const [state, action, pending] = useActionState<TwoFactorFormState, FormData>(regenerateRecoveryCodesAction, { ok: true });
+  const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormAlert message={state.ok ? null : state.message} />
@@ -20,7 +21,7 @@ export function RegenerateCodesForm() {
 }
 
 export function DisableTwoFactorForm() {
-  const [state, action, pending] = useActionState<TwoFactorFormState, FormData>(disableTwoFactorAction, { ok: true });
+  const [state, action, pending] = useActionState(disableTwoFactorAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormAlert message={state.ok ? null : state.message} />

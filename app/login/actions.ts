@@ -1,30 +1,31 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { redirect } from "next/navigation";
+import { z } from "zod";
+import { refuse } from "@/lib/actions/client";
+import { publicAction } from "@/lib/actions/clients";
+import { text, whole } from "@/lib/actions/form-input";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signInMessage } from "@/lib/auth/messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 
-export interface LoginState {
-  message?: string;
-  email?: string;
-}
+const loginInput = z.object({ email: text(254), password: text(1024), callbackUrl: whole });
 
-export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const email = String(formData.get("email") ?? "").slice(0, 254);
-  const password = String(formData.get("password") ?? "").slice(0, 1024);
-  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"), "/");
-  try {
-    await signIn("credentials", { email, password, redirectTo });
-  } catch (error) {
-    // Success is a redirect, which Next throws and must propagate.
-    if (!(error instanceof AuthError)) throw error;
-    const code = (error as AuthError & { code?: string }).code;
-    // Right password, two-factor account: on to the code step (its challenge cookie is set).
-    if (code === "two-factor") redirect(codeStepUrl(redirectTo));
-    return { message: signInMessage(code), email };
-  }
-  return {};
-}
+/** Sign-in, public by necessity: Auth.js checks the password, throttles and audits (lib/auth/credentials.ts). */
+export const loginAction = publicAction.stateAction({
+  input: loginInput,
+  run: async ({ input: { email, password, callbackUrl } }) => {
+    const redirectTo = safeCallbackUrl(callbackUrl, "/");
+    try {
+      await signIn("credentials", { email, password, redirectTo, redirect: false });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      const code = (error as AuthError & { code?: string }).code;
+      // Right password, two-factor account: on to the code step (its challenge cookie is set).
+      if (code === "two-factor") return { redirect: codeStepUrl(redirectTo) };
+      return refuse(signInMessage(code), { values: { email } });
+    }
+    return { redirect: redirectTo };
+  },
+});

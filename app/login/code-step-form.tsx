@@ -2,12 +2,13 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
-import { verifySignInCodeAction, type CodeStepState } from "@/lib/auth/two-factor/sign-in-actions";
+import { IDLE } from "@/lib/actions/state";
+import { verifySignInCodeAction } from "@/lib/auth/two-factor/sign-in-actions";
 import { FormAlert } from "@/components/form-alert";
 
 export function CodeStepForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<CodeStepState, FormData>(verifySignInCodeAction, {});
-  if (state.expired) {
+  const [state, action, pending] = useActionState(verifySignInCodeAction, IDLE);
+  if (state.data?.expired) {
     return (
       <div className="space-y-4">
         <FormAlert message={state.message} />

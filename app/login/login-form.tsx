@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { loginAction, type LoginState } from "./actions";
+import { loginAction } from "./actions";
 
 export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, { message: initialMessage });
+  const [state, action, pending] = useActionState(loginAction, { ok: !initialMessage, message: initialMessage });
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -12,7 +12,7 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
         <label htmlFor="email" className="label">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={state.email} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
+        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="label">

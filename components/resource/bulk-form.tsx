@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useRef, useState } from "react";
-import type { BulkState } from "@/lib/resources/actions";
+import type { ActionState } from "@/lib/actions/state";
+import type { BulkConfirmation } from "@/lib/resources/bulk-actions";
 import { BULK_SET, type InlineField } from "@/lib/resources/inline-edit";
 import { FormAlert } from "../form-alert";
 import { BulkSetField } from "./bulk-set-field";
@@ -12,11 +13,11 @@ import { BulkSetField } from "./bulk-set-field";
  * with the number of rows it will touch. "Set field…" asks for a field of
  * `setFields` and its value.
  */
-export function BulkForm({ action, actions, setFields = [], back, noun, children }: { action: (state: BulkState, form: FormData) => Promise<BulkState>; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; noun: string; children: React.ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true });
+export function BulkForm({ action, actions, setFields = [], back, noun, children }: { action: (state: ActionState<BulkConfirmation>, form: FormData) => Promise<ActionState<BulkConfirmation>>; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; noun: string; children: React.ReactNode }) {
+  const [state, formAction, pending] = useActionState<ActionState<BulkConfirmation>, FormData>(action, { ok: true });
   const [chosen, setChosen] = useState("");
   const formRef = useRef<HTMLFormElement>(null);
-  const confirm = state.confirm;
+  const confirm = state.data?.confirm;
   const toggleAll = (checked: boolean) => {
     formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]').forEach((box) => (box.checked = checked));
   };

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { InlineField } from "@/lib/resources/inline-edit";
+import { EnumOptions } from "./enum-options";
 
 /**
  * The bulk "Set field…" action's field and value, shown in the bulk form when
@@ -21,12 +22,7 @@ export function BulkSetField({ fields }: { fields: InlineField[] }) {
   } else if (field.type === "enum") {
     value = (
       <select id="bulk-value" name="value" className="input w-auto" defaultValue={field.required ? field.options?.[0] : ""}>
-        {field.required ? null : <option value="">—</option>}
-        {(field.options ?? []).map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
+        <EnumOptions options={field.options} required={field.required} />
       </select>
     );
   } else {

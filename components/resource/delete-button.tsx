@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { FormState } from "@/lib/resources/actions";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormAlert } from "../form-alert";
 
 /** Delete with a confirmation step; the server action re-checks the permission. */
-export function DeleteButton({ action, what }: { action: (state: FormState, form: FormData) => Promise<FormState>; what: string }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true });
+export function DeleteButton({ action, what }: { action: (state: ActionState, form: FormData) => Promise<ActionState>; what: string }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
   const [confirming, setConfirming] = useState(false);
   return (
     <div>

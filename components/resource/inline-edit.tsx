@@ -1,32 +1,13 @@
 "use client";
 
-import { useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { createPortal } from "react-dom";
-import type { InlineEditState } from "@/lib/resources/actions";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 import { editLabel, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
 import { VERSION_FIELD } from "@/lib/resources/version-field";
+import { CellEditor, type Active, type Cell } from "./cell-editor";
 
 type Field = InlineColumn;
-
-/** An editable cell found in the server-rendered table. */
-interface Cell {
-  key: string;
-  td: HTMLTableCellElement;
-  row: HTMLTableRowElement;
-  field: Field;
-  id: string;
-  title: string;
-}
-
-/** The cell being edited, or the one showing its last save's error. */
-interface Active {
-  key: string;
-  version: string;
-  initial: string;
-  text: string;
-  open: boolean;
-  error?: string;
-}
 
 /** The later of two versions (signed tokens that start with the version's milliseconds). */
 function newest(a: string | undefined, b: string | undefined): string {
@@ -60,7 +41,7 @@ function serverText(td: HTMLTableCellElement): string {
  * or Save saves, Escape or Cancel cancels; after a save the server sends the
  * list again, with the new value and version.
  */
-export function InlineEdit({ fields, titleCol, action, className, children }: { fields: Field[]; titleCol: number; action: (form: FormData) => Promise<InlineEditState>; className: string; children: ReactNode }) {
+export function InlineEdit({ fields, titleCol, action, className, children }: { fields: Field[]; titleCol: number; action: (state: ActionState, form: FormData) => Promise<ActionState>; className: string; children: ReactNode }) {
   const root = useRef<HTMLDivElement>(null);
   const [cells, setCells] = useState<Cell[]>([]);
   const [active, setActive] = useState<Active | null>(null);
@@ -100,13 +81,15 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
     form.set("value", a.text);
     form.set(VERSION_FIELD, a.version);
     startTransition(async () => {
-      const result = await action(form);
-      if (result.version) versions.current.set(cell.id, newest(versions.current.get(cell.id), result.version));
+      const result = await action(IDLE, form);
+      // The record's version now: after a save, or after a conflict (nothing written).
+      const version = result.values?.[VERSION_FIELD];
+      if (typeof version === "string") versions.current.set(cell.id, newest(versions.current.get(cell.id), version));
       const mine = (cur: Active | null) => cur?.key === a.key;
       if (result.ok) {
         focusBack.current = a.key;
         setActive((cur) => (mine(cur) ? null : cur));
-      } else if (result.conflict) {
+      } else if (typeof version === "string") {
         // The list now shows the current value; the message stays in the cell.
         focusBack.current = a.key;
         setActive((cur) => (mine(cur) ? { ...cur!, open: false, error: result.message } : cur));
@@ -140,75 +123,5 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
         );
       })}
     </div>
-  );
-}
-
-function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: () => void; onCancel: () => void }) {
-  const ref = useRef<HTMLSpanElement>(null);
-  const errorId = useId();
-  const hintId = useId();
-  const { field } = cell;
-  const { error } = active;
-
-  useEffect(() => {
-    const control = ref.current?.querySelector<HTMLInputElement | HTMLSelectElement>("input, select");
-    control?.focus();
-    if (control instanceof HTMLInputElement && control.type === "text") control.select();
-  }, [error]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      onCancel();
-    } else if (e.key === "Enter" && (e.target as Element).tagName !== "BUTTON") {
-      // Also keeps Enter from submitting the surrounding bulk-action form.
-      e.preventDefault();
-      onSave();
-    }
-  };
-
-  const common = {
-    "aria-label": `${field.label} of ${cell.title}`,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${errorId} ${hintId}` : hintId,
-  };
-  let control: ReactNode;
-  if (field.type === "boolean") {
-    control = <input type="checkbox" checked={active.text === "true"} onChange={(e) => onText(e.target.checked ? "true" : "false")} {...common} />;
-  } else if (field.type === "enum") {
-    control = (
-      <select className="input" value={active.text} onChange={(e) => onText(e.target.value)} {...common}>
-        {field.required ? null : <option value="">—</option>}
-        {(field.options ?? []).map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    );
-  } else {
-    const inputMode = field.type === "money" ? "decimal" : field.type === "number" ? "numeric" : undefined;
-    control = <input type="text" className="input" inputMode={inputMode} value={active.text} onChange={(e) => onText(e.target.value)} {...common} />;
-  }
-  return (
-    <>
-      <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
-        {control}
-        <button type="button" className="btn-primary" onClick={onSave} aria-disabled={pending}>
-          {pending ? "Saving…" : "Save"}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <span id={hintId} className="hint">
-          Enter saves, Esc cancels
-        </span>
-      </span>
-      {error ? (
-        <p role="alert" id={errorId} className="cell-error">
-          {error}
-        </p>
-      ) : null}
-    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { InlineEditState } from "@/lib/resources/actions";
+import type { ActionState } from "@/lib/actions/state";
 import { listHref, type ListQuery } from "@/lib/resources/engine/params";
 import type { Row } from "@/lib/resources/engine/rows";
 import { editText, inlineField, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
@@ -20,7 +20,7 @@ function rowLabel(row: Row, key: string): string {
  * and so is inline editing (given `inlineAction`), by one InlineEdit: a row
  * carries its id and version, and InlineEdit draws the cells' edit buttons.
  */
-export function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (form: FormData) => Promise<InlineEditState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
+export function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (state: ActionState, form: FormData) => Promise<ActionState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
   const base = `/admin/${resource.name}`;
   const columns = resource.fields.filter((f) => f.list);
   // The first column links to the record, so it is never a button itself.
@@ -82,7 +82,7 @@ export function ListTable({ resource, query, rows, selectable, inlineAction, inl
   );
 }
 
-function ListFrame({ columns, titleCol, action, children }: { columns: InlineColumn[]; titleCol: number; action?: (form: FormData) => Promise<InlineEditState>; children: ReactNode }) {
+function ListFrame({ columns, titleCol, action, children }: { columns: InlineColumn[]; titleCol: number; action?: (state: ActionState, form: FormData) => Promise<ActionState>; children: ReactNode }) {
   if (!action || columns.length === 0) return <div className="card overflow-x-auto">{children}</div>;
   return (
     <InlineEdit className="card overflow-x-auto" fields={columns} titleCol={titleCol} action={action}>

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { FormState } from "@/lib/resources/actions";
+import { IDLE, type ActionState } from "@/lib/actions/state";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
+import { PermissionMatrix } from "./permission-matrix";
 import { ReferencePicker } from "./reference-picker";
 import { FormAlert } from "../form-alert";
 import { VERSION_FIELD } from "@/lib/resources/version-field";
@@ -82,105 +83,6 @@ function FieldControl({ field, value, error }: { field: FormFieldSpec; value: st
   }
 }
 
-/**
- * The role form's permissions: per resource and action a checkbox, or, where
- * the resource has an owner, a choice of none / own records / all records;
- * then the extra permissions resources declare. Choices the editor may not
- * grant or revoke are disabled, and a locked current value is carried in a
- * hidden field so that saving keeps it.
- */
-function PermissionMatrix({ field, list, describedBy }: { field: FormFieldSpec; list: string[]; describedBy?: string }) {
-  const locked = (value: string) => !!field.lockedChoices?.includes(value);
-  const held = new Set(list);
-  const rows = field.matrix ?? [];
-  const extras = rows.flatMap((row) => row.extras.map((e) => ({ ...e, resource: row.label })));
-  const checkbox = (value: string, label: string) => {
-    const off = field.readOnly || locked(value);
-    return (
-      <>
-        <input type="checkbox" name={off ? undefined : field.key} value={value} aria-label={label} defaultChecked={field.readOnly || held.has(value)} disabled={off} className="size-4" />
-        {off && !field.readOnly && held.has(value) ? <input type="hidden" name={field.key} value={value} /> : null}
-      </>
-    );
-  };
-  return (
-    <div className="mt-1 space-y-4 overflow-x-auto" aria-describedby={describedBy}>
-      <table className="text-sm">
-        <caption className="sr-only">{field.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left font-medium">
-              Resource
-            </th>
-            {rows[0]?.cells.map((c) => (
-              <th key={c.action} scope="col" className="px-2 py-1 font-medium capitalize">
-                {c.action}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.resource}>
-              <th scope="row" className="px-2 py-1 text-left font-normal">
-                {row.resource}
-              </th>
-              {row.cells.map((c) => {
-                const label = `${row.resource} ${c.action}`;
-                if (!c.supported) {
-                  return (
-                    <td key={c.action} className="px-2 py-1 text-center">
-                      <span className="text-zinc-400" aria-label="not applicable">
-                        –
-                      </span>
-                    </td>
-                  );
-                }
-                if (!c.own) {
-                  return (
-                    <td key={c.action} className="px-2 py-1 text-center">
-                      {checkbox(c.all, label)}
-                    </td>
-                  );
-                }
-                const current = field.readOnly || held.has(c.all) ? c.all : held.has(c.own) ? c.own : "";
-                const off = field.readOnly || (current !== "" && locked(current));
-                return (
-                  <td key={c.action} className="px-2 py-1 text-center">
-                    <select name={off ? undefined : field.key} aria-label={label} defaultValue={current} disabled={off} className="input py-0.5 text-xs">
-                      <option value="">None</option>
-                      <option value={c.own} disabled={locked(c.own)}>
-                        Own
-                      </option>
-                      <option value={c.all} disabled={locked(c.all)}>
-                        All
-                      </option>
-                    </select>
-                    {off && !field.readOnly && current ? <input type="hidden" name={field.key} value={current} /> : null}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {extras.length ? (
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Field permissions</legend>
-          {extras.map((e) => (
-            <label key={e.value} className="flex items-center gap-2 text-sm">
-              {checkbox(e.value, `${e.resource}: ${e.label}`)}
-              <span aria-hidden="true">
-                {e.resource}: {e.label}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      ) : null}
-    </div>
-  );
-}
-
 export function RecordForm({
   action,
   fields,
@@ -189,7 +91,7 @@ export function RecordForm({
   cancelHref,
   version,
 }: {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
   fields: FormFieldSpec[];
   initial: Values;
   submitLabel: string;
@@ -197,14 +99,14 @@ export function RecordForm({
   /** Edit forms: the record's version when the form was read. */
   version?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true });
+  const [state, formAction, pending] = useActionState(action, IDLE);
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
   return (
     // The key remounts the fields after a failed submit so they show what was typed.
     <form action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
       <FormAlert message={state.ok ? null : state.message} />
-      {version ? <input type="hidden" name={VERSION_FIELD} value={state.version ?? version} /> : null}
+      {version ? <input type="hidden" name={VERSION_FIELD} value={String(state.values?.[VERSION_FIELD] ?? version)} /> : null}
       {fields.map((field) => (
         <div key={field.key}>
           {field.type === "boolean" ? (

@@ -19,7 +19,11 @@ import { getDb } from "../db";
  * covers all records or only the user's own, which the engine then applies.
  */
 export async function requireResource(name: unknown, action: Action): Promise<{ user: UserAccess; resource: Resource; scope: Exclude<RecordScope, null> }> {
-  const user = await requireUser();
+  return resourceOf(await requireUser(), name, action);
+}
+
+/** requireResource for a user already resolved (the action wrapper's session layer). */
+export function resourceOf(user: UserAccess, name: unknown, action: Action): { user: UserAccess; resource: Resource; scope: Exclude<RecordScope, null> } {
   const resource = typeof name === "string" ? getResource(name) : undefined;
   if (!resource || !supports(resource, action)) notFound();
   const scope = scopeOf(user.access, resource, action);

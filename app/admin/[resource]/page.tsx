@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { bulkAction, inlineEditAction } from "@/lib/resources/actions";
+import { bulkAction } from "@/lib/resources/bulk-actions";
+import { inlineEditAction } from "@/lib/resources/inline-actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
 import { listRows } from "@/lib/resources/panel";

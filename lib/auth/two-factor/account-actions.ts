@@ -1,13 +1,15 @@
 "use server";
 
 import { eq } from "drizzle-orm";
-import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
+import { z } from "zod";
+import { refuse, type Refused } from "../../actions/client";
+import { twoFactorSetupAction, userAction, type UserContext } from "../../actions/clients";
+import { text } from "../../actions/form-input";
+import { FIX_FIELDS } from "../../actions/state";
 import { getDb } from "../../db";
 import { users } from "../../db/schema";
-import { clientAddress } from "../../net/client-address";
 import { signIn } from "../config";
-import { requireUser, requireUserForTwoFactorSetup } from "../dal";
 import { checkCurrentPassword } from "../current-password";
 import { BUSY, THROTTLED } from "../messages";
 import { auditOwn } from "../sign-in-record";
@@ -18,20 +20,12 @@ import { forgetCodesToShow, rememberCodesToShow } from "./shown-codes";
 import { cancelEnrolment, confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, resetTwoFactor, startEnrolment, spendSecondFactor } from "./store";
 import { codeCheck, throttledCodeCheck, type CodeCheck } from "./throttle";
 
-export interface TwoFactorFormState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Partial<Record<"code" | "password", string>>;
-}
-
-type FieldErrors = NonNullable<TwoFactorFormState["fieldErrors"]>;
-
-const FIX = "Please correct the highlighted fields.";
 const ENROLMENT_WRONG_CODE = "That code is not correct. Enter the 6-digit code your app shows now.";
+const PASSWORD_PROBLEMS = { wrong: "The password is not correct.", throttled: THROTTLED, busy: BUSY } as const;
 
-async function actorFor(user: { id: string; email: string }) {
-  return { id: user.id, email: user.email, address: clientAddress(await headers()) };
-}
+/** What these forms post: the user's current password and a code, so that a stolen session cannot change two-factor. */
+const proofInput = z.object({ password: text(1024), code: text(64) });
+type Proof = z.output<typeof proofInput>;
 
 /**
  * Every change rotates the user's security stamp, which ends all their
@@ -43,81 +37,84 @@ async function keepThisSession(userId: string): Promise<void> {
   if (row) await signIn("two-factor", { ticket: await createChallenge(getDb(), row, { verified: true }), redirect: false });
 }
 
-const PASSWORD_PROBLEMS = { wrong: "The password is not correct.", throttled: THROTTLED, busy: BUSY } as const;
-
 /**
- * Checks the user's current password, then their own code with `check` (given
- * the code and this browser's address). Wrong passwords and codes are audited
- * as at sign-in, with `what` naming the form. Returns what `check` accepted,
- * or the errors to show by the fields.
+ * Checks the user's current password, then their own code with `check`.
+ * Wrong passwords and codes are audited as at sign-in, with `what` naming the
+ * form. Returns what `check` accepted, or the refusal with the field's error.
  */
-async function checkOwnProof<T>(user: { id: string; email: string }, form: FormData, what: string, check: (code: string, address: string) => Promise<CodeCheck<T>>): Promise<{ value: T } | { errors: FieldErrors }> {
-  const actor = await actorFor(user);
-  const wrongPassword = await checkCurrentPassword(user, form.get("password"), actor.address, what);
-  if (wrongPassword) return { errors: { password: PASSWORD_PROBLEMS[wrongPassword] } };
-  const checked = await check(String(form.get("code") ?? "").slice(0, 64), actor.address);
+async function checkOwnProof<T>({ user, actor }: UserContext, proof: Proof, what: string, check: (code: string) => Promise<CodeCheck<T>>): Promise<{ value: T } | Refused> {
+  const address = actor.address ?? "";
+  const wrongPassword = await checkCurrentPassword(user, proof.password, address, what);
+  if (wrongPassword) return refuse(FIX_FIELDS, { fieldErrors: { password: PASSWORD_PROBLEMS[wrongPassword] } });
+  const checked = await check(proof.code);
   if (checked.ok) return { value: checked.value };
-  if (checked.reason === "busy") return { errors: { code: BUSY } };
+  if (checked.reason === "busy") return refuse(FIX_FIELDS, { fieldErrors: { code: BUSY } });
   await auditOwn(getDb(), actor, checked.reason === "throttled" ? "two-factor-throttled" : "two-factor-failed", user.id, what);
-  return { errors: { code: checked.reason === "throttled" ? CODE_THROTTLED : WRONG_CODE } };
+  return refuse(FIX_FIELDS, { fieldErrors: { code: checked.reason === "throttled" ? CODE_THROTTLED : WRONG_CODE } });
 }
 
 /** A code of the user's authenticator (or a recovery code), behind the sign-in code step's throttle. */
-const ownCode = (userId: string) => (code: string, address: string) => throttledCodeCheck(userId, address, () => spendSecondFactor(getDb(), userId, code));
+const ownCode = ({ user, actor }: UserContext) => (code: string) => throttledCodeCheck(user.id, actor.address ?? "", () => spendSecondFactor(getDb(), user.id, code));
 
-export async function startEnrolmentAction(): Promise<void> {
-  const user = await requireUserForTwoFactorSetup();
-  await startEnrolment(getDb(), user.id);
-  redirect(TWO_FACTOR_SETUP_PATH);
-}
+const nothing = z.object({});
 
-export async function cancelEnrolmentAction(): Promise<void> {
-  const user = await requireUserForTwoFactorSetup();
-  await cancelEnrolment(getDb(), user.id);
-  redirect(TWO_FACTOR_SETUP_PATH);
-}
+export const startEnrolmentAction = twoFactorSetupAction.formAction({
+  input: nothing,
+  run: async ({ ctx }) => (await startEnrolment(getDb(), ctx.user.id), { redirect: TWO_FACTOR_SETUP_PATH }),
+});
 
-export async function confirmEnrolmentAction(_prev: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
-  const user = await requireUserForTwoFactorSetup();
-  const actor = await actorFor(user);
-  const proof = await checkOwnProof(user, form, "Turn on two-factor", async (code) => codeCheck(await confirmEnrolment(getDb(), user.id, code, actor)));
-  if ("errors" in proof) return { ok: false, message: FIX, fieldErrors: proof.errors.code === WRONG_CODE ? { code: ENROLMENT_WRONG_CODE } : proof.errors };
-  const codes = proof.value;
-  await keepThisSession(user.id);
-  await rememberCodesToShow(user.id, codes);
-  redirect(`${TWO_FACTOR_SETUP_PATH}?notice=on`);
-}
+export const cancelEnrolmentAction = twoFactorSetupAction.formAction({
+  input: nothing,
+  run: async ({ ctx }) => (await cancelEnrolment(getDb(), ctx.user.id), { redirect: TWO_FACTOR_SETUP_PATH }),
+});
+
+export const confirmEnrolmentAction = twoFactorSetupAction.stateAction({
+  input: proofInput,
+  run: async ({ ctx, input }) => {
+    const proof = await checkOwnProof(ctx, input, "Turn on two-factor", async (code) => codeCheck(await confirmEnrolment(getDb(), ctx.user.id, code, ctx.actor)));
+    if (!("value" in proof)) return proof.state.fieldErrors?.code === WRONG_CODE ? refuse(FIX_FIELDS, { fieldErrors: { code: ENROLMENT_WRONG_CODE } }) : proof;
+    await keepThisSession(ctx.user.id);
+    await rememberCodesToShow(ctx.user.id, proof.value);
+    return { redirect: `${TWO_FACTOR_SETUP_PATH}?notice=on` };
+  },
+});
 
 /** The user has kept their recovery codes: they are not shown again. */
-export async function dismissRecoveryCodesAction(): Promise<void> {
-  await requireUserForTwoFactorSetup();
-  await forgetCodesToShow();
-  redirect("/account");
-}
+export const dismissRecoveryCodesAction = twoFactorSetupAction.formAction({
+  input: nothing,
+  run: async () => (await forgetCodesToShow(), { redirect: "/account" }),
+});
 
-export async function regenerateRecoveryCodesAction(_prev: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
-  const user = await requireUser();
-  const proof = await checkOwnProof(user, form, "Make new recovery codes", ownCode(user.id));
-  if ("errors" in proof) return { ok: false, message: FIX, fieldErrors: proof.errors };
-  const codes = await regenerateRecoveryCodes(getDb(), user.id, await actorFor(user));
-  await keepThisSession(user.id);
-  await rememberCodesToShow(user.id, codes);
-  redirect(`${TWO_FACTOR_SETUP_PATH}?notice=codes`);
-}
+export const regenerateRecoveryCodesAction = userAction.stateAction({
+  input: proofInput,
+  run: async ({ ctx, input }) => {
+    const proof = await checkOwnProof(ctx, input, "Make new recovery codes", ownCode(ctx));
+    if (!("value" in proof)) return proof;
+    const codes = await regenerateRecoveryCodes(getDb(), ctx.user.id, ctx.actor);
+    await keepThisSession(ctx.user.id);
+    await rememberCodesToShow(ctx.user.id, codes);
+    return { redirect: `${TWO_FACTOR_SETUP_PATH}?notice=codes` };
+  },
+});
 
-export async function disableTwoFactorAction(_prev: TwoFactorFormState, form: FormData): Promise<TwoFactorFormState> {
-  const user = await requireUser();
-  const proof = await checkOwnProof(user, form, "Turn off two-factor", ownCode(user.id));
-  if ("errors" in proof) return { ok: false, message: FIX, fieldErrors: proof.errors };
-  await disableTwoFactor(getDb(), user.id, await actorFor(user));
-  await keepThisSession(user.id);
-  redirect(`${TWO_FACTOR_SETUP_PATH}?notice=off`);
-}
+export const disableTwoFactorAction = userAction.stateAction({
+  input: proofInput,
+  run: async ({ ctx, input }) => {
+    const proof = await checkOwnProof(ctx, input, "Turn off two-factor", ownCode(ctx));
+    if (!("value" in proof)) return proof;
+    await disableTwoFactor(getDb(), ctx.user.id, ctx.actor);
+    await keepThisSession(ctx.user.id);
+    return { redirect: `${TWO_FACTOR_SETUP_PATH}?notice=off` };
+  },
+});
 
-/** An admin resets someone else's two-factor (a lost phone); that user's sessions end. */
-export async function adminResetTwoFactorAction(userId: string): Promise<void> {
-  const admin = await requireUser();
-  if (!admin.access.isAdmin || admin.id === userId) forbidden();
-  await resetTwoFactor(getDb(), userId, await actorFor(admin));
-  redirect(`/admin/users/${encodeURIComponent(userId)}?notice=two-factor-reset`);
-}
+/** An admin resets someone else's two-factor (a lost phone), `adminResetTwoFactorAction.bind(null, userId)`; that user's sessions end. */
+export const adminResetTwoFactorAction = userAction.formAction({
+  bound: z.tuple([z.string().max(200)]),
+  input: nothing,
+  run: async ({ ctx, bound: [userId] }) => {
+    if (!ctx.user.access.isAdmin || ctx.user.id === userId) forbidden();
+    await resetTwoFactor(getDb(), userId, ctx.actor);
+    return { redirect: `/admin/users/${encodeURIComponent(userId)}?notice=two-factor-reset` };
+  },
+});

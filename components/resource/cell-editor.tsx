@@ -1,0 +1,89 @@
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import type { InlineColumn } from "@/lib/resources/inline-edit";
+import { EnumOptions } from "./enum-options";
+
+/** An editable cell found in the server-rendered table. */
+export interface Cell {
+  key: string;
+  td: HTMLTableCellElement;
+  row: HTMLTableRowElement;
+  field: InlineColumn;
+  id: string;
+  title: string;
+}
+
+/** The cell being edited, or the one showing its last save's error. */
+export interface Active {
+  key: string;
+  version: string;
+  initial: string;
+  text: string;
+  open: boolean;
+  error?: string;
+}
+
+/** The editor drawn into a cell: the field's control, Save and Cancel, and the last save's error. */
+export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: () => void; onCancel: () => void }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const errorId = useId();
+  const hintId = useId();
+  const { field } = cell;
+  const { error } = active;
+
+  useEffect(() => {
+    const control = ref.current?.querySelector<HTMLInputElement | HTMLSelectElement>("input, select");
+    control?.focus();
+    if (control instanceof HTMLInputElement && control.type === "text") control.select();
+  }, [error]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      onCancel();
+    } else if (e.key === "Enter" && (e.target as Element).tagName !== "BUTTON") {
+      // Also keeps Enter from submitting the surrounding bulk-action form.
+      e.preventDefault();
+      onSave();
+    }
+  };
+
+  const common = {
+    "aria-label": `${field.label} of ${cell.title}`,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${errorId} ${hintId}` : hintId,
+  };
+  let control: ReactNode;
+  if (field.type === "boolean") {
+    control = <input type="checkbox" checked={active.text === "true"} onChange={(e) => onText(e.target.checked ? "true" : "false")} {...common} />;
+  } else if (field.type === "enum") {
+    control = (
+      <select className="input" value={active.text} onChange={(e) => onText(e.target.value)} {...common}>
+        <EnumOptions options={field.options} required={field.required} />
+      </select>
+    );
+  } else {
+    const inputMode = field.type === "money" ? "decimal" : field.type === "number" ? "numeric" : undefined;
+    control = <input type="text" className="input" inputMode={inputMode} value={active.text} onChange={(e) => onText(e.target.value)} {...common} />;
+  }
+  return (
+    <>
+      <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
+        {control}
+        <button type="button" className="btn-primary" onClick={onSave} aria-disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </button>
+        <button type="button" className="btn-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <span id={hintId} className="hint">
+          Enter saves, Esc cancels
+        </span>
+      </span>
+      {error ? (
+        <p role="alert" id={errorId} className="cell-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
