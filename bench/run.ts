@@ -52,6 +52,7 @@ async function timeExport(server: BenchServer, cookie: string, query: string): P
   const timer = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 20);
   const started = performance.now();
   const res = await fetch(`${server.url}/admin/items/export${query}`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`the export${query} answered ${res.status}`);
   let bytes = 0;
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
   const ms = performance.now() - started;
@@ -65,7 +66,11 @@ async function firstLoadJsKb(server: BenchServer, cookie: string): Promise<numbe
   const tags = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0]));
   const srcs = [...new Set(tags.map((m) => m[1]!))];
   let total = 0;
-  for (const src of srcs) total += zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, server.url))).arrayBuffer())).length;
+  for (const src of srcs) {
+    const res = await fetch(new URL(src, server.url));
+    if (!res.ok) throw new Error(`${src} answered ${res.status}`);
+    total += zlib.gzipSync(Buffer.from(await res.arrayBuffer())).length;
+  }
   return Math.round((total / 1024) * 10) / 10;
 }
 
@@ -153,6 +158,17 @@ async function main() {
   console.log(`export: filtered ${result.export_filtered_ms} ms; all ${N.toLocaleString("en-US")} rows ${result.export_all_ms} ms, ${(full.bytes / 1e6).toFixed(1)} MB, RSS +${result.export_rss_growth_mb} MB`);
   console.log(`server RSS after the run ${result.server_rss_after_mb} MB; first-load JS of the list page ${jsKb} KB gzip`);
   console.log(`written to ${OUT}`);
+  // Figures from a run with failed requests measure the failures: the run fails.
+  const counts = [
+    ...rows.map((r) => [r.name, r.errors] as const),
+    ...Object.entries(small).map(([name, r]) => [`${name} at ${SMALL.toLocaleString("en-US")} items`, r.errors] as const),
+    ["list-page-1 during the sign-in storm", underStorm.errors] as const,
+  ];
+  const failed = counts.filter(([, errors]) => errors > 0);
+  if (failed.length) {
+    console.error(`Requests failed (errors, timeouts or non-2xx answers) in: ${failed.map(([name, errors]) => `${name} (${errors})`).join(", ")}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

@@ -15,7 +15,8 @@ describe("version tokens", () => {
     const token = signVersion("items", 12, "1700000000000");
     const [, mac] = token.split(".");
     assert.equal(openVersion("items", 12, `1700000000001.${mac}`), null);
-    assert.equal(openVersion("items", 12, `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`), null);
+    // The first character of the signature: the last one's low bits are padding, which decoding ignores.
+    assert.equal(openVersion("items", 12, `1700000000000.${mac!.startsWith("A") ? "B" : "A"}${mac!.slice(1)}`), null);
     for (const forged of ["1700000000000", "0", "", null, undefined, `${token}x`]) assert.equal(openVersion("items", 12, forged), null, String(forged));
   });
 

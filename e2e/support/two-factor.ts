@@ -3,7 +3,7 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./cli";
 import { queryDb } from "./db";
 import { expectSignedIn, signIn } from "./session";
-import { nextCode } from "./totp";
+import { firstCode, nextCode } from "./totp";
 
 /** What a test knows about an account's authenticator: the key from the page and the last step it used. */
 export interface Authenticator {
@@ -22,9 +22,9 @@ export async function startEnrolment(page: Page): Promise<string> {
   return key;
 }
 
-/** Confirms enrolment with the password and a right code, and returns the recovery codes shown. */
+/** Confirms enrolment with the password and a right code (submitted once), and returns the recovery codes shown. */
 export async function confirmEnrolment(page: Page, key: string, password = STRONG_PASSWORD): Promise<Authenticator> {
-  const { code, step } = await nextCode(key, 0);
+  const { code, step } = firstCode(key);
   await page.getByLabel("Current password").fill(password);
   await page.getByLabel("Authentication code").fill(code);
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
