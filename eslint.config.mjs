@@ -27,6 +27,32 @@ const config = [
       ],
     },
   },
+  {
+    // One door per concern: no import cycle, and files small enough to read whole.
+    files: ["app/**", "components/**", "lib/**", "middleware.ts"],
+    rules: {
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "max-lines": ["error", { max: 200 }],
+    },
+  },
+  {
+    // The engine is generic: definitions, the registry, domain rules and the audit
+    // table reach it as arguments and hooks (lib/resources/panel.ts), never as imports.
+    files: ["lib/resources/engine/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/registry", "**/panel", "**/defs/*", "**/audit-port"], message: "The engine gets its resources passed in (createEngine)." },
+            { group: ["**/users/*", "**/roles/*", "**/auth/*", "**/account/*", "**/audit", "**/audit/*"], message: "Domain rules reach the engine as hooks of their definitions." },
+            { group: ["**/db/schema", "**/db/schema/*"], message: "The engine works on the tables definitions give it." },
+            { group: ["drizzle-orm/sqlite-core", "drizzle-orm/pg-core"], message: "The engine is typed on Drizzle's dialect-neutral Table and Column." },
+          ],
+        },
+      ],
+    },
+  },
   { ignores: [".next/**", ".next-bench/**", "node_modules/**", "next-env.d.ts", "playwright-report/**", "test-results/**", "data/**", "bench/results/**"] },
 ];
 

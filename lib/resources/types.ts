@@ -4,7 +4,6 @@ import type { Action } from "../permissions";
 import type { BulkActionDef, EditPolicyFn, ResourceHooks } from "./hooks";
 
 export type { BulkActionDef, Editor, EditPolicy, EditPolicyFn, ResourceHooks, WriteContext, WriteGuard } from "./hooks";
-import type { ReactNode } from "react";
 import type { Editor } from "./hooks";
 
 export type FieldType =
@@ -143,10 +142,11 @@ export interface ResourceConfig {
   permissions?: ExtraPermission[];
   /**
    * A section of the resource's own under the details page's fields (a user's
-   * two-factor state). Loaded when a page renders it, so the CLI and tests,
-   * which read definitions, never load page code.
+   * two-factor state), by its name in components/resource/details-panels.tsx.
+   * A name, not a component: definitions are read by the CLI and tests, and
+   * stay free of page code (and of the import cycle page code would close).
    */
-  detailsPanel?: () => Promise<{ default: (props: DetailsPanelProps) => ReactNode | Promise<ReactNode> }>;
+  detailsPanel?: string;
   /** Called once by the registry with every registered resource, for choices that list them (the audit log's resource filter). */
   registered?: (resources: readonly Resource[]) => void;
 }

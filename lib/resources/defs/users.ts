@@ -64,7 +64,7 @@ export const usersResource = defineResource({
     },
   },
   emptyHint: "No user matches. Clear the search and filters, or create a user.",
-  detailsPanel: () => import("../../../components/two-factor/user-details-panel"),
+  detailsPanel: "two-factor",
 });
 
 

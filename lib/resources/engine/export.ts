@@ -10,7 +10,7 @@ import { centsToDecimal } from "../money";
 import type { FieldDef, Resource } from "../types";
 import type { ListQuery } from "./params";
 import { buildOrderBy, buildWhere } from "./query";
-import { sqlFields, sqlTable } from "./tables";
+import { sqlFields, sqlTable } from "../../db/query-tables";
 
 const BATCH = 500;
 

@@ -7,7 +7,7 @@ import type { FieldDef, Resource } from "../types";
 import type { Registry } from "./context";
 import { cleanText } from "./params";
 import type { RefValue, Row, RowId } from "./rows";
-import { sqlFields, sqlTable } from "./tables";
+import { sqlFields, sqlTable } from "../../db/query-tables";
 
 /**
  * Who is reading (see scope.ts): the rows they may view, and for reference

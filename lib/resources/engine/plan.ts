@@ -6,7 +6,7 @@ import type { Resource } from "../types";
 import type { ListQuery } from "./params";
 import { buildAfter, buildBefore, buildOrderBy, buildWhere, fullTextTarget, type SearchMode } from "./query";
 import { COUNT_CAP, selection } from "./rows";
-import { sqlFields, sqlTable } from "./tables";
+import { sqlFields, sqlTable } from "../../db/query-tables";
 import { versionColumn } from "./version";
 
 export async function boundedCount(resource: Resource, where: SQL | undefined): Promise<number> {

@@ -6,7 +6,7 @@ import type { Resource } from "../types";
 import type { Registry } from "./context";
 import { attachReferences, labelsFor, mayLabel } from "./labels";
 import { selection, toRow, type RefValue, type Row, type RowId } from "./rows";
-import { sqlColumn, sqlFields, sqlTable } from "./tables";
+import { sqlColumn, sqlFields, sqlTable } from "../../db/query-tables";
 import { versionColumn } from "./version";
 import { versionToken } from "./version-token";
 

@@ -6,7 +6,7 @@ import type { Editor, FieldDef, Resource } from "../types";
 import type { Registry } from "./context";
 import type { FieldErrors } from "./form";
 import type { RowId } from "./ids";
-import { sqlColumn, sqlTable } from "./tables";
+import { sqlColumn, sqlTable } from "../../db/query-tables";
 import { rowScope } from "./targets";
 
 /** A submitted reference id in the target's id type. */

@@ -5,7 +5,7 @@ import type { Action } from "../../permissions";
 import { ownerScope } from "../scope";
 import type { Editor, Resource } from "../types";
 import type { RowId } from "./ids";
-import { sqlColumn, sqlFields, sqlTable } from "./tables";
+import { sqlColumn, sqlFields, sqlTable } from "../../db/query-tables";
 
 /**
  * The target rows of a write: read and locked inside the transaction with

@@ -6,7 +6,7 @@ import type { Viewer } from "../scope";
 import type { Resource } from "../types";
 import type { AuditPort } from "./context";
 import type { RowId } from "./ids";
-import { sqlColumn, sqlTable } from "./tables";
+import { sqlColumn, sqlTable } from "../../db/query-tables";
 import { openVersion, signVersion, versionText } from "./version-token";
 
 /**

@@ -10,6 +10,7 @@ import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
 import { History } from "@/components/resource/history";
 import { RelatedRecords } from "@/components/resource/related";
+import { DetailsPanel } from "@/components/resource/details-panels";
 import { can } from "@/lib/permissions";
 import { isWritable } from "@/lib/resources/writable";
 
@@ -28,7 +29,6 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   const allowed = { update: allowedOn(user, resource, "update", record), delete: allowedOn(user, resource, "delete", record) };
   const base = `/admin/${resource.name}`;
   const { notice } = await searchParams;
-  const Panel = resource.detailsPanel && (await resource.detailsPanel()).default;
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -60,7 +60,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
             </div>
           ))}
       </dl>
-      {Panel ? <Panel recordId={String(record.id)} viewer={user} notice={typeof notice === "string" ? notice : undefined} /> : null}
+      {resource.detailsPanel ? <DetailsPanel name={resource.detailsPanel} recordId={String(record.id)} viewer={user} notice={typeof notice === "string" ? notice : undefined} /> : null}
       <RelatedRecords resource={resource} id={record.id} viewer={user} />
       {isWritable(resource) && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
     </div>

@@ -3,7 +3,7 @@ import { UserFacingError } from "../../../errors";
 import type { Editor, Resource } from "../../types";
 import type { Actor, EngineContext } from "../context";
 import type { RowId } from "../ids";
-import { sqlTable } from "../tables";
+import { sqlTable } from "../../../db/query-tables";
 import { runWrite, SELECT_ROWS } from "./pipeline";
 import type { WriteResult } from "./result";
 

@@ -6,7 +6,7 @@ import type { Editor, Resource, WriteContext } from "../../types";
 import type { Actor, Changes, EngineContext, Registry } from "../context";
 import type { RowId } from "../ids";
 import { checkReferences, columnValues, writeMany } from "../references";
-import { sqlColumn, sqlTable } from "../tables";
+import { sqlColumn, sqlTable } from "../../../db/query-tables";
 import type { TargetRow } from "../targets";
 import { checkVersion, versionColumn } from "../version";
 import { applyFieldRules, changedKeys } from "./field-rules";

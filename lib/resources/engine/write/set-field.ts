@@ -3,7 +3,7 @@ import { columnKey } from "../../define";
 import type { Editor, Resource } from "../../types";
 import type { Actor, EngineContext } from "../context";
 import type { RowId } from "../ids";
-import { sqlTable } from "../tables";
+import { sqlTable } from "../../../db/query-tables";
 import { versionColumn } from "../version";
 import { applyFieldRules, changedKeys } from "./field-rules";
 import { runWrite, SELECT_ROWS } from "./pipeline";
