@@ -1,6 +1,6 @@
 import type { AdapterAccountType } from "next-auth/adapters";
 import { randomToken } from "../../random";
-import { timestamps, type Kit } from "./kit";
+import { timestamps, userIdOf, type Kit } from "./kit";
 
 /** Who signs in and what they may do: users, roles and their links. */
 export function accountTables(k: Kit) {
@@ -47,10 +47,7 @@ export function accountTables(k: Kit) {
   const userRoles = k.table(
     "user_roles",
     {
-      userId: k
-        .text("user_id")
-        .notNull()
-        .references(() => users.id, { onDelete: "cascade" }),
+      userId: userIdOf(k, users),
       roleId: k
         .integer("role_id")
         .notNull()
@@ -64,10 +61,7 @@ export function accountTables(k: Kit) {
   const accounts = k.table(
     "accounts",
     {
-      userId: k
-        .text("user_id")
-        .notNull()
-        .references(() => users.id, { onDelete: "cascade" }),
+      userId: userIdOf(k, users),
       type: k.text("type").$type<AdapterAccountType>().notNull(),
       provider: k.text("provider").notNull(),
       providerAccountId: k.text("provider_account_id").notNull(),
@@ -84,10 +78,7 @@ export function accountTables(k: Kit) {
 
   const sessions = k.table("sessions", {
     sessionToken: k.text("session_token").primaryKey(),
-    userId: k
-      .text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userIdOf(k, users),
     expires: k.timestamp("expires").notNull(),
   });
 

@@ -1,3 +1,4 @@
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { sqliteKit } from "./kit-sqlite";
 
 /**
@@ -38,4 +39,12 @@ export function timestamps(k: Kit) {
       .default(k.now())
       .$onUpdateFn(() => new Date()),
   };
+}
+
+/** A row that belongs to a user (`user_id`), gone when the user is deleted. */
+export function userIdOf(k: Kit, users: { id: AnySQLiteColumn }) {
+  return k
+    .text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
 }

@@ -1,5 +1,5 @@
 import type { accountTables } from "./accounts";
-import type { Kit } from "./kit";
+import { userIdOf, type Kit } from "./kit";
 
 type Users = ReturnType<typeof accountTables>["users"];
 
@@ -25,10 +25,7 @@ export function signInTables(k: Kit, users: Users) {
     "recovery_codes",
     {
       id: k.serialId("id"),
-      userId: k
-        .text("user_id")
-        .notNull()
-        .references(() => users.id, { onDelete: "cascade" }),
+      userId: userIdOf(k, users),
       codeHash: k.text("code_hash").notNull(),
       usedAt: k.timestamp("used_at"),
     },
@@ -44,10 +41,7 @@ export function signInTables(k: Kit, users: Users) {
     "two_factor_challenges",
     {
       tokenHash: k.text("token_hash").primaryKey(),
-      userId: k
-        .text("user_id")
-        .notNull()
-        .references(() => users.id, { onDelete: "cascade" }),
+      userId: userIdOf(k, users),
       securityStamp: k.text("security_stamp").notNull(),
       expiresAt: k.timestamp("expires_at").notNull(),
       verifiedAt: k.timestamp("verified_at"),
