@@ -1,11 +1,19 @@
 import { z } from "zod";
+import { roleNameProblem } from "./roles/role-name";
 
-/** Role names, comma-separated, in the form roles are named (see lib/roles/service.ts). */
+/** Role names, comma-separated, named by the one role-name rule (lib/roles/role-name.ts). */
 const roleList = z
   .string()
   .optional()
   .transform((v) => (v ?? "").split(",").map((r) => r.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, "role names are lower-case letters, digits and dashes, starting with a letter")));
+  .pipe(
+    z.array(
+      z.string().check((ctx) => {
+        const problem = roleNameProblem(ctx.value);
+        if (problem) ctx.issues.push({ code: "custom", message: `${ctx.value}: ${problem}`, input: ctx.value });
+      }),
+    ),
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
