@@ -143,4 +143,22 @@ describe("the write pipeline", () => {
     assert.equal((await engine.deleteRecords(usersResource, actor, null, [B])).ok, false);
     assert.equal(await active(), true);
   });
+
+  it("hashes a new password before the write transaction: another writer is not kept waiting for bcrypt", { timeout: 10_000 }, async () => {
+    const usersResource = engine.registry.get("users")!;
+    let release!: () => void;
+    let hashing!: (submitted: Record<string, unknown>) => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const started = new Promise<Record<string, unknown>>((r) => (hashing = r));
+    // The definition's own input hook, held open until the other write is done.
+    const slow = { ...usersResource, hooks: { ...usersResource.hooks, input: async (submitted: Record<string, unknown>) => (hashing(submitted), await gate, usersResource.hooks!.input!(submitted)) } };
+    const saving = engine.createRecord(slow, actor, null, { email: "hash@example.com", name: "Hash", password: "Correct-Horse-Battery-42", active: true, roles: [] });
+    assert.deepEqual(Object.keys(await started).sort(), ["active", "email", "name", "password", "roles"], "only the submitted values");
+    // Under the users' guard lock too (PostgreSQL): this would wait for ever if the hash ran inside the save's transaction.
+    await lib.db.writeTransaction(db(), (tx) => tx.update(items).set({ name: "drum two" }).where(eq(items.id, 2)), { lock: usersResource.hooks!.guard!.lock });
+    release();
+    assert.equal((await saving).ok, true);
+    const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.email, "hash@example.com"));
+    assert.equal(await (await import("../lib/auth/password")).verifyPassword("Correct-Horse-Battery-42", row!.hash!), true);
+  });
 });

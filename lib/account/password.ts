@@ -2,8 +2,8 @@ import "server-only";
 import { checkCurrentPassword } from "../auth/current-password";
 import { BUSY, THROTTLED } from "../auth/messages";
 import { getDb } from "../db";
-import { newPassword } from "../users/new-password";
-import { storePasswordHash } from "../users/service";
+import { newPasswordProblem } from "../users/new-password";
+import { updateUser } from "../users/service";
 
 type Field = "current" | "password" | "confirm";
 export type OwnPasswordResult = { ok: true } | { ok: false; message: string; fieldErrors?: Partial<Record<Field, string>> };
@@ -12,9 +12,9 @@ const fix = (field: Field, problem: string): OwnPasswordResult => ({ ok: false, 
 
 /**
  * A user changes their own password on /account: the current one is checked
- * as a sign-in attempt, the new one through the same policy and write as every
- * other door (users/service.ts: hashed, sessions ended, audited as
- * `password-change`). The caller signs this session in again afterwards.
+ * as a sign-in attempt, the new one goes through the same write as every other
+ * door (users/service.ts, the users definition's hooks: policy, hash, sessions
+ * ended), audited as `password-change`. The caller signs this session in again.
  */
 export async function changeOwnPassword(user: { id: string; email: string; name: string | null }, input: Record<Field, unknown>, address: string): Promise<OwnPasswordResult> {
   const password = String(input.password ?? "").slice(0, 1024);
@@ -22,9 +22,11 @@ export async function changeOwnPassword(user: { id: string; email: string; name:
   if (wrong === "throttled") return { ok: false, message: THROTTLED };
   if (wrong === "busy") return { ok: false, message: BUSY };
   if (wrong) return fix("current", "The current password is not correct.");
-  const checked = await newPassword(password, user);
-  if (!checked.ok) return fix("password", checked.problem);
+  // Checked again inside the write; here too, so its reason comes before a mismatch of the two.
+  const problem = newPasswordProblem(password, user);
+  if (problem) return fix("password", problem);
   if (password !== String(input.confirm ?? "").slice(0, 1024)) return fix("confirm", "The two passwords do not match.");
-  await storePasswordHash(getDb(), user.id, checked.hash, { id: user.id, email: user.email, address }, "password-change");
-  return { ok: true };
+  const saved = await updateUser(getDb(), user.id, { password }, { id: user.id, email: user.email, address }, { auditAction: "password-change" });
+  if (saved.ok) return { ok: true };
+  return saved.fieldErrors?.password ? fix("password", saved.fieldErrors.password) : { ok: false, message: saved.message };
 }

@@ -44,6 +44,10 @@ export interface WriteContext {
   before?: Record<string, unknown>;
   /** Field keys whose value changes. */
   changed: Set<string>;
+  /** What the resource's `input` hook computed from the submitted values, before the transaction. */
+  input?: Record<string, unknown>;
+  /** Options only the operator (editor null: CLI, seed) can pass; never set for a panel user. */
+  operator?: Record<string, unknown>;
 }
 
 /**
@@ -61,7 +65,14 @@ export interface WriteGuard {
 export interface ResourceHooks {
   /** Checked around every write of the resource (see WriteGuard). */
   guard?: WriteGuard;
-  /** Inside the transaction, after the locked read (e.g. hashing a password); returns extra column values or field errors. */
+  /**
+   * Before the transaction, from the submitted values only (no stored row:
+   * nothing of a row outside the editor's scope can reach it): slow work such
+   * as hashing a password, so writers do not wait for it. Its result reaches
+   * `prepare` as `ctx.input`, which decides whether it is written.
+   */
+  input?: (submitted: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /** Inside the transaction, after the locked read and the field rules; returns extra column values or field errors. */
   prepare?: (values: Record<string, unknown>, ctx: WriteContext) => Promise<{ columns?: Record<string, unknown>; errors?: Record<string, string> }>;
   /** Inside the transaction, after the row is written. */
   afterWrite?: (tx: Tx, id: string | number, ctx: WriteContext) => Promise<void>;

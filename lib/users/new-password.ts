@@ -7,19 +7,23 @@ export interface PasswordOwner {
   name?: string | null;
 }
 
-export type NewPassword = { ok: true; hash: string } | { ok: false; problem: string };
+/**
+ * The one check of a new password, for every door that sets one (panel form,
+ * CLI, /account, seed: all through the users definition's hooks). `checkPolicy:
+ * false` is for the demo accounts of development only (lib/db/seed.ts refuses
+ * them in production). Returns the problem, or null.
+ */
+export function newPasswordProblem(raw: unknown, owner: PasswordOwner, { checkPolicy = true } = {}): string | null {
+  const password = typeof raw === "string" ? raw : "";
+  if (!password) return "Password is required.";
+  return checkPolicy ? checkPasswordPolicy(password, [owner.email ?? "", owner.name ?? ""]) : null;
+}
 
 /**
- * The one check-and-hash of a new password, for every door that sets one
- * (panel form, CLI, /account, seed). `checkPolicy: false` is for the demo
- * accounts of development only (lib/db/seed.ts refuses them in production).
+ * The one hash of a new password (none given: undefined). Slow on purpose,
+ * so the write pipeline runs it before its transaction (the definition's
+ * `input` hook) and the check above decides inside whether it is stored.
  */
-export async function newPassword(raw: unknown, owner: PasswordOwner, { checkPolicy = true } = {}): Promise<NewPassword> {
-  const password = typeof raw === "string" ? raw : "";
-  if (!password) return { ok: false, problem: "Password is required." };
-  if (checkPolicy) {
-    const problem = checkPasswordPolicy(password, [owner.email ?? "", owner.name ?? ""]);
-    if (problem) return { ok: false, problem };
-  }
-  return { ok: true, hash: await hashPassword(password) };
+export async function hashNewPassword(raw: unknown): Promise<string | undefined> {
+  return typeof raw === "string" && raw ? hashPassword(raw) : undefined;
 }

@@ -1,20 +1,36 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { writeTransaction, type Db } from "../db";
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { UserFacingError } from "../errors";
-import { writeAudit, type Actor, type Changes } from "../audit";
-import { withAdminGuard, type Tx } from "./admin-guard";
-import { newPassword } from "./new-password";
-import { rotateSecurityStamp } from "./security-stamp";
+import type { Actor } from "../audit";
+import type { OperatorOptions, WriteResult } from "../resources/engine";
+import { engine } from "../resources/panel";
 
 /**
  * Writes on users by the operator (CLI, seed) and by a user on their own
- * account. They apply the rules the panel's user definition applies through
- * its hooks (new-password.ts, security-stamp.ts, admin-guard.ts) and audit
- * each change as the panel's write does: action, the changed fields' before
- * and after, secrets hidden. Each is one transaction.
+ * account, through the panel's write pipeline on the users resource, so the
+ * same hooks apply (password policy and hash, security stamp, last-admin
+ * guard) and the same audit entry is written. `editor` null: the operator,
+ * bound by no row scope. Without an actor (the seed) nothing is audited.
  */
+
+const SILENT = { record: async () => {}, changesSince: async () => [] };
+const NO_ACTOR: Actor = { id: null, email: null, address: null };
+
+function usersOn(db: Db, actor: Actor | undefined) {
+  const scoped = engine.with({ db: () => db, ...(actor ? {} : { audit: SILENT }) });
+  const resource = scoped.registry.get("users");
+  if (!resource) throw new Error("The users resource is not registered.");
+  return { scoped, resource, who: actor ?? NO_ACTOR };
+}
+
+/** A refused write as the error the CLI prints: the field's reason, or the message. */
+function orThrow(result: WriteResult): string {
+  if (result.ok) return String(result.id ?? "");
+  const [field, problem] = Object.entries(result.fieldErrors ?? {})[0] ?? [];
+  throw new UserFacingError(problem ?? result.message, field);
+}
 
 export interface CreateUserInput {
   email: string;
@@ -26,86 +42,50 @@ export interface CreateUserInput {
   skipPolicy?: boolean;
 }
 
-/** Records a change in the audit log when an actor is given (the CLI always gives one). */
-async function audit(tx: Db | Tx, actor: Actor | undefined, action: string, recordId: string, changes: Changes): Promise<void> {
-  if (actor) await writeAudit(tx, actor, { action, resource: "users", recordId, changes });
-}
-
-async function roleIdsByName(tx: Db | Tx, names: string[]): Promise<number[]> {
+async function roleIdsByName(db: Db, names: string[]): Promise<number[]> {
   if (names.length === 0) return [];
-  const found = await tx.select({ id: roles.id, name: roles.name }).from(roles).where(inArray(roles.name, names));
+  const found = await db.select({ id: roles.id, name: roles.name }).from(roles).where(inArray(roles.name, names));
   const missing = names.filter((n) => !found.some((r) => r.name === n));
   if (missing.length > 0) throw new UserFacingError(`Unknown role: ${missing.join(", ")}.`, "roles");
   return found.map((r) => r.id);
 }
 
-async function userByEmail(tx: Db | Tx, email: string): Promise<{ id: string; email: string; name: string | null }> {
-  const [row] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, normalizeEmail(email)));
+async function userByEmail(db: Db, email: string): Promise<{ id: string; email: string }> {
+  const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, normalizeEmail(email)));
   if (!row) throw new UserFacingError(`No user with email ${normalizeEmail(email)}.`, "email");
   return row;
 }
 
-async function passwordHashFor(raw: string, owner: { email: string; name?: string | null }, checkPolicy = true): Promise<string> {
-  const password = await newPassword(raw, owner, { checkPolicy });
-  if (!password.ok) throw new UserFacingError(password.problem, "password");
-  return password.hash;
+export async function createUser(db: Db, input: CreateUserInput, actor?: Actor): Promise<string> {
+  const { scoped, resource, who } = usersOn(db, actor);
+  const values = { email: normalizeEmail(input.email), name: input.name ?? null, password: input.password, roles: await roleIdsByName(db, [...new Set(input.roles ?? [])]), active: input.active ?? true };
+  return orThrow(await scoped.createRecord(resource, who, null, values, { hooks: { skipPolicy: input.skipPolicy === true } }));
 }
 
-export async function createUser(db: Db, input: CreateUserInput, actor?: Actor): Promise<string> {
-  const email = normalizeEmail(input.email);
-  const name = input.name ?? null;
-  const active = input.active ?? true;
-  const passwordHash = await passwordHashFor(input.password, { email, name }, !input.skipPolicy);
-  return writeTransaction(db, async (tx) => {
-    if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, email))).length) {
-      throw new UserFacingError("Email is already in use.", "email");
-    }
-    const roleIds = await roleIdsByName(tx, [...new Set(input.roles ?? [])]);
-    const [row] = await tx.insert(users).values({ email, name, passwordHash, active }).returning({ id: users.id });
-    if (roleIds.length) await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: row!.id, roleId })));
-    const created = { email, name, active, roles: roleIds, password: "(set)" };
-    await audit(tx, actor, "create", row!.id, Object.fromEntries(Object.entries(created).map(([k, after]) => [k, { before: null, after }])));
-    return row!.id;
-  });
+/** Changes fields of one user by id; the result says why nothing was written. */
+export async function updateUser(db: Db, id: string, values: Record<string, unknown>, actor?: Actor, options?: OperatorOptions): Promise<WriteResult> {
+  const { scoped, resource, who } = usersOn(db, actor);
+  return scoped.updateRecord(resource, who, null, id, values, null, options);
 }
 
 export async function setUserActive(db: Db, email: string, active: boolean, actor?: Actor): Promise<void> {
-  await withAdminGuard(db, async (tx) => {
-    const { id } = await userByEmail(tx, email);
-    const [before] = await tx.select({ active: users.active }).from(users).where(eq(users.id, id));
-    await rotateSecurityStamp(tx, id, { active });
-    await audit(tx, actor, "update", id, { active: { before: before?.active ?? null, after: active } });
-  });
-}
-
-/** Stores a hash from new-password.ts; the user's sessions end. `action`: the audit entry's name. */
-export async function storePasswordHash(db: Db, userId: string, passwordHash: string, actor: Actor | undefined, action = "update"): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    await rotateSecurityStamp(tx, userId, { passwordHash });
-    await audit(tx, actor, action, userId, { password: { before: null, after: null } });
-  });
+  orThrow(await updateUser(db, (await userByEmail(db, email)).id, { active }, actor));
 }
 
 export async function setUserPassword(db: Db, email: string, password: string, actor?: Actor): Promise<void> {
-  const user = await userByEmail(db, email);
-  await storePasswordHash(db, user.id, await passwordHashFor(password, user), actor);
+  orThrow(await updateUser(db, (await userByEmail(db, email)).id, { password }, actor));
 }
 
-/** Grants or takes away one role; the admin guard keeps the last active admin. */
+/** Grants or takes away one role (the `roles` field: held roles plus or minus it); the last-admin guard applies. */
 async function changeRole(db: Db, email: string, role: string, add: boolean, actor?: Actor): Promise<void> {
-  await withAdminGuard(db, async (tx) => {
-    const { id, email: address } = await userByEmail(tx, email);
-    const [roleId] = await roleIdsByName(tx, [role]);
-    const held = (await tx.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.roleId);
-    if (add === held.includes(roleId!)) {
-      if (add) return;
-      throw new UserFacingError(`${address} does not hold role ${role}.`, "roles");
-    }
-    if (add) await tx.insert(userRoles).values({ userId: id, roleId: roleId! });
-    else await tx.delete(userRoles).where(and(eq(userRoles.userId, id), eq(userRoles.roleId, roleId!)));
-    await rotateSecurityStamp(tx, id);
-    await audit(tx, actor, "update", id, { roles: { before: held, after: add ? [...held, roleId] : held.filter((r) => r !== roleId) } });
-  });
+  const { id, email: address } = await userByEmail(db, email);
+  const [roleId] = await roleIdsByName(db, [role]);
+  const held = (await db.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.roleId);
+  if (add === held.includes(roleId!)) {
+    if (add) return;
+    throw new UserFacingError(`${address} does not hold role ${role}.`, "roles");
+  }
+  orThrow(await updateUser(db, id, { roles: add ? [...held, roleId] : held.filter((r) => r !== roleId) }, actor));
 }
 
 export function addUserRole(db: Db, email: string, role: string, actor?: Actor): Promise<void> {

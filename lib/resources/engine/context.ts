@@ -1,4 +1,4 @@
-import type { Tx } from "../../db";
+import { getDb, type Db, type Tx } from "../../db";
 import type { Resource } from "../types";
 import type { RowId } from "./ids";
 
@@ -47,15 +47,18 @@ export interface Registry {
 export interface EngineDeps {
   resources: readonly Resource[];
   audit: AuditPort;
+  /** The database it writes to; the app's by default. The CLI and seed are given theirs. */
+  db?: () => Db;
 }
 
 /** What every engine function that needs more than its resource receives. */
 export interface EngineContext {
   registry: Registry;
   audit: AuditPort;
+  db: () => Db;
 }
 
 export function engineContext(deps: EngineDeps): EngineContext {
   const byName = new Map(deps.resources.map((r) => [r.name, r]));
-  return { registry: { get: (name) => byName.get(name), all: deps.resources }, audit: deps.audit };
+  return { registry: { get: (name) => byName.get(name), all: deps.resources }, audit: deps.audit, db: deps.db ?? getDb };
 }

@@ -10,7 +10,7 @@ import { getRecord } from "./record";
 import { relatedSections } from "./related";
 import { runBulk } from "./write/bulk";
 import { deleteRows } from "./write/delete";
-import { save } from "./write/save";
+import { save, type OperatorOptions } from "./write/save";
 import { setField } from "./write/set-field";
 
 /**
@@ -23,9 +23,11 @@ export function createEngine(deps: EngineDeps) {
   const { registry } = ctx;
   return {
     registry,
-    createRecord: (resource: Resource, actor: Actor, editor: Editor | null, values: Record<string, unknown>) => save(ctx, resource, actor, editor, null, values, null),
+    /** The same engine over other deps (the CLI's and seed's database). */
+    with: (overrides: Partial<EngineDeps>) => createEngine({ ...deps, ...overrides }),
+    createRecord: (resource: Resource, actor: Actor, editor: Editor | null, values: Record<string, unknown>, options?: OperatorOptions) => save(ctx, resource, actor, editor, null, values, null, options),
     /** `version`: the record's version the form was read at (see engine/version.ts). */
-    updateRecord: (resource: Resource, actor: Actor, editor: Editor | null, id: RowId, values: Record<string, unknown>, version: string | null) => save(ctx, resource, actor, editor, id, values, version),
+    updateRecord: (resource: Resource, actor: Actor, editor: Editor | null, id: RowId, values: Record<string, unknown>, version: string | null, options?: OperatorOptions) => save(ctx, resource, actor, editor, id, values, version, options),
     deleteRecords: (resource: Resource, actor: Actor, editor: Editor | null, ids: RowId[]) => deleteRows(ctx, resource, actor, editor, ids),
     runBulkAction: (resource: Resource, actor: Actor, editor: Editor | null, name: string, ids: RowId[]) => runBulk(ctx, resource, actor, editor, name, ids),
     setFieldOnRecords: (resource: Resource, actor: Actor, editor: Editor | null, key: string, value: unknown, ids: RowId[]) => setField(ctx, resource, actor, editor, key, value, ids),
@@ -41,3 +43,4 @@ export function createEngine(deps: EngineDeps) {
 export type Engine = ReturnType<typeof createEngine>;
 export type { Actor, AuditPort, EngineDeps } from "./context";
 export type { WriteResult } from "./write/result";
+export type { OperatorOptions } from "./write/save";

@@ -1,4 +1,4 @@
-import { getDb, writeTransaction, type Tx } from "../../../db";
+import { writeTransaction, type Tx } from "../../../db";
 import { UserFacingError } from "../../../errors";
 import type { Action } from "../../../permissions";
 import { supports } from "../../scope";
@@ -45,7 +45,7 @@ export async function runWrite(ctx: EngineContext, request: WriteRequest, step: 
   const guard = resource.hooks?.guard;
   try {
     const done = await writeTransaction(
-      getDb(),
+      ctx.db(),
       async (tx) => {
         const check = guard ? await guard.before(tx) : null;
         const rows = ids.length ? await lockTargets(tx, resource, editor, action, ids) : [];

@@ -1,4 +1,4 @@
-import { getDb, writeTransaction } from "../../../db";
+import { writeTransaction } from "../../../db";
 import { constraintViolation } from "../../../db/dialect";
 import { UserFacingError } from "../../../errors";
 import type { Resource } from "../../types";
@@ -59,7 +59,7 @@ function constraintRefusal(resource: Resource, error: unknown, door: Door): Writ
 export async function refusal(ctx: EngineContext, resource: Resource, actor: Actor, action: string, error: unknown, count: number, door: Door): Promise<WriteResult> {
   if (error instanceof NotThere) {
     if (error.restricted) {
-      await writeTransaction(getDb(), async (tx) => {
+      await writeTransaction(ctx.db(), async (tx) => {
         for (const id of error.ids) await ctx.audit.record(tx, actor, { action: "denied", resource: resource.name, recordId: id, summary: `${action}: not within the user's records` });
       });
     }

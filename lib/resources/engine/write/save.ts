@@ -42,25 +42,38 @@ function rowOf(registry: Registry, resource: Resource, editor: Editor | null, id
   return row;
 }
 
+/** What only the operator (editor null) may ask of a save; ignored for a panel user. */
+export interface OperatorOptions {
+  /** The audit entry's action instead of "create"/"update" (e.g. "password-change"). */
+  auditAction?: string;
+  /** Passed to the resource's hooks as `ctx.operator` (e.g. the seed's demo passwords). */
+  hooks?: Record<string, unknown>;
+}
+
 /**
  * Creates (id null) or updates one record from a form's values. `version`:
- * the record's version the form was read at (see engine/version.ts).
+ * the record's version the form was read at (see engine/version.ts); the
+ * operator may give none.
  */
-export function save(ctx: EngineContext, resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, submitted: Record<string, unknown>, version: string | null): Promise<WriteResult> {
+export async function save(ctx: EngineContext, resource: Resource, actor: Actor, editor: Editor | null, id: RowId | null, submitted: Record<string, unknown>, version: string | null, options: OperatorOptions = {}): Promise<WriteResult> {
   const mode = id === null ? "create" : "update";
-  const request = { resource, actor, editor, action: mode, auditAction: mode, ids: id === null ? [] : [id], door: "form" } as const;
+  const operator = editor ? {} : options;
+  const auditAction = operator.auditAction ?? mode;
+  const request = { resource, actor, editor, action: mode, auditAction, ids: id === null ? [] : [id], door: "form" } as const;
+  // Outside the write lock: only the submitted values, before any stored row is read.
+  const input = await resource.hooks?.input?.({ ...submitted });
   return runWrite(ctx, request, async (tx, [locked]) => {
     const before = locked ? await beforeOf(tx, resource, locked) : undefined;
     const values = { ...submitted };
     const changed = changedKeys(values, before);
     await applyFieldRules(tx, resource, editor, id, before, values, changed);
-    const context: WriteContext = { mode, before, changed };
+    const context: WriteContext = { mode, before, changed, input, operator: operator.hooks };
     const prepared = (await resource.hooks?.prepare?.(values, context)) ?? {};
     if (prepared.errors) throw new FieldErrorsThrown(prepared.errors);
     if (id !== null) {
       const refused = await resource.hooks?.beforeUpdate?.(tx, id, values, before!);
       if (refused) throw new FieldErrorsThrown(refused);
-      await checkVersion(ctx.audit, tx, resource, editor, id, version);
+      if (editor || version !== null) await checkVersion(ctx.audit, tx, resource, editor, id, version);
     }
     const refErrors = await checkReferences(ctx.registry, tx, resource, editor, values, changed);
     if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
@@ -77,7 +90,7 @@ export function save(ctx: EngineContext, resource: Resource, actor: Actor, edito
       if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) await writeMany(ctx.registry, tx, field, rowId, values[field.key] as unknown[]);
     }
     await resource.hooks?.afterWrite?.(tx, rowId, context);
-    await ctx.audit.record(tx, actor, { action: mode, resource: resource.name, recordId: rowId, changes: changesOf(values, before, changed) });
+    await ctx.audit.record(tx, actor, { action: auditAction, resource: resource.name, recordId: rowId, changes: changesOf(values, before, changed) });
     return { id: rowId, count: 1 };
   });
 }
