@@ -211,15 +211,19 @@ test("every route of every resource: no 5xx", async ({ request }) => {
     (r: string, v: string) => `/admin/${r}/export?q=${v}&sort=${v}`,
   ];
   const jobs: Job[] = [];
+  const exports: Job[] = [];
   CORPUS.forEach(({ raw, label }, i) => {
     routes.forEach((route, k) => {
       const r = RESOURCES[(i + k) % RESOURCES.length]!;
       // In a path segment an encoded "/" would still be read as a separator by some servers: keep it a character.
       const url = route(r, k >= 4 ? raw : raw.replace(/%2F/gi, "%252F"));
-      jobs.push(async () => ({ what: `${url.slice(0, 120)} (${label})`, res: await request.get(url, { maxRedirects: 0 }) }));
+      (k === routes.length - 1 ? exports : jobs).push(async () => ({ what: `${url.slice(0, 120)} (${label})`, res: await request.get(url, { maxRedirects: 0 }) }));
     });
   });
-  expect(await pool(6, jobs)).toEqual([]);
+  // Exports are limited per server (EXPORT_MAX_CONCURRENT, 2 by default) and answer
+  // 503 "busy" past it by design: this test runs its exports one at a time, beside
+  // the other routes, so that a 5xx here is the input's doing, not the limit's.
+  expect((await Promise.all([pool(5, jobs), pool(1, exports)])).flat()).toEqual([]);
 });
 
 /** A form's action, captured from the page. */
