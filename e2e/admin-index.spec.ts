@@ -5,7 +5,7 @@ import { queryDb } from "./support/db";
 import { createItem, uniqueTag } from "./support/items";
 import { signIn } from "./support/session";
 
-const TABLES: Record<string, string> = { Users: "users", Roles: "roles", Items: "items", "Audit log": "audit_log" };
+const TABLES: Record<string, string> = { Users: "users", Roles: "roles", Items: "items", "Audit log": "audit_log", Suppliers: "suppliers" };
 
 const rowsText = (n: number) => (n > 10_000 ? "10,000+ rows" : `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`);
 
@@ -50,6 +50,7 @@ test.describe("as admin", () => {
     expect(shown.Users!.links).toEqual({ Users: "/admin/users", "New user": "/admin/users/new" });
     expect(shown.Roles!.links).toEqual({ Roles: "/admin/roles", "New role": "/admin/roles/new" });
     expect(shown.Items!.links).toEqual({ Items: "/admin/items", "New item": "/admin/items/new" });
+    expect(shown.Suppliers!.links).toEqual({ Suppliers: "/admin/suppliers", "New supplier": "/admin/suppliers/new" });
     // The audit log is read-only, for admins too.
     expect(shown["Audit log"]!.links).toEqual({ "Audit log": "/admin/audit" });
     await page.getByRole("list", { name: "Resources" }).getByRole("link", { name: "Items", exact: true }).click();

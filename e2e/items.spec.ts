@@ -148,7 +148,7 @@ test("exports the current query as CSV, neutralising formulas", async ({ page })
   expect(res.headers()["content-type"]).toContain("text/csv");
   expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="items-/);
   const lines = (await res.text()).split("\r\n").filter(Boolean);
-  expect(lines[0]).toBe("ID,Name,Category,Price,In stock,Description,Owner,Created,Updated");
+  expect(lines[0]).toBe("ID,Name,Category,Price,In stock,Description,Owner,Supplier,Created,Updated");
   expect(lines).toHaveLength(3);
   const rows = lines.slice(1).map((l) => l.split(","));
   expect(rows.map((r) => r.slice(0, 5))).toEqual([

@@ -9,21 +9,21 @@ const resourceChoices = () => audit.fieldMap.get("resource")?.options;
 
 describe("what generic pages learn from definitions", () => {
   it("the audit log's resource filter lists the registered resources the panel writes", () => {
-    assert.deepEqual(resourceChoices(), ["users", "roles", "items"]);
+    assert.deepEqual(resourceChoices(), ["users", "roles", "items", "suppliers"]);
   });
 
   it("a resource added to the registry becomes a choice of that filter", () => {
-    const suppliers = { ...itemsResource, name: "suppliers" };
+    const vendors = { ...itemsResource, name: "vendors" };
     try {
-      audit.registered?.([...RESOURCES, suppliers]);
-      assert.deepEqual(resourceChoices(), ["users", "roles", "items", "suppliers"]);
+      audit.registered?.([...RESOURCES, vendors]);
+      assert.deepEqual(resourceChoices(), ["users", "roles", "items", "suppliers", "vendors"]);
     } finally {
       audit.registered?.(RESOURCES);
     }
   });
 
   it("a resource with no write action keeps no history; the others do", () => {
-    assert.deepEqual(RESOURCES.filter(isWritable).map((r) => r.name), ["users", "roles", "items"]);
+    assert.deepEqual(RESOURCES.filter(isWritable).map((r) => r.name), ["users", "roles", "items", "suppliers"]);
     assert.equal(isWritable({ actions: ["view", "export"] }), false);
     assert.equal(isWritable({ actions: ["view", "delete"] }), true);
   });

@@ -132,9 +132,9 @@ describe("deriveResource", () => {
   });
 
   it("keeps the items definition's list parameters, sort keys and owner", () => {
-    assert.deepEqual(itemsResource.filters?.map((f) => `${f.field}:${f.param}:${f.type}`), ["category:category:enum", "price:price:range", "inStock:in_stock:boolean", "owner:owner:reference", "createdAt:created:date-range"]);
+    assert.deepEqual(itemsResource.filters?.map((f) => `${f.field}:${f.param}:${f.type}`), ["category:category:enum", "price:price:range", "inStock:in_stock:boolean", "owner:owner:reference", "supplier:supplier:reference", "createdAt:created:date-range"]);
     assert.deepEqual(itemsResource.fields.filter((f) => f.sortable).map((f) => f.key), ["name", "category", "price", "inStock", "createdAt"]);
-    assert.deepEqual(itemsResource.fields.filter((f) => f.list).map((f) => f.key), ["name", "category", "price", "inStock", "owner", "createdAt"]);
+    assert.deepEqual(itemsResource.fields.filter((f) => f.list).map((f) => f.key), ["name", "category", "price", "inStock", "owner", "supplier", "createdAt"]);
     assert.equal(itemsResource.owner?.name, "owner_id");
   });
 });

@@ -30,8 +30,8 @@ const item = (extra: Record<string, string | string[]> = {}) => ({ name: "Hammer
 
 describe("parseForm: items", () => {
   it("converts a valid item", () => {
-    const values = ok(parse("items", item({ inStock: "on", description: "", owner: "" })));
-    assert.deepEqual(values, { name: "Hammer", category: "tools", price: 1250, inStock: true, description: null, owner: null });
+    const values = ok(parse("items", item({ inStock: "on", description: "", owner: "", supplier: "3" })));
+    assert.deepEqual(values, { name: "Hammer", category: "tools", price: 1250, inStock: true, description: null, owner: null, supplier: 3 });
   });
 
   it("requires the required fields", () => {
@@ -80,11 +80,11 @@ describe("parseForm: items", () => {
   it("returns what was typed, to fill the form again after an error", () => {
     const result = parse("items", { name: "  Saw  ", category: "wizard", price: "12.345", inStock: "on" });
     assert.equal(result.ok, false);
-    assert.deepEqual(result.raw, { name: "  Saw  ", category: "wizard", price: "12.345", inStock: "on", description: "", owner: "" });
+    assert.deepEqual(result.raw, { name: "  Saw  ", category: "wizard", price: "12.345", inStock: "on", description: "", owner: "", supplier: "" });
   });
 
   it("lists only the editable fields", () => {
-    assert.deepEqual(formFields(items, "create").map((f) => f.key), ["name", "category", "price", "inStock", "description", "owner"]);
+    assert.deepEqual(formFields(items, "create").map((f) => f.key), ["name", "category", "price", "inStock", "description", "owner", "supplier"]);
   });
 });
 

@@ -22,7 +22,10 @@ const REGISTRY = "lib/resources/registry.ts";
 function tempProject(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-scaffold-"));
   fs.mkdirSync(path.join(root, "lib/resources/defs"), { recursive: true });
-  fs.symlinkSync(path.join(REPO, "lib/db"), path.join(root, "lib/db"));
+  // lib/db/schema is a folder of links, so that a test can add a table file of its own beside them.
+  fs.mkdirSync(path.join(root, "lib/db/schema"), { recursive: true });
+  for (const entry of fs.readdirSync(path.join(REPO, "lib/db"))) if (entry !== "schema") fs.symlinkSync(path.join(REPO, "lib/db", entry), path.join(root, "lib/db", entry));
+  for (const file of fs.readdirSync(path.join(REPO, "lib/db/schema"))) fs.symlinkSync(path.join(REPO, "lib/db/schema", file), path.join(root, "lib/db/schema", file));
   for (const file of ["define.ts", "derive.ts", "types.ts"]) fs.symlinkSync(path.join(REPO, "lib/resources", file), path.join(root, "lib/resources", file));
   for (const file of fs.readdirSync(path.join(REPO, "lib/resources/defs"))) fs.symlinkSync(path.join(REPO, "lib/resources/defs", file), path.join(root, "lib/resources/defs", file));
   fs.copyFileSync(path.join(REPO, REGISTRY), path.join(root, REGISTRY));
@@ -68,7 +71,7 @@ describe("gatehouse resource add", () => {
     assert.match(read(DEF), /deriveResource\(recoveryCodes, \{\n {4}omit: \["codeHash"\],/);
     assert.match(read(DEF), /user \(userId\): "User", reference → users, required/, "derived fields listed for review");
     assert.match(read(REGISTRY), /^import \{ recoveryCodesResource \} from "\.\/defs\/recovery-codes";$/m);
-    assert.match(read(REGISTRY), /auditResource, recoveryCodesResource\];/);
+    assert.match(read(REGISTRY), /suppliersResource, recoveryCodesResource\];/);
   });
 
   it("the definition it writes loads, registers and typechecks", async () => {
@@ -97,8 +100,22 @@ describe("gatehouse resource add", () => {
   });
 
   it("tells how to describe a table it does not know, with drizzle-kit pull", async () => {
-    assert.equal(await run("resource", "add", "suppliers"), 1);
-    assert.match(err.join("\n"), /No table suppliers is exported from lib\/db\/schema\.ts\. Describe it in lib\/db\/schema/);
-    assert.match(err.join("\n"), /npx drizzle-kit pull .*--tablesFilter suppliers/);
+    assert.equal(await run("resource", "add", "vendors"), 1);
+    assert.match(err.join("\n"), /No table vendors is exported from lib\/db\/schema\.ts or a file in lib\/db\/schema\. Describe it in its own file there/);
+    assert.match(err.join("\n"), /npx drizzle-kit pull .*--tablesFilter vendors/);
+  });
+
+  it("finds a table described in its own file in lib/db/schema, and the definition imports it from there", async () => {
+    fs.writeFileSync(
+      path.join(root, "lib/db/schema/vendors.ts"),
+      `import { bothDatabases } from "./both";\nexport const { active: vendors, sqlite: vendorsOnSqlite, pg: vendorsOnPg } = bothDatabases((k) => k.table("vendors", { id: k.serialId("id"), name: k.text("name").notNull() }));\n`,
+    );
+    assert.equal(await run("resource", "add", "vendors"), 0, err.join("\n"));
+    const def = read("lib/resources/defs/vendors.ts");
+    assert.match(def, /^import \{ vendors \} from "\.\.\/\.\.\/db\/schema\/vendors";$/m);
+    assert.match(def, /deriveResource\(vendors, \{\n {4}search: \["name"\],/);
+    const { vendorsResource } = (await import(pathToFileURL(path.join(root, "lib/resources/defs/vendors.ts")).href)) as { vendorsResource: Resource };
+    assert.deepEqual([vendorsResource.name, vendorsResource.fields.map((f) => f.key)], ["vendors", ["name"]]);
+    assert.match(read(REGISTRY), /, vendorsResource\];/);
   });
 });

@@ -29,17 +29,17 @@ function describe(field: FieldDef, config: ResourceConfig): string {
 }
 
 /**
- * The definition file for a table exported from lib/db/schema.ts as
- * `tableExport`: a short call that relies on derivation, with what was
+ * The definition file for a table exported as `tableExport` from the module
+ * `from` (relative to lib/resources/defs): a short call that relies on derivation, with what was
  * derived written out in a comment for review.
  */
-export function scaffoldDefinition(tableExport: string, table: Table): Scaffold {
+export function scaffoldDefinition(tableExport: string, table: Table, from = "../../db/schema"): Scaffold {
   const config = deriveResource(table);
   const exportName = `${camelCase(config.name)}Resource`;
   const titleField = config.fields.find((f) => f.column === config.title);
   const secrets = config.fields.filter((f) => looksSecret(f.key)).map((f) => f.key);
   const searchable = titleField && !secrets.includes(titleField.key) && (titleField.type === "text" || titleField.type === "email") ? `    search: ["${titleField.key}"],\n` : "";
-  const source = `import { ${tableExport} } from "../../db/schema";
+  const source = `import { ${tableExport} } from "${from}";
 import { defineResource } from "../define";
 import { deriveResource } from "../derive";
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { writeTransaction, type Db } from "./index";
 import { ITEM_CATEGORIES, items, roles, users } from "./schema";
+import { suppliers } from "./schema/suppliers";
 import { createUser } from "../users/service";
 import { ADMIN_ROLE } from "../permissions";
 
@@ -25,6 +26,15 @@ export const CONTRIBUTOR_EMAIL = "contributor@example.com";
 
 const ADJECTIVES = ["Red", "Green", "Blue", "Fast", "Slow", "Big", "Small", "Old", "New", "Bright", "Dark", "Quiet"];
 const NOUNS = ["widget", "gadget", "gizmo", "sprocket", "bolt", "gear", "lever", "spring", "lamp", "kettle", "drum"];
+
+/** Demo suppliers; every sixth demo item (1, 7, 13, …) comes from one of them, in turn. */
+export const DEMO_SUPPLIERS = [
+  { name: "Acme Tooling", contactEmail: "orders@acme.example", status: "active", since: new Date(Date.UTC(2021, 2, 1)) },
+  { name: "Brightside Books", contactEmail: "hello@brightside.example", status: "active", since: new Date(Date.UTC(2022, 5, 15)) },
+  { name: "Corner Garden Co", contactEmail: null, status: "paused", since: new Date(Date.UTC(2020, 8, 10)), notes: "Paused over the winter." },
+  { name: "Dockside Toys", contactEmail: "sales@dockside.example", status: "ended", since: new Date(Date.UTC(2019, 0, 20)) },
+  { name: "Evergreen Foods", contactEmail: "supply@evergreen.example", status: "active", since: new Date(Date.UTC(2023, 10, 5)) },
+] as const;
 
 export interface SeedOptions {
   demoUsers: boolean;
@@ -51,6 +61,7 @@ export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = ()
   if ((await db.select({ id: items.id }).from(items).limit(1)).length) return;
   const owners = await db.select({ id: users.id, email: users.email }).from(users).orderBy(users.email);
   const contributor = owners.find((o) => o.email === CONTRIBUTOR_EMAIL)?.id ?? null;
+  const supplierIds = (await writeTransaction(db, (tx) => tx.insert(suppliers).values([...DEMO_SUPPLIERS]).returning({ id: suppliers.id }))).map((s) => s.id);
   const rows = Array.from({ length: itemCount }, (_, k) => {
     const i = k + 1;
     return {
@@ -60,11 +71,12 @@ export async function seed(db: Db, { demoUsers, items: itemCount = 300, log = ()
       inStock: i % 5 !== 0,
       description: i % 3 === 0 ? `Demo item number ${i}.` : null,
       ownerId: i % 10 === 3 ? contributor : i % 4 === 0 ? (owners[i % owners.length]?.id ?? null) : null,
+      supplierId: i % 6 === 1 ? (supplierIds[Math.floor(i / 6) % supplierIds.length] ?? null) : null,
       createdAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000),
     };
   });
   await writeTransaction(db, async (tx) => {
     for (let k = 0; k < rows.length; k += 500) await tx.insert(items).values(rows.slice(k, k + 500));
   });
-  log(`created ${rows.length} demo items`);
+  log(`created ${supplierIds.length} demo suppliers and ${rows.length} demo items`);
 }

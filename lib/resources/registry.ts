@@ -1,11 +1,12 @@
 import { auditResource } from "./defs/audit";
 import { itemsResource } from "./defs/items";
 import { rolesResource } from "./defs/roles";
+import { suppliersResource } from "./defs/suppliers";
 import { usersResource } from "./defs/users";
 import type { Resource } from "./types";
 
 /** Every resource the panel serves, in navigation order. Add yours here. */
-export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource, auditResource];
+export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource, auditResource, suppliersResource];
 
 for (const resource of RESOURCES) resource.registered?.(RESOURCES);
 

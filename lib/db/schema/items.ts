@@ -1,6 +1,7 @@
 import { bothDatabases, core } from "./both";
 import { ITEM_CATEGORIES } from "./item-categories";
 import { timestamps } from "./kit";
+import { suppliersOnPg, suppliersOnSqlite } from "./suppliers";
 
 export { ITEM_CATEGORIES, type ItemCategory } from "./item-categories";
 
@@ -19,6 +20,7 @@ export const { active: items, sqlite: itemsOnSqlite, pg: itemsOnPg } = bothDatab
       inStock: k.boolean("in_stock").notNull().default(true),
       description: k.text("description"),
       ownerId: k.text("owner_id").references(() => on(core).users.id, { onDelete: "set null" }),
+      supplierId: k.integer("supplier_id").references(() => on({ sqlite: suppliersOnSqlite, pg: suppliersOnPg }).id, { onDelete: "set null" }),
       ...timestamps(k),
     },
     // Every sortable column has an index to read the list in order, and each
@@ -35,6 +37,7 @@ export const { active: items, sqlite: itemsOnSqlite, pg: itemsOnPg } = bothDatab
       k.index("items_category_price_idx").on(t.category, t.priceCents, t.createdAt),
       k.index("items_price_idx").on(t.priceCents),
       k.index("items_owner_idx").on(t.ownerId, t.createdAt),
+      k.index("items_supplier_idx").on(t.supplierId, t.createdAt),
       k.index("items_created_idx").on(t.createdAt),
     ],
   ),
