@@ -4,9 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
+import Database from "better-sqlite3";
 import { getTableName } from "drizzle-orm";
 import ts from "typescript";
 import { runCli } from "../lib/cli/program";
+import { addResource } from "../lib/cli/resource-command";
 import { recoveryCodes } from "../lib/db/schema";
 import type { Resource } from "../lib/resources/types";
 
@@ -29,6 +31,8 @@ function tempProject(): string {
   for (const file of ["define.ts", "derive.ts", "types.ts"]) fs.symlinkSync(path.join(REPO, "lib/resources", file), path.join(root, "lib/resources", file));
   for (const file of fs.readdirSync(path.join(REPO, "lib/resources/defs"))) fs.symlinkSync(path.join(REPO, "lib/resources/defs", file), path.join(root, "lib/resources/defs", file));
   fs.copyFileSync(path.join(REPO, REGISTRY), path.join(root, REGISTRY));
+  // A table description written into the project imports drizzle-orm from there.
+  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(root, "node_modules"));
   return root;
 }
 
@@ -99,10 +103,10 @@ describe("gatehouse resource add", () => {
     assert.equal(fs.existsSync(path.join(root, "lib/resources/defs/accounts.ts")), false);
   });
 
-  it("tells how to describe a table it does not know, with drizzle-kit pull", async () => {
+  it("tells how to describe a table that neither the project nor the database has", async () => {
     assert.equal(await run("resource", "add", "vendors"), 1);
-    assert.match(err.join("\n"), /No table vendors is exported from lib\/db\/schema\.ts or a file in lib\/db\/schema\. Describe it in its own file there/);
-    assert.match(err.join("\n"), /npx drizzle-kit pull .*--tablesFilter vendors/);
+    assert.match(err.join("\n"), /No table vendors is exported from lib\/db\/schema\.ts or a file in lib\/db\/schema, and the database DATABASE_URL names has none/);
+    assert.match(err.join("\n"), /Describe it in its own file there .* or create it in that database/);
   });
 
   it("finds a table described in its own file in lib/db/schema, and the definition imports it from there", async () => {
@@ -117,5 +121,31 @@ describe("gatehouse resource add", () => {
     const { vendorsResource } = (await import(pathToFileURL(path.join(root, "lib/resources/defs/vendors.ts")).href)) as { vendorsResource: Resource };
     assert.deepEqual([vendorsResource.name, vendorsResource.fields.map((f) => f.key)], ["vendors", ["name"]]);
     assert.match(read(REGISTRY), /, vendorsResource\];/);
+  });
+
+  it("describes a table only the database has with drizzle-kit's pull, then scaffolds its definition", async () => {
+    const file = path.join(root, "app.db");
+    const client = new Database(file);
+    client.exec("CREATE TABLE invoices (id integer PRIMARY KEY AUTOINCREMENT, number text NOT NULL, amount integer NOT NULL, paid_at integer)");
+    client.close();
+    out = [];
+    await addResource("invoices", root, (l) => out.push(l), `file:${file}`);
+    const schema = read("lib/db/schema/invoices.ts");
+    assert.match(schema, /^export const invoices = sqliteTable\("invoices", \{$/m);
+    assert.deepEqual(typeErrors(path.join(REPO, "lib/db/schema/invoices.ts"), schema), [], "the pulled description typechecks");
+    assert.match(out[0]!, /Described the table invoices from the database in lib\/db\/schema\/invoices\.ts/);
+    assert.ok(out.some((l) => l.startsWith("  - description:") && l.includes("sqliteTable")));
+    assert.ok(out.some((l) => l.startsWith("  - migrations:") && l.includes("CREATE TABLE IF NOT EXISTS")));
+    assert.match(read("lib/resources/defs/invoices.ts"), /^import \{ invoices \} from "\.\.\/\.\.\/db\/schema\/invoices";$/m);
+    const { invoicesResource } = (await import(pathToFileURL(path.join(root, "lib/resources/defs/invoices.ts")).href)) as { invoicesResource: Resource };
+    assert.deepEqual([invoicesResource.name, invoicesResource.fields.map((f) => f.key)], ["invoices", ["number", "amount", "paidAt"]]);
+    assert.match(read(REGISTRY), /, invoicesResource\];/);
+  });
+
+  it("changes nothing for a table neither described nor in the database", async () => {
+    const registry = read(REGISTRY);
+    await assert.rejects(addResource("payments", root, () => {}, `file:${path.join(root, "app.db")}`), /No table payments .* the database DATABASE_URL names has none/);
+    assert.equal(fs.existsSync(path.join(root, "lib/db/schema/payments.ts")), false);
+    assert.equal(read(REGISTRY), registry);
   });
 });
