@@ -148,4 +148,15 @@ describe("gatehouse resource add", () => {
     assert.equal(fs.existsSync(path.join(root, "lib/db/schema/payments.ts")), false);
     assert.equal(read(REGISTRY), registry);
   });
+
+  it("removes the description it pulled when the table cannot be registered", async () => {
+    const file = path.join(root, "app.db");
+    const client = new Database(file);
+    client.exec("CREATE TABLE pairs (a integer NOT NULL, b integer NOT NULL, PRIMARY KEY (a, b))");
+    client.close();
+    const registry = read(REGISTRY);
+    await assert.rejects(addResource("pairs", root, () => {}, `file:${file}`), /no single-column primary key/);
+    assert.equal(fs.existsSync(path.join(root, "lib/db/schema/pairs.ts")), false);
+    assert.equal(read(REGISTRY), registry);
+  });
 });
