@@ -1,10 +1,11 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { writeAudit, type Actor } from "../../audit";
+import type { Actor } from "../../audit";
 import { writeTransaction, type Db, type Tx } from "../../db";
 import { recoveryCodes, twoFactorChallenges, users } from "../../db/schema";
 import { normalizeEmail } from "../../email";
 import { UserFacingError } from "../../errors";
-import { rotateSecurityStamp } from "../../users/security-stamp";
+import type { WriteResult } from "../../resources/engine";
+import { updateUser } from "../../users/service";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
 import { groupSecret, matchTotpStep, newTotpSecret, normalizeTotpCode, otpauthUri } from "./totp";
@@ -35,15 +36,31 @@ export async function hasTwoFactor(db: Db | Tx, userId: string): Promise<boolean
   return !!row?.at;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, userId: string, summary?: string): Promise<void> {
-  return writeAudit(tx, actor, { action, resource: "users", recordId: userId, summary });
-}
-
 async function storeRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: hashRecoveryCode(normalizeRecoveryCode(c)!) })));
   return codes;
+}
+
+interface TwoFactorWrite {
+  auditAction: string;
+  columns?: Partial<typeof users.$inferInsert>;
+  auditSummary?: string;
+  inTransaction?: (tx: Tx) => Promise<void>;
+}
+
+/**
+ * A change of the user's two-factor state, through the users' write pipeline:
+ * the stamp rotation, the audit entry and the last-admin guard share its one
+ * transaction with the row and the recovery codes.
+ */
+function writeTwoFactor(db: Db, userId: string, actor: Actor, write: TwoFactorWrite): Promise<WriteResult> {
+  return updateUser(db, userId, {}, actor, { ...write, hooks: { endSessions: true } });
+}
+
+function orThrow(result: WriteResult): void {
+  if (!result.ok) throw new UserFacingError(result.message);
 }
 
 /**
@@ -73,14 +90,18 @@ export async function confirmEnrolment(db: Db, userId: string, rawCode: string, 
   const code = normalizeTotpCode(rawCode);
   const step = secret && code ? matchTotpStep(secret, code) : null;
   if (step === null || !row?.pending) return null;
-  return writeTransaction(db, async (tx) => {
-    const enrolling = and(eq(users.id, userId), eq(users.totpPendingSecret, row.pending!), isNull(users.totpEnabledAt))!;
-    const done = await rotateSecurityStamp(tx, enrolling, { totpSecret: row.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step });
-    if (done.length !== 1) return null;
-    const codes = await storeRecoveryCodes(tx, userId);
-    await audit(tx, actor, "two-factor-enable", userId);
-    return codes;
+  let codes: string[] = [];
+  const result = await writeTwoFactor(db, userId, actor, {
+    auditAction: "two-factor-enable",
+    columns: { totpSecret: row.pending, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
+    inTransaction: async (tx) => {
+      // The row is locked now: a restarted or finished enrolment since the read refuses this one.
+      const [now] = await tx.select({ pending: users.totpPendingSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+      if (now?.pending !== row.pending || now.enabledAt) throw new UserFacingError("The enrolment changed.");
+      codes = await storeRecoveryCodes(tx, userId);
+    },
   });
+  return result.ok ? codes : null;
 }
 
 /**
@@ -118,37 +139,35 @@ export async function spendSecondFactor(db: Db, userId: string, raw: string): Pr
 }
 
 /** New recovery codes replace the old ones; the caller has checked a code. */
-export function regenerateRecoveryCodes(db: Db, userId: string, actor: Actor): Promise<string[]> {
-  return writeTransaction(db, async (tx) => {
-    await rotateSecurityStamp(tx, userId);
-    const codes = await storeRecoveryCodes(tx, userId);
-    await audit(tx, actor, "recovery-codes-regenerate", userId);
-    return codes;
-  });
+export async function regenerateRecoveryCodes(db: Db, userId: string, actor: Actor): Promise<string[]> {
+  let codes: string[] = [];
+  orThrow(await writeTwoFactor(db, userId, actor, { auditAction: "recovery-codes-regenerate", inTransaction: async (tx) => void (codes = await storeRecoveryCodes(tx, userId)) }));
+  return codes;
 }
 
-async function clearTwoFactor(tx: Tx, userId: string): Promise<void> {
-  await rotateSecurityStamp(tx, userId, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
-  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await tx.delete(twoFactorChallenges).where(eq(twoFactorChallenges.userId, userId));
+function clearTwoFactor(userId: string, auditAction: string, auditSummary?: string): TwoFactorWrite {
+  const columns = { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null };
+  return {
+    auditAction,
+    auditSummary,
+    columns,
+    inTransaction: async (tx) => {
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+      await tx.delete(twoFactorChallenges).where(eq(twoFactorChallenges.userId, userId));
+    },
+  };
 }
 
 /** The owner turns it off (the caller has checked their password and a code). */
 export async function disableTwoFactor(db: Db, userId: string, actor: Actor): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    await clearTwoFactor(tx, userId);
-    await audit(tx, actor, "two-factor-disable", userId);
-  });
+  orThrow(await writeTwoFactor(db, userId, actor, clearTwoFactor(userId, "two-factor-disable")));
 }
 
 /** Someone else (an admin, the CLI) resets it, for a user who lost their device; their sessions end. */
 export async function resetTwoFactor(db: Db, userId: string, actor: Actor): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    if (!row) throw new UserFacingError("No such user.");
-    await clearTwoFactor(tx, userId);
-    await audit(tx, actor, "two-factor-reset", userId, row.email);
-  });
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!row) throw new UserFacingError("No such user.");
+  orThrow(await writeTwoFactor(db, userId, actor, clearTwoFactor(userId, "two-factor-reset", row.email)));
 }
 
 export async function resetTwoFactorByEmail(db: Db, email: string, actor: Actor): Promise<void> {

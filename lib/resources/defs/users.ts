@@ -55,7 +55,7 @@ export const usersResource = defineResource({
     // bcrypt is slow: hashed before the write lock, stored only if the check below passes.
     input: async (submitted) => ({ passwordHash: await hashNewPassword(submitted.password) }),
     async prepare(values, ctx) {
-      const columns: Record<string, unknown> = ctx.mode === "update" && endsSessions(ctx.changed) ? newStampColumn() : {};
+      const columns: Record<string, unknown> = ctx.mode === "update" && (endsSessions(ctx.changed) || ctx.operator?.endSessions === true) ? newStampColumn() : {};
       if (ctx.mode === "create" || values.password) {
         const owner = { email: String(values.email ?? ctx.before?.email ?? ""), name: String(values.name ?? ctx.before?.name ?? "") };
         const problem = newPasswordProblem(values.password, owner, { checkPolicy: ctx.operator?.skipPolicy !== true });

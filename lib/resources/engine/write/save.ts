@@ -48,6 +48,12 @@ export interface OperatorOptions {
   auditAction?: string;
   /** Passed to the resource's hooks as `ctx.operator` (e.g. the seed's demo passwords). */
   hooks?: Record<string, unknown>;
+  /** Columns that are no form field (two-factor state), set in the same UPDATE as the values. */
+  columns?: Record<string, unknown>;
+  /** The audit entry's summary (e.g. the user's email on a reset). */
+  auditSummary?: string;
+  /** Writes the record's other tables in the same transaction, once its row is locked; throwing refuses the write. */
+  inTransaction?: (tx: Tx, id: RowId) => Promise<void>;
 }
 
 /**
@@ -74,10 +80,11 @@ export async function save(ctx: EngineContext, resource: Resource, actor: Actor,
       const refused = await resource.hooks?.beforeUpdate?.(tx, id, values, before!);
       if (refused) throw new FieldErrorsThrown(refused);
       if (editor || version !== null) await checkVersion(ctx.audit, tx, resource, editor, id, version);
+      await operator.inTransaction?.(tx, id);
     }
     const refErrors = await checkReferences(ctx.registry, tx, resource, editor, values, changed);
     if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
-    const row = rowOf(ctx.registry, resource, editor, id, values, prepared.columns);
+    const row = rowOf(ctx.registry, resource, editor, id, values, { ...prepared.columns, ...operator.columns });
     let rowId = id;
     if (rowId === null) {
       const [inserted] = (await tx.insert(sqlTable(resource.table)).values(row).returning({ id: sqlColumn(resource.id) })) as { id: RowId }[];
@@ -90,7 +97,7 @@ export async function save(ctx: EngineContext, resource: Resource, actor: Actor,
       if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) await writeMany(ctx.registry, tx, field, rowId, values[field.key] as unknown[]);
     }
     await resource.hooks?.afterWrite?.(tx, rowId, context);
-    await ctx.audit.record(tx, actor, { action: auditAction, resource: resource.name, recordId: rowId, changes: changesOf(values, before, changed) });
+    await ctx.audit.record(tx, actor, { action: auditAction, resource: resource.name, recordId: rowId, summary: operator.auditSummary, changes: changesOf(values, before, changed) });
     return { id: rowId, count: 1 };
   });
 }
