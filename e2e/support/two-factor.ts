@@ -104,6 +104,9 @@ export async function signedInWithCode(browser: Browser, email: string, auth: Au
 
 /** No serious or critical axe violations on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // After a server action's redirect the new page's <title> arrives with its
+  // streamed metadata, a moment after the content: check the page it settles on.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations
     .filter((v) => ["serious", "critical"].includes(v.impact ?? ""))
