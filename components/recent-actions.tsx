@@ -1,7 +1,9 @@
 import type { RecentEntry } from "@/lib/audit/recent";
-import { DateTime } from "./resource/value";
+import { LocalTime } from "./local-time";
 
-/** A panel of audit entries, newest first, like Django admin's "Recent actions". */
+const WORDS = { nothing: "Nothing yet.", unknown: "unknown", details: "Details" };
+
+/** A panel of record changes, newest first, like Django admin's "Recent actions". */
 export function RecentActions({ title, entries, showActor = false }: { title: string; entries: RecentEntry[]; showActor?: boolean }) {
   const id = showActor ? "recent-everyone-heading" : "recent-own-heading";
   return (
@@ -10,36 +12,42 @@ export function RecentActions({ title, entries, showActor = false }: { title: st
         {title}
       </h2>
       {entries.length === 0 ? (
-        <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">Nothing yet.</p>
+        <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">{WORDS.nothing}</p>
       ) : (
         <ol className="mt-3 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
           {entries.map((e) => (
             <li key={e.id} className="py-2">
-              <p>
-                {e.entryHref ? (
-                  <a href={e.entryHref} className="link">
-                    {e.action}
-                  </a>
-                ) : (
-                  e.action
-                )}
+              <p className="break-words">
+                {e.verb}
                 {e.record ? (
                   <>
                     {" "}
-                    {e.noun ? <span className="text-zinc-500 dark:text-zinc-400">{e.noun} </span> : null}
+                    {e.noun ? `${e.noun} ` : null}
+                    {e.record.quoted ? "“" : null}
                     {e.record.href ? (
                       <a href={e.record.href} className="link">
                         {e.record.text}
                       </a>
                     ) : (
-                      <span>{e.record.text}</span>
+                      e.record.text
                     )}
+                    {e.record.quoted ? "”" : null}
                   </>
                 ) : null}
+                .
               </p>
+              {e.changes ? <p className="break-words text-zinc-600 dark:text-zinc-300">{e.changes}</p> : null}
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                {showActor ? `${e.actorEmail ?? "unknown"} · ` : null}
-                <DateTime value={e.at} />
+                {showActor ? `${e.actorEmail ?? WORDS.unknown} · ` : null}
+                <LocalTime iso={e.at.toISOString()} />
+                {e.entryHref ? (
+                  <>
+                    {" · "}
+                    <a href={e.entryHref} className="link">
+                      {WORDS.details}
+                    </a>
+                  </>
+                ) : null}
               </p>
             </li>
           ))}

@@ -57,31 +57,32 @@ describe("admin index reads", () => {
     assert.deepEqual(await resourceCount(getResource("items")!, CONTRIBUTOR), { total: 1, capped: false });
   });
 
-  it("lists one user's newest entries, links live records the reader may view, and the kept summary otherwise", async () => {
+  it("lists one user's newest changes (no sign-ins), links live records the reader may view, and the kept name otherwise", async () => {
     const { recentActions } = await import("../lib/audit/recent");
     const mine = await recentActions(ADMIN, "u1");
     assert.deepEqual(
-      mine.map((e) => [e.action, e.noun, e.record]),
+      mine.map((e) => [e.verb, e.noun, e.record]),
       [
-        ["sign-in", null, null],
-        ["update", "User", { text: "two@example.com", href: "/admin/users/u2" }],
-        ["delete", "Item", { text: "Gone for good" }],
-        ["create", "Item", { text: "Kept", href: "/admin/items/1" }],
+        ["Changed", "user", { text: "two@example.com", href: "/admin/users/u2", quoted: true }],
+        ["Deleted", "item", { text: "Gone for good", quoted: true }],
+        ["Created", "item", { text: "Kept", href: "/admin/items/1", quoted: true }],
       ],
     );
     assert.equal(mine[0]!.entryHref, `/admin/audit/${mine[0]!.id}`);
     const asEditor = await recentActions(EDITOR, "u1");
-    assert.deepEqual(asEditor[1]!.record, { text: "#u2" }, "no title or link for a resource the reader may not view");
+    assert.deepEqual(asEditor[0]!.record, { text: "#u2", quoted: false }, "no title or link for a resource the reader may not view");
     assert.equal(asEditor[0]!.entryHref, undefined, "no link into the audit log without audit:view");
     const everyone = await recentActions(ADMIN, null);
-    assert.equal(everyone.length, 10);
-    assert.deepEqual(everyone.slice(0, 2).map((e) => e.actorEmail), ["one@example.com", "one@example.com"]);
+    assert.equal(everyone.length, 3, "sign-ins are not recent actions, however many");
+    assert.deepEqual(everyone.map((e) => e.actorEmail), ["one@example.com", "one@example.com", "one@example.com"]);
   });
 
   it("reads the audit log in index order and stops at the limit", async () => {
     const { listRecentActionsQuery } = await import("../lib/audit/queries");
-    for (const actor of ["u2", null]) {
-      const { sql, params } = listRecentActionsQuery(actor, 10).toSQL();
+    const { listOwnSignIns } = await import("../lib/audit/queries");
+    const queries = [listRecentActionsQuery("u2", 10), listRecentActionsQuery(null, 10), listOwnSignIns("u2", 5)];
+    for (const query of queries) {
+      const { sql, params } = query.toSQL();
       const plan = (client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
       assert.ok(plan.some((d) => /USING (COVERING )?INDEX audit_log_(actor_id|at)_idx/.test(d)), plan.join(" | "));
       assert.ok(!plan.some((d) => /TEMP B-TREE/.test(d)), plan.join(" | "));

@@ -1,37 +1,42 @@
-import Link from "next/link";
 import { listHistory } from "@/lib/audit/queries";
+import { entryLabels, visibleChanges } from "@/lib/audit/labels";
+import { describeEntry, knownLabel } from "@/lib/audit/sentence";
+import { getResource } from "@/lib/resources/registry";
+import type { Viewer } from "@/lib/resources/scope";
 import { LocalTime } from "../local-time";
-import { FieldValue } from "./value";
 
-const changesField = { key: "changes", label: "Changes", type: "json" as const };
+const WORDS = { heading: "History", none: "No recorded changes.", by: "by", unknown: "unknown", from: "from" };
 
-/** A record's audit trail, newest first (shown to users who may view the audit log). */
-export async function History({ resource, recordId }: { resource: string; recordId: string | number }) {
-  const entries = await listHistory(resource, recordId);
+/** A record's audit trail as sentences, newest first (shown to users who may view the audit log). */
+export async function History({ resource: name, recordId, viewer }: { resource: string; recordId: string | number; viewer: Viewer }) {
+  const resource = getResource(name);
+  const entries = (await listHistory(name, recordId)).map((e) => ({ ...visibleChanges(e, viewer), id: e.id, at: e.at, address: e.address }));
+  const labels = await entryLabels(entries, viewer);
   return (
     <section aria-labelledby="history-heading" className="mt-8">
       <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-        History
+        {WORDS.heading}
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No recorded changes.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{WORDS.none}</p>
       ) : (
         <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800">
-          {entries.map((e) => (
-            <li key={e.id} className="px-4 py-3 text-sm">
-              <p>
-                <Link href={`/admin/audit/${e.id}`} className="link">
-                  {e.action}
-                </Link>{" "}
-                by {e.actorEmail ?? "unknown"} {e.address ? `from ${e.address}` : ""} · <LocalTime iso={e.at.toISOString()} />
-              </p>
-              {e.changes && Object.keys(e.changes).length ? (
-                <div className="mt-2">
-                  <FieldValue field={changesField} value={e.changes} />
-                </div>
-              ) : null}
-            </li>
-          ))}
+          {entries.map((e) => {
+            const said = describeEntry(e, resource, labels.current(e) ?? knownLabel(e, resource), labels.lookup);
+            return (
+              <li key={e.id} className="px-4 py-3 text-sm">
+                <p className="break-words">
+                  <a href={`/admin/audit/${e.id}`} className="link">
+                    {e.action === "update" && said.changes ? said.changes : said.action}
+                  </a>
+                  {e.action !== "update" && said.changes ? ` ${said.changes}` : null}
+                </p>
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                  {WORDS.by} {e.actorEmail ?? WORDS.unknown} {e.address ? `${WORDS.from} ${e.address} ` : ""}· <LocalTime iso={e.at.toISOString()} />
+                </p>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -28,7 +28,7 @@ export function ListTable({ resource, query, rows, selectable, inlineAction, inl
   const editKeys = new Set(editable.map((c) => c.key));
   return (
     <ListFrame columns={editable} titleCol={selectable ? 1 : 0} action={inlineAction}>
-      <table className="data-table">
+      <table className="data-table" data-resource={resource.name}>
         <caption className="sr-only">{resource.label}</caption>
         <thead>
           <tr>

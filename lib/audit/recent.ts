@@ -1,46 +1,44 @@
-import { can, mayAct, permission } from "../permissions";
+import { can, permission } from "../permissions";
 import type { Viewer } from "../resources/scope";
-import { parseId, type RowId } from "../resources/engine/ids";
-import { labelsFor } from "../resources/panel";
 import { getResource } from "../resources/registry";
+import { entryLabels, visibleChanges } from "./labels";
 import { listRecentActions } from "./queries";
+import { describeEntry, knownLabel, verbOf } from "./sentence";
 
 export interface RecentEntry {
   id: number;
   at: Date;
   action: string;
   actorEmail: string | null;
-  /** The resource's singular label, when the entry is about a record. */
+  /** "Created item", "Deleted user": what was done, before the record's name. */
+  verb: string;
+  /** The resource's singular label, lower case, when the entry is about a record. */
   noun: string | null;
-  /** The record: its current title with a link while it exists and the reader may view it, else what the log kept. */
-  record: { text: string; href?: string } | null;
+  /** The record: its current title with a link while it exists and the reader may view it, else the last name the log knew. */
+  record: { text: string; href?: string; quoted: boolean } | null;
+  /** For changes: "Changed price from $19.99 to $24.50 and name." */
+  changes: string | null;
   /** The audit entry's own page, for readers of the audit log. */
   entryHref?: string;
 }
 
 /**
- * The newest audit entries of one actor (a user id), or of everyone (null),
- * as `viewer` may see them: titles are read, and links given, only for
+ * The newest changes of records by one actor (a user id), or by everyone
+ * (null), as `viewer` may see them: titles are read, and links given, only for
  * records that still exist and that the viewer may view (their own, under an
- * `:own` permission).
+ * `:own` permission); a deleted record keeps the name the log last knew.
  */
 export async function recentActions(viewer: Viewer, actorId: string | null, limit = 10): Promise<RecentEntry[]> {
-  const { access } = viewer;
-  const entries = await listRecentActions(actorId, limit);
-  const ids = new Map<string, RowId[]>();
-  for (const e of entries) {
-    const resource = e.resource ? getResource(e.resource) : undefined;
-    const id = resource && e.recordId ? parseId(resource, e.recordId) : null;
-    if (resource && id !== null && mayAct(access, resource, "view")) ids.set(resource.name, [...(ids.get(resource.name) ?? []), id]);
-  }
-  const titles = new Map<string, Map<RowId, string>>();
-  for (const [name, list] of ids) titles.set(name, await labelsFor(name, [...new Set(list)], viewer));
-  const readsLog = can(access, permission("audit", "view"));
+  const entries = (await listRecentActions(actorId, limit)).map((e) => ({ ...visibleChanges(e, viewer), id: e.id, at: e.at }));
+  const labels = await entryLabels(entries, viewer);
+  const readsLog = can(viewer.access, permission("audit", "view"));
   return entries.map((e) => {
     const resource = e.resource ? getResource(e.resource) : undefined;
-    const id = resource && e.recordId ? parseId(resource, e.recordId) : null;
-    const title = resource && id !== null ? titles.get(resource.name)?.get(id) : undefined;
-    const record = !e.recordId ? null : title !== undefined ? { text: title, href: `/admin/${resource!.name}/${encodeURIComponent(String(id))}` } : { text: e.summary ?? `#${e.recordId}` };
-    return { id: e.id, at: e.at, action: e.action, actorEmail: e.actorEmail, noun: resource?.singular ?? e.resource, record, entryHref: readsLog ? `/admin/audit/${e.id}` : undefined };
+    const current = labels.current(e);
+    const known = current ?? knownLabel(e, resource);
+    const record = !e.recordId ? null : current !== undefined ? { text: current, href: `/admin/${resource!.name}/${encodeURIComponent(e.recordId)}`, quoted: true } : known ? { text: known, quoted: true } : { text: `#${e.recordId}`, quoted: false };
+    const { changes } = describeEntry(e, resource, known, labels.lookup);
+    const noun = resource ? resource.singular.toLowerCase() : e.resource;
+    return { id: e.id, at: e.at, action: e.action, actorEmail: e.actorEmail ?? null, verb: verbOf(e.action), noun, record, changes, entryHref: readsLog ? `/admin/audit/${e.id}` : undefined };
   });
 }

@@ -59,6 +59,8 @@ export interface FieldDef {
   help?: string;
   /** Not shown on the details page (write-only fields). */
   hidden?: boolean;
+  /** false: left out of the details page's field list (the resource's details panel shows it), still read and exported. */
+  details?: boolean;
   /**
    * May be changed from the list, in place, and with the bulk "Set field…"
    * action: boolean, enum, number, money and (short) text fields only.

@@ -22,10 +22,10 @@ export const auditResource = defineResource({
     { key: "resource", label: "Resource", type: "enum", column: auditLog.resource, options: AUDITED, list: true },
     { key: "recordId", label: "Record", type: "text", column: auditLog.recordId, list: true },
     { key: "summary", label: "Summary", type: "text", column: auditLog.summary, list: true },
-    { key: "actor", label: "Actor", type: "reference", column: auditLog.actorId, reference: { resource: "users" } },
+    { key: "actor", label: "Actor", type: "reference", column: auditLog.actorId, reference: { resource: "users" }, details: false },
     { key: "actorEmail", label: "Actor email", type: "text", column: auditLog.actorEmail, list: true, sortable: true },
     { key: "address", label: "From", type: "text", column: auditLog.address, list: true },
-    { key: "changes", label: "Changes", type: "json", column: auditLog.changes },
+    { key: "changes", label: "Changes", type: "json", column: auditLog.changes, details: false },
   ],
   search: ["actorEmail", "summary", "recordId"],
   filters: [
@@ -35,6 +35,8 @@ export const auditResource = defineResource({
     { field: "at", param: "at", type: "date-range", label: "Time" },
   ],
   defaultSort: "-at",
+  // The entry's page says what happened, in words, with the changes' labels and values (components/resource/audit-entry.tsx).
+  detailsPanel: "audit-entry",
   emptyHint: "Nothing matches. Clear the search and filters.",
   registered: (resources) => {
     AUDITED.splice(0, AUDITED.length, ...resources.filter(isWritable).map((r) => r.name));

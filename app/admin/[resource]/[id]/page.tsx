@@ -10,7 +10,7 @@ import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
 import { History } from "@/components/resource/history";
 import { RelatedRecords } from "@/components/resource/related";
-import { DetailsPanel } from "@/components/resource/details-panels";
+import { DetailsHeading, DetailsPanel } from "@/components/resource/details-panels";
 import { can } from "@/lib/permissions";
 import { isWritable } from "@/lib/resources/writable";
 
@@ -38,7 +38,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
       </nav>
       <Notice kind={notice} title={record.title} names={resource} kinds={["created", "updated"]} />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight break-all">{record.title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-all">{resource.detailsPanel ? <DetailsHeading name={resource.detailsPanel} recordId={String(record.id)} viewer={user} fallback={record.title} /> : record.title}</h1>
         <div className="flex flex-wrap items-start gap-2">
           {allowed.update ? (
             <a href={`${base}/${encodeURIComponent(String(record.id))}/edit`} className="btn-primary">
@@ -50,7 +50,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
       </div>
       <dl className="card divide-y divide-zinc-100 dark:divide-zinc-800">
         {resource.fields
-          .filter((f) => !f.hidden)
+          .filter((f) => !f.hidden && f.details !== false)
           .map((f) => (
             <div key={f.key} className="grid gap-1 px-4 py-3 sm:grid-cols-3 sm:gap-4">
               <dt className="text-sm text-zinc-500 dark:text-zinc-400">{f.label}</dt>
@@ -62,7 +62,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
       </dl>
       {resource.detailsPanel ? <DetailsPanel name={resource.detailsPanel} recordId={String(record.id)} viewer={user} notice={typeof notice === "string" ? notice : undefined} /> : null}
       <RelatedRecords resource={resource} id={record.id} viewer={user} />
-      {isWritable(resource) && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} /> : null}
+      {isWritable(resource) && can(user.access, "audit:view") ? <History resource={resource.name} recordId={record.id} viewer={user} /> : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { checkReferences, columnValues, writeMany } from "../references";
 import { sqlColumn, sqlTable } from "../../../db/query-tables";
 import type { TargetRow } from "../targets";
 import { checkVersion, versionColumn } from "../version";
-import { applyFieldRules, changedKeys } from "./field-rules";
+import { applyFieldRules, changedKeys, same } from "./field-rules";
 import { runWrite } from "./pipeline";
 import { FieldErrorsThrown, type WriteResult } from "./result";
 
@@ -23,10 +23,16 @@ async function beforeOf(tx: Tx, resource: Resource, row: TargetRow): Promise<Rec
   return before;
 }
 
-/** Before/after of the changed fields, for the audit log (secrets are redacted there). */
+/**
+ * Before/after of the changed fields, for the audit log (secrets are redacted
+ * there): a field a hook set back to its stored value is no change.
+ */
 function changesOf(values: Record<string, unknown>, before: Record<string, unknown> | undefined, changed: Set<string>): Changes {
   const out: Changes = {};
-  for (const key of changed) out[key] = { before: before?.[key] ?? null, after: values[key] ?? null };
+  for (const key of changed) {
+    if (before && key !== "password" && same(values[key], before[key])) continue;
+    out[key] = { before: before?.[key] ?? null, after: values[key] ?? null };
+  }
   return out;
 }
 
@@ -84,6 +90,9 @@ export async function save(ctx: EngineContext, resource: Resource, actor: Actor,
     }
     const refErrors = await checkReferences(ctx.registry, tx, resource, editor, values, changed);
     if (Object.keys(refErrors).length) throw new FieldErrorsThrown(refErrors);
+    const changes = changesOf(values, before, changed);
+    // A form saved as it was read changes nothing: no write, no version step, no entry in the log.
+    if (id !== null && auditAction === "update" && !Object.keys(changes).length && !Object.keys({ ...prepared.columns, ...operator.columns }).length && !operator.inTransaction) return { id, count: 1 };
     const row = rowOf(ctx.registry, resource, editor, id, values, { ...prepared.columns, ...operator.columns });
     let rowId = id;
     if (rowId === null) {
@@ -97,7 +106,7 @@ export async function save(ctx: EngineContext, resource: Resource, actor: Actor,
       if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) await writeMany(ctx.registry, tx, field, rowId, values[field.key] as unknown[]);
     }
     await resource.hooks?.afterWrite?.(tx, rowId, context);
-    await ctx.audit.record(tx, actor, { action: auditAction, resource: resource.name, recordId: rowId, summary: operator.auditSummary, changes: changesOf(values, before, changed) });
+    await ctx.audit.record(tx, actor, { action: auditAction, resource: resource.name, recordId: rowId, summary: operator.auditSummary, changes });
     return { id: rowId, count: 1 };
   });
 }

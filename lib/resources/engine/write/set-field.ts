@@ -23,6 +23,7 @@ export function setField(ctx: EngineContext, resource: Resource, actor: Actor, e
   const column = field.column;
   return runWrite(ctx, { resource, actor, editor, action: "update", auditAction: "bulk:set", ids, door: "list" }, async (tx, rows) => {
     const targets: { id: RowId; before: Record<string, unknown>; changed: Set<string> }[] = [];
+    let kept = 0;
     for (const { __id: id, __title: _title, ...before } of rows) {
       const values: Record<string, unknown> = { [key]: value };
       const changed = changedKeys(values, before);
@@ -30,9 +31,11 @@ export function setField(ctx: EngineContext, resource: Resource, actor: Actor, e
       // The update hooks see each row as the edit form would, and may refuse it or keep the field as it is.
       const refused = await resource.hooks?.beforeUpdate?.(tx, id, values, before);
       if (refused) throw new FieldErrorsThrown(refused);
-      if (key in values) targets.push({ id, before, changed });
+      // A row that already holds the value is left as it is: no version step, no entry in the log.
+      if (key in values) kept += 1;
+      if (key in values && changed.has(key)) targets.push({ id, before, changed });
     }
-    if (targets.length === 0) return { count: 0 };
+    if (targets.length === 0) return { count: kept };
     const set: Record<string, unknown> = { [columnKey(resource, column)]: value };
     const versioned = versionColumn(resource);
     if (versioned) set[columnKey(resource, versioned)] = new Date();
@@ -41,6 +44,6 @@ export function setField(ctx: EngineContext, resource: Resource, actor: Actor, e
       await resource.hooks?.afterWrite?.(tx, id, { mode: "update", before, changed });
       await ctx.audit.record(tx, actor, { action: "bulk:set", resource: resource.name, recordId: id, changes: { [key]: { before: before[key] ?? null, after: value ?? null } } });
     }
-    return { count: targets.length };
+    return { count: kept };
   });
 }
