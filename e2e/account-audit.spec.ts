@@ -83,7 +83,7 @@ test.describe("audit log", () => {
 
     const history = page.getByRole("region", { name: "History" });
     await expect(history.getByRole("listitem")).toHaveCount(2);
-    await expect(history.getByRole("listitem").first()).toContainText("update");
+    await expect(history.getByRole("listitem").first()).toContainText("Changed price from $5.00 to $7.25.");
 
     await page.goto(`/admin/audit?resource=items&action=update&q=${encodeURIComponent(String(id))}`);
     await expect(page.getByRole("cell", { name: String(id), exact: true }).first()).toBeVisible();
