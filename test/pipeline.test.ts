@@ -134,6 +134,20 @@ describe("the write pipeline", () => {
     assert.deepEqual(await item(3), { name: "drum 3", price: 300, owner: A });
   });
 
+  it("writes no entry, and steps no version, for a save or a bulk Set field that changes nothing", async () => {
+    const entries = async (id: number) => (await db().select({ action: auditLog.action, changes: auditLog.changes }).from(auditLog).where(eq(auditLog.recordId, String(id)))).filter((e) => e.action !== "denied");
+    const owner = { id: B, access: accessFromRoles([{ name: "admin", permissions: [] }]) };
+    const was = await entries(2);
+    const v = await version(2);
+    const same = await engine.updateRecord(itemsResource, actor, owner, 2, { name: "drum 2", category: "tools" }, v);
+    assert.equal(same.ok, true);
+    assert.equal(await version(2), v);
+    assert.equal((await engine.setFieldOnRecords(itemsResource, actor, owner, "category", "tools", [2])).ok, true);
+    assert.deepEqual(await entries(2), was);
+    assert.equal((await engine.updateRecord(itemsResource, actor, owner, 2, { name: "drum 2", category: "garden" }, v)).ok, true);
+    assert.deepEqual((await entries(2)).slice(was.length), [{ action: "update", changes: { category: { before: "tools", after: "garden" } } }]);
+  });
+
   it("runs the guard a definition registers around its writes: the last active admin is not deactivated, on any door", async () => {
     const usersResource = engine.registry.get("users")!;
     const active = async () => (await db().select({ active: users.active }).from(users).where(eq(users.id, B)))[0]!.active;
