@@ -28,7 +28,7 @@ describe("what generic pages learn from definitions", () => {
     assert.equal(isWritable({ actions: ["view", "delete"] }), true);
   });
 
-  it("only the users definition adds a panel to its details page", () => {
-    assert.deepEqual(RESOURCES.filter((r) => r.detailsPanel).map((r) => r.name), ["users"]);
+  it("only the users definition (two-factor) and the audit log (what happened) add a panel to their details page", () => {
+    assert.deepEqual(RESOURCES.filter((r) => r.detailsPanel).map((r) => [r.name, r.detailsPanel]), [["users", "two-factor"], ["audit", "audit-entry"]]);
   });
 });
