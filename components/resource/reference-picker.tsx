@@ -151,9 +151,8 @@ export function ReferencePicker({
           }}
         />
       )}
-      <p role="status">
-        {open && !selected && message ? <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">{message}</span> : null}
-      </p>
+      {/* A live region that is always there (announced when it fills), without the status role a page's notice has. */}
+      <div aria-live="polite">{open && !selected && message ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{message}</p> : null}</div>
       {open && !selected && options.length > 0 ? (
         <ul id={`${id}-list`} role="listbox" aria-label={WORDS.options(label)} className="card absolute z-10 mt-1 max-h-64 w-full overflow-auto py-1">
           {options.map((o, i) => (
