@@ -145,6 +145,7 @@ test.describe("as admin", () => {
       await page.getByRole("combobox", { name: "Owner" }).fill("example");
       await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
       expect(await seriousViolations(page), "picker open").toEqual([]);
+      await page.keyboard.press("Escape");
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await expect(page.getByText("Name is required.")).toBeVisible();
       expect(await seriousViolations(page), "failed submit").toEqual([]);
