@@ -66,7 +66,7 @@ test.describe("forms showing errors", () => {
   test("the item form with field errors has no serious violations", async ({ page }) => {
     await page.goto("/admin/items/new");
     await page.getByLabel("Price").fill("abc");
-    await page.getByRole("button", { name: "Create item" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.locator("#name-error")).toBeVisible();
     const found = await seriousViolations(page);
     expect(found, found.join("\n")).toEqual([]);

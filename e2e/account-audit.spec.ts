@@ -73,7 +73,7 @@ test.describe("audit log", () => {
     const id = await createItem(page, { name: `${tag} one`, price: "5.00" });
     await page.goto(`/admin/items/${id}/edit`);
     await page.getByLabel("Price").fill("7.25");
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
 
     const entries = queryDb<{ action: string; actor_email: string; changes: string }>("select action, actor_email, changes from audit_log where resource = 'items' and record_id = ? order by id", String(id));
@@ -94,7 +94,7 @@ test.describe("audit log", () => {
     await page.goto("/admin/users/new");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(STRONG_PASSWORD);
-    await page.getByRole("button", { name: "Create user" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(/notice=created/);
     const rows = queryDb<{ changes: string | null }>("select changes from audit_log where resource = 'users' and record_id = (select id from users where email = ?)", email);
     expect(rows.length).toBeGreaterThan(0);

@@ -79,7 +79,7 @@ test("replayed update, delete and bulk delete on another user's item change noth
   const before = item(other.id);
 
   await page.goto(`/admin/items/${own.id}/edit`);
-  const update = await captureAction(page, () => page.getByRole("button", { name: "Save changes" }).click());
+  const update = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   const updateArgs = actionArgs(update);
   updateArgs[1] = String(other.id);
   const res = await replayAction(page.request, update, { args: updateArgs, form: { name: "taken over" } });
@@ -122,7 +122,7 @@ test("a new item is the contributor's, and a request naming another owner is ref
   await page.getByLabel("Name").fill("placeholder");
   await page.getByLabel("Category").selectOption("books");
   await page.getByLabel("Price").fill("3.00");
-  const create = await captureAction(page, () => page.getByRole("button", { name: "Create item" }).click());
+  const create = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   const forged = uniqueTag("Forged");
   const res = await replayAction(page.request, create, { form: { name: forged, owner: userId(ACCOUNTS.admin.email) } });
   expect(res.status()).toBeLessThan(400);
@@ -138,7 +138,7 @@ test("price is read-only on edit; a forged price change is refused with the reas
   const price = page.getByLabel("Price");
   await expect(price).toHaveAttribute("readonly", "");
   await expect(page.getByText("You may not change this field (it needs the permission “Change prices”).")).toBeVisible();
-  const update = await captureAction(page, () => page.getByRole("button", { name: "Save changes" }).click());
+  const update = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   const name = uniqueTag("Renamed");
   const res = await replayAction(page.request, update, { form: { name, price: "999.99" } });
   expect(res.status()).toBeLessThan(400);
@@ -217,7 +217,7 @@ test("the role form offers none / own / all per item action and the field permis
   await page.getByRole("checkbox", { name: "Items: Change prices" }).check();
   // Users have no owner: a plain checkbox.
   await expect(page.getByRole("checkbox", { name: "users view" })).toBeVisible();
-  await page.getByRole("button", { name: "Create role" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.waitForURL(/\/admin\/roles\/\d+\?notice=created$/);
   const [row] = queryDb<{ permissions: string }>("select permissions from roles where name = ?", name);
   const stored: unknown = typeof row!.permissions === "string" ? JSON.parse(row!.permissions) : row!.permissions;

@@ -113,7 +113,7 @@ test("a save against a stale list is refused with the conflict message, keeping 
   const other = await (await browser.newContext({ storageState: ACCOUNTS.editor.state })).newPage();
   await other.goto(`/admin/items/${id}/edit`);
   await other.getByLabel("Price").fill("20.00");
-  await other.getByRole("button", { name: "Save changes" }).click();
+  await other.getByRole("button", { name: "Save", exact: true }).click();
   await other.waitForURL(`/admin/items/${id}?notice=updated`);
   await other.context().close();
 

@@ -34,12 +34,12 @@ test("a save from a stale form is refused, says what changed (not who, to a view
   await a.goto(`/admin/items/${id}/edit`);
   await b.goto(`/admin/items/${id}/edit`);
   await a.getByLabel("Name").fill(`${tag} renamed`);
-  await a.getByRole("button", { name: "Save changes" }).click();
+  await a.getByRole("button", { name: "Save", exact: true }).click();
   await expect(a).toHaveURL(`/admin/items/${id}?notice=updated`);
 
   // The editor's save, from the form read before, would revert the new name.
   await b.getByLabel("Price").fill("9.99");
-  await b.getByRole("button", { name: "Save changes" }).click();
+  await b.getByRole("button", { name: "Save", exact: true }).click();
   // The editor may view neither users nor the audit log: the message names no one.
   await expect(b.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Someone else changed this item (Name) after you opened this form");
   await expect(b.getByRole("alert").filter({ hasText: /\S/ })).not.toContainText("@");
@@ -49,7 +49,7 @@ test("a save from a stale form is refused, says what changed (not who, to a view
 
   // Having read the message, saving again is a deliberate choice, and works.
   await b.getByLabel("Name").fill(`${tag} renamed`);
-  await b.getByRole("button", { name: "Save changes" }).click();
+  await b.getByRole("button", { name: "Save", exact: true }).click();
   await expect(b).toHaveURL(`/admin/items/${id}?notice=updated`);
   expect(row()).toEqual({ name: `${tag} renamed`, price_cents: 999 });
   await admin.close();
@@ -65,7 +65,7 @@ test("a stale user form cannot revert a role change made in the meantime", async
   // Meanwhile an operator takes the editor role away.
   expect(await cliAsync(["users", "remove-role", email, "editor"])).toBe("ok");
   await page.getByLabel("Name").fill("Renamed");
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("cli:");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Roles");
   expect(queryDb("select ur.role_id from user_roles ur where ur.user_id = ?", id)).toEqual([]);
@@ -80,7 +80,7 @@ test("the CLI and the panel writing at the same time all succeed", async ({ brow
   await page.getByLabel("Name").fill(tag);
   await page.getByLabel("Category").selectOption("tools");
   await page.getByLabel("Price").fill("1.00");
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Create item" }).click());
+  const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
 
   // The panel keeps writing for as long as the CLI runs.
   let cliDone = false;

@@ -22,7 +22,7 @@ test("creates an item through the form, shows it, and edits it", async ({ page }
   await page.getByLabel("Name").fill(`${name} edited`);
   await page.getByLabel("Price").fill("20");
   await page.getByLabel("In stock").uncheck();
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
   await expect(page.getByRole("status")).toHaveText(`Item “${name} edited” saved.`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name} edited`);
@@ -165,7 +165,7 @@ test("invalid values get messages next to their fields, keep the input and write
   await page.getByLabel("Category").selectOption("toys");
   await page.getByLabel("Price").fill("abc");
   await page.getByLabel("Description").fill(marker);
-  await page.getByRole("button", { name: "Create item" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Please correct the highlighted fields.");
   await expect(page.locator("#name-error")).toHaveText("Name is required.");
   await expect(page.locator("#price-error")).toHaveText("Enter an amount like 12.50 (at most 2 decimals).");
@@ -179,7 +179,7 @@ test("invalid values get messages next to their fields, keep the input and write
   const long = `${marker}`.padEnd(65, "x");
   await page.getByLabel("Name").fill(long);
   await page.getByLabel("Price").fill("5.00");
-  await page.getByRole("button", { name: "Create item" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#name-error")).toHaveText("Name must be at most 64 characters.");
   await expect(page.locator("#price-error")).toHaveCount(0);
   await expect(page.getByLabel("Name")).toHaveValue(long);

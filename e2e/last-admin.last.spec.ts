@@ -28,7 +28,7 @@ test("two admins demoting each other at once leave one active admin", async ({ b
   await pageB.goto(`/admin/users/${id(ACCOUNTS.admin.email)}/edit`);
   await pageA.getByLabel("Active").uncheck();
   await pageB.getByLabel("Active").uncheck();
-  await Promise.all([pageA.getByRole("button", { name: "Save changes" }).click(), pageB.getByRole("button", { name: "Save changes" }).click()]);
+  await Promise.all([pageA.getByRole("button", { name: "Save", exact: true }).click(), pageB.getByRole("button", { name: "Save", exact: true }).click()]);
 
   await expect.poll(() => activeAdmins().length, { timeout: 15_000 }).toBe(1);
   await pageA.waitForLoadState();

@@ -33,7 +33,7 @@ test.describe("resource writes", () => {
 
     await page.goto(`/admin/items/${id}/edit`);
     await page.getByLabel("Name").fill(`${name} renamed`);
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
     await expectNotice(page, `Item “${name} renamed” saved.`);
 

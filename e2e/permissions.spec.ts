@@ -70,7 +70,7 @@ test.describe("server actions replayed without the permission change nothing", (
     await page.getByLabel("Name").fill(tag);
     await page.getByLabel("Category").selectOption("books");
     await page.getByLabel("Price").fill("9.99");
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Create item" }).click());
+    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
     expect(itemsNamed(tag)).toEqual([]);
 
     await refusedFor([["end-user", c.endUser, "/"], ["anonymous", c.anonymous, "/login"]], action, { form: { name: `${tag} forged` } }, () => expect(itemsNamed(`${tag} forged`)).toEqual([]));
@@ -85,7 +85,7 @@ test.describe("server actions replayed without the permission change nothing", (
     await page.getByLabel("Name").fill(tag);
     await page.getByLabel("Category").selectOption("books");
     await page.getByLabel("Price").fill("1.00");
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Create item" }).click());
+    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
     for (const origin of ["https://evil.example", "null", null]) {
       const res = await replayAction(c.admin, action, { form: { name: `${tag} ${origin}` }, origin });
       expect(res.status(), `Origin: ${origin}`).toBe(403);
@@ -136,7 +136,7 @@ test.describe("server actions replayed without the permission change nothing", (
     await page.getByLabel("Active").check();
     await page.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: "admin", exact: true }).check();
     await page.getByLabel("Password").fill(STRONG_PASSWORD);
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Create user" }).click());
+    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
 
     const forged = uniqueEmail("forged");
     const noUser = () => expect(queryDb("select id from users where email = ?", forged)).toEqual([]);
@@ -156,7 +156,7 @@ test.describe("server actions replayed without the permission change nothing", (
     const stored = () => queryDb<{ name: string; permissions: string }>("select name, permissions from roles where name = ?", role)[0]?.permissions;
     const { id } = queryDb<{ id: number }>("select id from roles where name = ?", role)[0]!;
     await page.goto(`/admin/roles/${id}/edit`);
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Save changes" }).click());
+    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
 
     const form = { name: role, permissions: ["users:view", "users:update", "roles:update"] };
     await refusedFor([["editor", c.editor, "/admin/items"], ["end-user", c.endUser, "/"], ["anonymous", c.anonymous, "/login"]], action, { form }, () => expect(stored()).toBe('["items:view"]'));
@@ -183,7 +183,7 @@ test.describe("extra form fields", () => {
         form.appendChild(input);
       }
     }, first.id);
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
     expect(queryDb("select id, name, price_cents, created_at from items where id = ?", id)).toEqual([{ id, name: `${tag} edited`, price_cents: 200, created_at: before.created_at }]);
     expect(queryDb("select id, name from items where id = ?", first.id)).toEqual([first]);

@@ -36,7 +36,7 @@ test("signing in, saving forms and signing out stay on the proxy's host", async 
     await expect(page).toHaveURL(`http://${HOST}/admin/items/${id}?notice=created`);
     await page.goto(`/admin/items/${id}/edit`);
     await page.getByLabel("Name").fill(`${name} edited`);
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`http://${HOST}/admin/items/${id}?notice=updated`);
     await page.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();

@@ -181,7 +181,7 @@ test.describe("roles that require two-factor", () => {
     await expect(page.getByText("cannot be renamed, or its members would no longer need it")).toBeVisible();
     await page.getByLabel("Name").evaluate((el: HTMLInputElement) => (el.readOnly = false));
     await page.getByLabel("Name").fill("no-two-factor-needed");
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.locator("#name-error")).toContainText("cannot be renamed");
     expect(queryDb<{ name: string }>("select name from roles where id = ?", role!.id)).toEqual([{ name: REQUIRED_ROLE }]);
   });

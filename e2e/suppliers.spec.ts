@@ -23,7 +23,7 @@ async function createSupplier(page: Page, name: string, { status = "active", sin
   await page.getByLabel("Contact email").fill(email);
   await page.getByLabel("Status").selectOption(status);
   await page.getByLabel("Contract start").fill(since);
-  await page.getByRole("button", { name: "Create supplier" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.waitForURL(/\/admin\/suppliers\/\d+\?notice=created$/);
   await expect(page.getByRole("status")).toHaveText(`Supplier “${name}” created.`);
   return Number(new URL(page.url()).pathname.split("/").pop());
@@ -82,7 +82,7 @@ test("create shows errors next to the fields first, then creates, audits, edits 
   await page.goto("/admin/suppliers/new");
   await page.getByLabel("Contact email").fill("not-an-email");
   await page.getByLabel("Contract start").fill("2024-01-02T03:04");
-  await page.getByRole("button", { name: "Create supplier" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#name-error")).toHaveText("Name is required.");
   await expect(page.locator("#contactEmail-error")).toHaveText("Enter a valid email address.");
   await expect(page.getByLabel("Contact email")).toHaveValue("not-an-email");
@@ -100,7 +100,7 @@ test("create shows errors next to the fields first, then creates, audits, edits 
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page).toHaveURL(`/admin/suppliers/${id}/edit`);
   await page.getByLabel("Status").selectOption("ended");
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(`/admin/suppliers/${id}?notice=updated`);
   await expect(detail(page, "Status")).toHaveText("ended");
   expect(queryDb("select status from suppliers where id = ?", id)).toEqual([{ status: "ended" }]);
@@ -147,7 +147,7 @@ test("the role form offers suppliers' permissions; a view-only role lists but ca
   const create = await captureAction(page, async () => {
     await page.getByLabel("Name").fill("placeholder");
     await page.getByLabel("Contract start").fill("2024-01-01T00:00");
-    await page.getByRole("button", { name: "Create supplier" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
   });
 
   const role = `suppliers-viewer-${process.pid}-${Date.now().toString(36)}`;

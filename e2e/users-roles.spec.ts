@@ -27,7 +27,7 @@ async function fillUserForm(page: Page, email: string, password: string, role?: 
   await page.getByLabel("Active").check();
   if (role) await page.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: role, exact: true }).check();
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create user" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
 }
 
 test("a user created in the panel signs in; deactivated, they are signed out and refused", async ({ page, browser }) => {
@@ -44,7 +44,7 @@ test("a user created in the panel signs in; deactivated, they are signed out and
   await page.goto(`/admin/users/${id}/edit`);
   await expect(page.getByLabel("Active")).toBeChecked();
   await page.getByLabel("Active").uncheck();
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(`/admin/users/${id}?notice=updated`);
   expect(userRow(email)!.active).toBe(0);
 
@@ -75,7 +75,7 @@ test("a weak password is refused with a field error and nothing is written", asy
   await expect(page.locator("#password-error")).toContainText("too easy to guess");
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByLabel("Password").fill("Ab1!");
-  await page.getByRole("button", { name: "Create user" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#password-error")).toHaveText("Use at least 8 characters.");
   expect(queryDb("select id from users where email = ?", email)).toEqual([]);
 });
@@ -112,7 +112,7 @@ test("ticking a permission in a role's matrix grants it at once; unticking revok
     await page.goto(`/admin/roles/${id}/edit`);
     // Items have an owner column: their cells choose none / own records / all records.
     await page.getByRole("combobox", { name: "items view", exact: true }).selectOption({ label: tick ? "All" : "None" });
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/admin/roles/${id}?notice=updated`);
     expect(roleRow(role)!.permissions).toBe(stored);
     expect((await user.goto("/admin/items"))?.status()).toBe(status);
@@ -128,7 +128,7 @@ test("the admin role's edit form locks name and permissions, and saves unchanged
   await expect(page.getByRole("checkbox", { name: "users delete", exact: true })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "users delete", exact: true })).toBeDisabled();
   // Saving it as shown (nothing changed) works: the locked name is not "missing".
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#name-error")).toHaveCount(0);
   await expect(page).toHaveURL(`/admin/roles/${id}?notice=updated`);
   expect(roleRow("admin")).toEqual(expect.objectContaining({ id, name: "admin" }));
@@ -139,7 +139,7 @@ test("the admin role cannot be renamed (even by a forged form) or deleted", asyn
   await page.goto(`/admin/roles/${id}/edit`);
   await page.getByLabel("Name").evaluate((el: HTMLInputElement) => (el.readOnly = false));
   await page.getByLabel("Name").fill("superuser");
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#name-error")).toHaveText("The admin role cannot be renamed.");
   expect(roleRow("admin")?.id).toBe(id);
 

@@ -52,7 +52,7 @@ test("a forged or unsigned version is refused as an invalid form: no history, no
   const id = await createItem(admin, { name, price: "5.00" });
   await admin.goto(`/admin/items/${id}/edit`);
   await admin.getByLabel("Name").fill(`${name} renamed`);
-  await admin.getByRole("button", { name: "Save changes" }).click();
+  await admin.getByRole("button", { name: "Save", exact: true }).click();
   await expect(admin).toHaveURL(`/admin/items/${id}?notice=updated`);
   const before = item(id);
 
@@ -60,7 +60,7 @@ test("a forged or unsigned version is refused as an invalid form: no history, no
   const editor = await as(browser, "editor");
   await editor.goto(`/admin/items/${id}/edit`);
   await editor.getByLabel("Price").fill("9.99");
-  const save = await captureAction(editor, () => editor.getByRole("button", { name: "Save changes" }).click());
+  const save = await captureAction(editor, () => editor.getByRole("button", { name: "Save", exact: true }).click());
   const current = String(new Date(queryDb<{ updated_at: string | number }>("select updated_at from items where id = ?", id)[0]!.updated_at).getTime());
   for (const version of ["0", "1", current, `${current}.${"A".repeat(43)}`, ""]) {
     const res = await replayAction(editor.request, save, { form: { __version: version } });
@@ -87,7 +87,7 @@ test("a forged or unsigned version is refused as an invalid form: no history, no
 async function contributorWrites(page: Page): Promise<Record<string, (id: number) => Promise<APIResponse>>> {
   const own = ownItem();
   await page.goto(`/admin/items/${own.id}/edit`);
-  const update = await captureAction(page, () => page.getByRole("button", { name: "Save changes" }).click());
+  const update = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   await page.goto(`/admin/items/${own.id}`);
   await page.getByRole("button", { name: "Delete" }).click();
   const del = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
@@ -141,7 +141,7 @@ test("an owner id the editor may not view gets the same answer as one that does 
   await page.getByLabel("Name").fill("placeholder");
   await page.getByLabel("Category").selectOption("books");
   await page.getByLabel("Price").fill("1.00");
-  const create = await captureAction(page, () => page.getByRole("button", { name: "Create item" }).click());
+  const create = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   const answers = [];
   for (const owner of [userId(ACCOUNTS.admin.email), randomUUID()]) {
     const name = uniqueTag("OwnerOracle");

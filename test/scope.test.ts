@@ -110,6 +110,27 @@ describe("own-records scope on reads", () => {
     assert.deepEqual(await engine.queries.lookupOptions("users", "", 20, contributor), []);
   });
 
+  it("shows a reference as the viewer may see it: a title to open, themselves as text, anyone else as a neutral text", async () => {
+    const owners = async (v: Viewer | undefined) => Object.fromEntries((await list(v)).rows.map((r) => [Number(r.id), r.refs.owner]));
+    // The contributor may not view users: their own e-mail, as text (no link to a 403).
+    assert.deepEqual((await owners(contributor))[1], { id: A, label: "a@example.com", open: false });
+    // Items of everyone, no users:view: someone else is neither an e-mail nor an id.
+    const itemsOnly = viewer(A, ["items:view"]);
+    const seen = await owners(itemsOnly);
+    assert.deepEqual(seen[3], { id: B, label: "Another user", open: false });
+    assert.deepEqual(seen[1], { id: A, label: "a@example.com", open: false });
+    assert.equal(seen[4], null);
+    // With users:view: titles that open.
+    assert.deepEqual((await owners(everyone))[3], { id: B, label: "b@example.com", open: true });
+  });
+
+  it("finds a row by its exact title or search field, ignoring case, within the viewer's scope", async () => {
+    assert.deepEqual(await engine.queries.findByLabel("users", "A@Example.com", everyone), [A]);
+    assert.deepEqual(await engine.queries.findByLabel("users", "b", everyone), [B]);
+    assert.deepEqual(await engine.queries.findByLabel("users", "a@example", everyone), []);
+    assert.deepEqual(await engine.queries.findByLabel("users", "a@example.com", contributor), []);
+  });
+
   it("exports only rows the viewer may both view and export", async () => {
     const lines = (await csv(contributor)).trim().split("\n");
     assert.deepEqual(lines.slice(1).map((l) => Number(l.split(",")[0])).sort(), [1, 2, 5]);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/lib/account/actions";
 import { IDLE } from "@/lib/actions/state";
 import { FormAlert } from "@/components/form-alert";
@@ -13,8 +13,19 @@ const FIELDS = [
 
 export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, IDLE);
+  const focusKey = state.ok ? undefined : FIELDS.find((f) => state.fieldErrors?.[f.key])?.key;
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a failed submit: focus on the first field with an error, else the summary (autoFocus covers no-JS page loads).
+  useEffect(() => {
+    const form = formRef.current;
+    if (state.ok || !form) return;
+    const target = form.querySelector<HTMLElement>(focusKey ? `#${focusKey}` : '[role="alert"]');
+    if (target && !focusKey) target.tabIndex = -1;
+    target?.focus();
+  }, [state, focusKey]);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    // Remounted after a failed submit, so the fields show what the action gave back (the new password, not the current one).
+    <form ref={formRef} action={action} className="space-y-4" noValidate key={JSON.stringify(state.values ?? null)}>
       <FormAlert message={state.ok ? null : state.message} />
       {FIELDS.map((f) => {
         const error = state.fieldErrors?.[f.key];
@@ -24,7 +35,7 @@ export function PasswordForm() {
             <label htmlFor={f.key} className="label">
               {f.label}
             </label>
-            <input id={f.key} name={f.key} type="password" autoComplete={f.autoComplete} required aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1" />
+            <input id={f.key} name={f.key} type="password" autoComplete={f.autoComplete} required defaultValue={f.key === "current" ? undefined : state.values?.[f.key]} autoFocus={f.key === focusKey} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1" />
             {"help" in f ? (
               <p id={`${f.key}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
                 {f.help}

@@ -1,117 +1,76 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
-import { PermissionMatrix } from "./permission-matrix";
-import { ReferencePicker } from "./reference-picker";
+import { LABEL_SUFFIX } from "@/lib/resources/reference-input";
+import { FieldControl } from "./field-control";
 import { FormAlert } from "../form-alert";
 import { VERSION_FIELD } from "@/lib/resources/version-field";
 
 type Values = Record<string, string | string[]>;
 
-function FieldControl({ field, value, error }: { field: FormFieldSpec; value: string | string[] | undefined; error?: string }) {
-  const text = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
-  const list = Array.isArray(value) ? value : value ? [value] : [];
-  const describedBy = [error ? `${field.key}-error` : null, field.help || field.note ? `${field.key}-help` : null].filter(Boolean).join(" ") || undefined;
-  const lockedChoice = (value: string) => !!field.lockedChoices?.includes(value);
-  // readOnly, not disabled: a disabled field is not submitted, and the server would read it as emptied.
-  const common = { id: field.key, name: field.key, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, readOnly: field.readOnly };
-  switch (field.type) {
-    case "longtext":
-      return <textarea {...common} rows={5} defaultValue={text} className="input mt-1" />;
-    case "boolean": {
-      const checked = text === "on" || text === "true";
-      // A checkbox ignores readOnly: a locked one is disabled, and its value travels in a hidden field.
-      if (field.readOnly) {
-        return (
-          <>
-            <input id={field.key} type="checkbox" disabled defaultChecked={checked} aria-describedby={describedBy} className="mt-2 size-4 rounded border-zinc-300" />
-            {checked ? <input type="hidden" name={field.key} value="on" /> : null}
-          </>
-        );
-      }
-      return <input {...common} type="checkbox" defaultChecked={checked} className="mt-2 size-4 rounded border-zinc-300 text-indigo-600" />;
-    }
-    case "enum":
-      return (
-        <select {...common} defaultValue={text} className="input mt-1">
-          <option value="">Choose…</option>
-          {field.options?.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      );
-    case "money":
-      return <input {...common} type="text" inputMode="decimal" defaultValue={text} placeholder="0.00" className="input mt-1 max-w-48" />;
-    case "number":
-      return <input {...common} type="number" step={1} defaultValue={text} className="input mt-1 max-w-48" />;
-    case "datetime":
-      return <input {...common} type="datetime-local" defaultValue={text} className="input mt-1 max-w-64" />;
-    case "password":
-      return <input {...common} type="password" autoComplete="new-password" className="input mt-1" />;
-    case "email":
-      return <input {...common} type="email" autoComplete="off" defaultValue={text} className="input mt-1" />;
-    case "reference":
-      // No lookup: the editor may not view the referenced resource, so they see and type its id only.
-      if (!field.lookup) return <input {...common} type="text" defaultValue={text} aria-labelledby={`${field.key}-label`} className="input mt-1 max-w-64" />;
-      return <ReferencePicker name={field.key} label={field.label} lookup={field.lookup!} initialId={text || undefined} initialLabel={field.currentLabel} invalid={!!error} describedBy={describedBy} />;
-    case "many":
-      return (
-        <fieldset aria-describedby={describedBy} className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
-          <legend className="sr-only">{field.label}</legend>
-          {field.choices?.map((c) => {
-            const value = String(c.id);
-            const locked = field.readOnly || lockedChoice(value);
-            return (
-              <label key={value} className="inline-flex items-center gap-2 text-sm">
-                <input type="checkbox" name={locked ? undefined : field.key} value={value} defaultChecked={list.includes(value)} disabled={locked} className="size-4" />
-                {locked && list.includes(value) ? <input type="hidden" name={field.key} value={value} /> : null}
-                {c.label}
-              </label>
-            );
-          })}
-        </fieldset>
-      );
-    case "permissions":
-      return <PermissionMatrix field={field} list={list} describedBy={describedBy} />;
-    default:
-      return <input {...common} type="text" defaultValue={text} className="input mt-1" />;
-  }
+const WORDS = {
+  save: "Save",
+  saving: "Saving…",
+  addAnother: "Save and add another",
+  continue: "Save and continue editing",
+  cancel: "Cancel",
+  delete: "Delete",
+};
+
+/** The first field with an error, in the form's order: it gets focus after a failed submit. */
+function firstInvalid(fields: FormFieldSpec[], errors: Record<string, string>): string | undefined {
+  return fields.find((f) => errors[f.key])?.key;
 }
 
 export function RecordForm({
   action,
   fields,
   initial,
-  submitLabel,
   cancelHref,
   version,
+  addAnother,
+  continueEditing,
+  deleteHref,
 }: {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   fields: FormFieldSpec[];
   initial: Values;
-  submitLabel: string;
   cancelHref: string;
   /** Edit forms: the record's version when the form was read. */
   version?: string;
+  /** Offer "Save and add another" (the user may create). */
+  addAnother?: boolean;
+  /** Offer "Save and continue editing" (the user may update what they save). */
+  continueEditing?: boolean;
+  /** Edit forms: where the record's delete confirmation is, when the user may delete it. */
+  deleteHref?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
+  const focusKey = state.ok ? undefined : firstInvalid(fields, errors);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a failed submit: focus on the first field with an error, else on the summary (autoFocus covers no-JS page loads).
+  useEffect(() => {
+    const form = formRef.current;
+    if (state.ok || !form) return;
+    const target = focusKey ? form.querySelector<HTMLElement>(`[id="${focusKey}"], [name="${focusKey}"]:not([type="hidden"])`) : form.querySelector<HTMLElement>('[role="alert"]');
+    if (target && !focusKey) target.tabIndex = -1;
+    target?.focus();
+  }, [state, focusKey]);
   return (
     // The key remounts the fields after a failed submit so they show what was typed.
-    <form action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
+    <form ref={formRef} action={formAction} className="card space-y-6 p-6" noValidate key={JSON.stringify(state.values ?? null)}>
       <FormAlert message={state.ok ? null : state.message} />
       {version ? <input type="hidden" name={VERSION_FIELD} value={String(state.values?.[VERSION_FIELD] ?? version)} /> : null}
       {fields.map((field) => (
         <div key={field.key}>
           {field.type === "boolean" ? (
             <div className="flex items-start gap-3">
-              <FieldControl field={field} value={values[field.key]} error={errors[field.key]} />
+              <FieldControl field={field} value={values[field.key]} typed={typedOf(values, field.key)} error={errors[field.key]} autoFocus={field.key === focusKey} />
               <label htmlFor={field.key} className="label mt-1.5">
                 {field.label}
               </label>
@@ -121,7 +80,7 @@ export function RecordForm({
               <span className="label" id={`${field.key}-label`}>
                 {field.label}
               </span>
-              <FieldControl field={field} value={values[field.key]} error={errors[field.key]} />
+              <FieldControl field={field} value={values[field.key]} typed={typedOf(values, field.key)} error={errors[field.key]} autoFocus={field.key === focusKey} />
             </>
           ) : (
             <>
@@ -129,7 +88,7 @@ export function RecordForm({
                 {field.label}
                 {field.required ? <span aria-hidden="true" className="text-red-600"> *</span> : null}
               </label>
-              <FieldControl field={field} value={values[field.key]} error={errors[field.key]} />
+              <FieldControl field={field} value={values[field.key]} typed={typedOf(values, field.key)} error={errors[field.key]} autoFocus={field.key === focusKey} />
             </>
           )}
           {field.help || field.note ? (
@@ -144,14 +103,34 @@ export function RecordForm({
           ) : null}
         </div>
       ))}
-      <div className="flex gap-3">
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
+      <div className="form-actions">
+        <button type="submit" name="_save" value="1" className="btn-primary" disabled={pending}>
+          {pending ? WORDS.saving : WORDS.save}
         </button>
+        {addAnother ? (
+          <button type="submit" name="_addanother" value="1" className="btn-secondary" disabled={pending}>
+            {WORDS.addAnother}
+          </button>
+        ) : null}
+        {continueEditing ? (
+          <button type="submit" name="_continue" value="1" className="btn-secondary" disabled={pending}>
+            {WORDS.continue}
+          </button>
+        ) : null}
         <Link href={cancelHref} className="btn-secondary">
-          Cancel
+          {WORDS.cancel}
         </Link>
+        {deleteHref ? (
+          <a href={deleteHref} className="btn-danger form-actions-delete">
+            {WORDS.delete}
+          </a>
+        ) : null}
       </div>
     </form>
   );
+}
+
+function typedOf(values: Values, key: string): string | undefined {
+  const v = values[key + LABEL_SUFFIX];
+  return typeof v === "string" ? v : undefined;
 }

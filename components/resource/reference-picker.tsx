@@ -1,16 +1,37 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { LABEL_SUFFIX } from "@/lib/resources/reference-input";
+
+const WORDS = {
+  placeholder: "Type to search…",
+  searching: "Searching…",
+  none: "No match",
+  failed: "Could not search. Try again.",
+  clear: (label: string) => `Clear ${label}`,
+  options: (label: string) => `${label} options`,
+};
 
 interface Option {
   id: string | number;
   label: string;
 }
 
+/** The server's last answer and the text it answered: while the text differs, a search is running. */
+interface Answer {
+  q: string;
+  options: Option[];
+  failed?: boolean;
+}
+
+const subscribeNothing = () => () => {};
+
 /**
- * A searchable picker for a reference: types ahead against the server (which
- * returns at most 20 matches, so it works on tables of any size) and keeps the
- * chosen id in a hidden input named `name`.
+ * A searchable picker for a reference. Without JavaScript it is a text field
+ * (named `<name>__label`) for the row's exact title or search field, which the
+ * server resolves on submit. Once hydrated it becomes a combobox that types
+ * ahead against the server (at most 20 matches, so it works on tables of any
+ * size) and keeps the chosen id in a hidden input named `name`.
  */
 export function ReferencePicker({
   name,
@@ -18,34 +39,49 @@ export function ReferencePicker({
   lookup,
   initialId,
   initialLabel,
+  typed,
+  hint,
   invalid,
   describedBy,
+  autoFocus,
 }: {
   name: string;
   label: string;
   lookup: string;
   initialId?: string;
   initialLabel?: string;
+  /** What was typed into the plain field before a failed submit. */
+  typed?: string;
+  hint?: string;
   invalid?: boolean;
   describedBy?: string;
+  autoFocus?: boolean;
 }) {
   const id = useId();
+  // True once hydrated: the server's HTML (and a browser without JavaScript) keeps the plain field.
+  const enhanced = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const [selected, setSelected] = useState<Option | null>(initialId ? { id: initialId, label: initialLabel ?? initialId } : null);
   const [text, setText] = useState("");
-  const [options, setOptions] = useState<Option[]>([]);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const options = answer?.options ?? [];
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const request = useRef(0);
+  const hintId = `${name}-hint`;
 
   useEffect(() => {
     if (!open) return;
     const n = ++request.current;
     const timer = setTimeout(async () => {
-      const res = await fetch(`${lookup}&q=${encodeURIComponent(text)}`, { headers: { accept: "application/json" } });
-      if (!res.ok || n !== request.current) return;
-      const data = (await res.json()) as { options: Option[] };
-      setOptions(data.options);
-      setActive(0);
+      try {
+        const res = await fetch(`${lookup}&q=${encodeURIComponent(text)}`, { headers: { accept: "application/json" } });
+        const data = res.ok ? ((await res.json()) as { options: Option[] }) : null;
+        if (n !== request.current) return;
+        setAnswer({ q: text, options: data?.options ?? [], failed: !data });
+        setActive(0);
+      } catch {
+        if (n === request.current) setAnswer({ q: text, options: [], failed: true });
+      }
     }, 150);
     return () => clearTimeout(timer);
   }, [text, open, lookup]);
@@ -56,15 +92,30 @@ export function ReferencePicker({
     setOpen(false);
   };
 
+  if (!enhanced) {
+    const described = [describedBy, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+    return (
+      <>
+        <input id={name} name={`${name}${LABEL_SUFFIX}`} type="text" autoComplete="off" defaultValue={typed ?? (initialId ? initialLabel : "")} aria-labelledby={`${name}-label`} aria-invalid={invalid || undefined} aria-describedby={described} autoFocus={autoFocus} className="input mt-1" />
+        {hint ? (
+          <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+            {hint}
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  const message = answer?.q !== text ? WORDS.searching : answer.failed ? WORDS.failed : options.length === 0 ? WORDS.none : null;
   return (
-    <div className="relative">
+    <div className="relative mt-1">
       <input type="hidden" name={name} value={selected ? String(selected.id) : ""} />
       {selected ? (
         <div className="flex items-center gap-2">
           <span className="input flex-1 truncate" id={`${id}-current`}>
             {selected.label}
           </span>
-          <button type="button" className="btn-secondary" onClick={() => choose(null)} aria-label={`Clear ${label}`}>
+          <button type="button" className="btn-secondary" onClick={() => choose(null)} aria-label={WORDS.clear(label)}>
             Clear
           </button>
         </div>
@@ -74,13 +125,14 @@ export function ReferencePicker({
           type="search"
           role="combobox"
           aria-label={label}
-          aria-expanded={open}
+          aria-expanded={open && options.length > 0}
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
           aria-activedescendant={open && options[active] ? `${id}-opt-${active}` : undefined}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          placeholder="Type to search…"
+          autoFocus={autoFocus}
+          placeholder={WORDS.placeholder}
           className="input"
           value={text}
           onChange={(e) => {
@@ -99,9 +151,10 @@ export function ReferencePicker({
           }}
         />
       )}
-      {open && !selected ? (
-        <ul id={`${id}-list`} role="listbox" aria-label={`${label} options`} className="card absolute z-10 mt-1 max-h-64 w-full overflow-auto py-1">
-          {options.length === 0 ? <li className="px-3 py-2 text-sm text-zinc-500 dark:text-zinc-400">No match</li> : null}
+      {/* A live region that is always there (announced when it fills), without the status role a page's notice has. */}
+      <div aria-live="polite">{open && !selected && message ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{message}</p> : null}</div>
+      {open && !selected && options.length > 0 ? (
+        <ul id={`${id}-list`} role="listbox" aria-label={WORDS.options(label)} className="card absolute z-10 mt-1 max-h-64 w-full overflow-auto py-1">
           {options.map((o, i) => (
             <li
               key={String(o.id)}

@@ -29,7 +29,8 @@ export function formatValue(field: FieldDef, value: unknown, refValue?: RefValue
       return value instanceof Date ? <DateTime value={value} /> : String(value);
     case "reference":
       if (!refValue) return String(value);
-      return linkRefs && field.reference ? <a href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>{refValue.label}</a> : refValue.label;
+      // A row the viewer may not open is text, not a link to a 403 (engine/labels.ts decides).
+      return linkRefs && field.reference && refValue.open !== false ? <a href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>{refValue.label}</a> : refValue.label;
     case "longtext":
       return <span className="whitespace-pre-wrap">{String(value)}</span>;
     default:
@@ -45,7 +46,7 @@ export function FieldValue({ field, value, refValue, many }: { field: FieldDef; 
     return list.length ? <span className="font-mono text-xs">{list.join(", ")}</span> : "none";
   }
   if (field.type === "json") return value ? <Changes value={value} /> : "—";
-  if (field.type === "reference" && refValue && field.reference) {
+  if (field.type === "reference" && refValue && field.reference && refValue.open !== false) {
     return (
       <a className="link" href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>
         {refValue.label}

@@ -23,7 +23,7 @@ export async function createItem(page: Page, item: ItemInput): Promise<number> {
   await page.getByLabel("Price").fill(item.price ?? "1.00");
   await page.getByLabel("In stock").setChecked(!!item.inStock);
   if (item.description) await page.getByLabel("Description").fill(item.description);
-  await page.getByRole("button", { name: "Create item" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.waitForURL(/\/admin\/items\/\d+\?notice=created$/);
   await expect(page.getByRole("status")).toHaveText(`Item “${item.name}” created.`);
   return Number(new URL(page.url()).pathname.split("/").pop());

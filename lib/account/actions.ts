@@ -21,7 +21,9 @@ export const changePasswordAction = userAction.stateAction({
   run: async ({ ctx: { user, actor }, input: { current, password, confirm } }) => {
     // The current password is a sign-in secret: guessing it is throttled like sign-in (changeOwnPassword).
     const changed = await changeOwnPassword(user, { current, password, confirm }, actor.address ?? "");
-    if (!changed.ok) return refuse(changed.message, { fieldErrors: changed.fieldErrors });
+    // The new password stays typed when only the current one (or the throttle) was the problem; the current one is typed again.
+    const keep = !changed.ok && !changed.fieldErrors?.password && !changed.fieldErrors?.confirm;
+    if (!changed.ok) return refuse(changed.message, { fieldErrors: changed.fieldErrors, values: keep ? { password, confirm } : undefined });
     try {
       await signIn("credentials", { email: user.email, password, redirectTo: DONE, redirect: false });
     } catch (error) {

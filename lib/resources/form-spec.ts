@@ -24,8 +24,10 @@ export interface FormFieldSpec {
   /** many: every choice; permissions: the matrix. */
   choices?: RefValue[];
   matrix?: MatrixRow[];
-  /** reference: the current row's title. */
+  /** reference: the current row's label as the viewer may see it (engine/labels.ts). */
   currentLabel?: string;
+  /** reference: how to name a row when typing it without JavaScript. */
+  lookupHint?: string;
   /** Shown but not editable (e.g. the admin role's permissions). */
   readOnly?: boolean;
   /** many/permissions: choices shown but not editable. */
@@ -69,12 +71,21 @@ export async function formSpec(resource: Resource, mode: FormMode, record?: Reco
       lookup: f.type === "reference" && mayView(f.reference?.resource) ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
       choices,
       matrix,
-      currentLabel: f.type === "reference" && mayView(f.reference?.resource) ? record?.refs[f.key]?.label : undefined,
+      currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
+      lookupHint: f.type === "reference" && mayView(f.reference?.resource) ? typingHint(f.reference!.resource) : undefined,
       readOnly: locked.has(f.key) || !!policy.locked?.[f.key],
       lockedChoices: lockedChoices?.length ? lockedChoices : undefined,
       note,
     };
   });
+}
+
+/** "Type the exact email or name of a user, or leave it empty." from the target's title and search fields. */
+function typingHint(target: string): string | undefined {
+  const r = getResource(target);
+  if (!r) return undefined;
+  const labels = [...new Set([r.fields.find((f) => f.column === r.title)?.label, ...(r.search ?? []).map((k) => r.fieldMap.get(k)?.label)].filter(Boolean))] as string[];
+  return `Type the exact ${labels.join(" or ").toLowerCase()} of one ${r.singular.toLowerCase()}, or leave it empty.`;
 }
 
 /** A new record's starting values: the columns' literal defaults (e.g. Active ticked). */

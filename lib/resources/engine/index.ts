@@ -3,7 +3,7 @@ import type { Viewer } from "../scope";
 import type { Editor, Resource } from "../types";
 import { engineContext, type Actor, type EngineDeps } from "./context";
 import type { RowId } from "./ids";
-import { allOptions, labelsFor, lookupOptions } from "./labels";
+import { allOptions, findByLabel, labelsFor, lookupOptions } from "./labels";
 import type { ListQuery } from "./params";
 import { listRows } from "./queries";
 import { getRecord } from "./record";
@@ -35,6 +35,7 @@ export function createEngine(deps: EngineDeps) {
     listRows: (resource: Resource, query: ListQuery, viewer?: Viewer | null) => listRows(registry, resource, query, viewer),
     labelsFor: (resourceName: string, ids: RowId[], viewer?: Viewer | null) => labelsFor(registry, resourceName, ids, viewer),
     lookupOptions: (resourceName: string, q: string, limit?: number, viewer?: Viewer | null) => lookupOptions(registry, resourceName, q, limit, viewer),
+    findByLabel: (resourceName: string, text: string, viewer?: Viewer | null) => findByLabel(registry, resourceName, text, viewer),
     allOptions: (resourceName: string, cap?: number, viewer?: Viewer | null) => allOptions(registry, resourceName, cap, viewer),
     relatedSections: (resource: Resource, id: RowId, viewer: Viewer) => relatedSections(registry, resource, id, viewer),
   };

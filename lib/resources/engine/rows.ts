@@ -21,6 +21,8 @@ export const COUNT_CAP = 10_000;
 export interface RefValue {
   id: RowId;
   label: string;
+  /** A reference's row the viewer may open (a link); false: its label is text only (see labels.ts). */
+  open?: boolean;
 }
 export interface Row {
   id: RowId;

@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { saveRecordAction } from "@/lib/resources/actions";
-import { editPolicyFor, requireResource } from "@/lib/resources/access";
+import { allowedActions, allowedOn, editPolicyFor, requireResource } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { getRecord } from "@/lib/resources/panel";
 import { formSpec, formValues } from "@/lib/resources/form-spec";
 import { getResource } from "@/lib/resources/registry";
 import { RecordForm } from "@/components/resource/record-form";
+import { Notice } from "@/components/resource/notice";
 
-type Props = { params: Promise<{ resource: string; id: string }> };
+type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const r = getResource((await params).resource);
   return { title: r ? `Edit ${r.singular.toLowerCase()}` : "Not found" };
 }
 
-export default async function ResourceEditPage({ params }: Props) {
+export default async function ResourceEditPage({ params, searchParams }: Props) {
   const { resource: name, id: rawId } = await params;
   const { resource, user } = await requireResource(name, "update");
   const id = parseRouteId(resource, rawId);
@@ -23,6 +24,7 @@ export default async function ResourceEditPage({ params }: Props) {
   if (!record) notFound();
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   const policy = await editPolicyFor(resource, user, record.id);
+  const { notice } = await searchParams;
   return (
     <div className="max-w-2xl">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -34,6 +36,8 @@ export default async function ResourceEditPage({ params }: Props) {
           {record.title}
         </a>
       </nav>
+      {/* After "Save and continue editing". */}
+      <Notice kind={notice} title={record.title} names={resource} kinds={["created", "updated"]} />
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Edit {resource.singular.toLowerCase()}</h1>
       {policy.readOnly ? (
         <p role="status" className="card p-6 text-sm">
@@ -43,7 +47,17 @@ export default async function ResourceEditPage({ params }: Props) {
           </a>
         </p>
       ) : (
-        <RecordForm action={saveRecordAction.bind(null, resource.name, String(record.id))} fields={await formSpec(resource, "update", record, { policy, viewer: user })} initial={formValues(resource, record)} submitLabel="Save changes" cancelHref={href} version={record.version} />
+        <RecordForm
+          key={record.version ?? "edit"}
+          action={saveRecordAction.bind(null, resource.name, String(record.id))}
+          fields={await formSpec(resource, "update", record, { policy, viewer: user })}
+          initial={formValues(resource, record)}
+          cancelHref={href}
+          version={record.version}
+          addAnother={allowedActions(user, resource).create}
+          continueEditing
+          deleteHref={allowedOn(user, resource, "delete", record) ? `${href}/delete` : undefined}
+        />
       )}
     </div>
   );
