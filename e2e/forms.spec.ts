@@ -252,6 +252,11 @@ test("a wrong current password keeps the new password typed, and focus goes to t
   await page.waitForURL("/");
   await page.goto("/account");
   const next = "Another-Long-Passphrase-73";
+  // What the action answers: it must never carry a password back to the browser.
+  const answers: Promise<string>[] = [];
+  page.on("response", (r) => {
+    if (r.request().method() === "POST") answers.push(r.text().catch(() => ""));
+  });
   await page.getByLabel("Current password", { exact: true }).fill("not-my-password");
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("Repeat new password").fill(next);
@@ -261,6 +266,8 @@ test("a wrong current password keeps the new password typed, and focus goes to t
   await expect(page.getByLabel("Repeat new password")).toHaveValue(next);
   await expect(page.getByLabel("Current password", { exact: true })).toHaveValue("");
   await expect.poll(() => focusedId(page)).toBe("current");
+  expect(answers.length).toBeGreaterThan(0);
+  expect((await Promise.all(answers)).join("\n")).not.toContain(next);
   // Typed again, the change goes through.
   await page.getByLabel("Current password", { exact: true }).fill(STRONG_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { changePasswordAction } from "@/lib/account/actions";
 import { IDLE } from "@/lib/actions/state";
 import { FormAlert } from "@/components/form-alert";
@@ -19,13 +19,24 @@ export function PasswordForm() {
   useEffect(() => {
     const form = formRef.current;
     if (state.ok || !form) return;
+    // A refused current password is typed again; the new one stays as typed.
+    if (state.fieldErrors?.current) form.querySelector<HTMLInputElement>("#current")!.value = "";
     const target = form.querySelector<HTMLElement>(focusKey ? `#${focusKey}` : '[role="alert"]');
     if (target && !focusKey) target.tabIndex = -1;
     target?.focus();
   }, [state, focusKey]);
+  // Submitted by hand rather than through the form's action, so that React does
+  // not reset the form: after a refusal what was typed stays in the browser (no
+  // password is ever sent back), except a current password that was wrong.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    startTransition(() => action(data));
+  };
   return (
-    // Remounted after a failed submit, so the fields show what the action gave back (the new password, not the current one).
-    <form ref={formRef} action={action} className="space-y-4" noValidate key={JSON.stringify(state.values ?? null)}>
+    // `action` stays for a browser without JavaScript (a plain POST; its fields come back empty).
+    <form ref={formRef} action={action} onSubmit={submit} className="space-y-4" noValidate>
       <FormAlert message={state.ok ? null : state.message} />
       {FIELDS.map((f) => {
         const error = state.fieldErrors?.[f.key];
@@ -35,7 +46,7 @@ export function PasswordForm() {
             <label htmlFor={f.key} className="label">
               {f.label}
             </label>
-            <input id={f.key} name={f.key} type="password" autoComplete={f.autoComplete} required defaultValue={f.key === "current" ? undefined : state.values?.[f.key]} autoFocus={f.key === focusKey} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1" />
+            <input id={f.key} name={f.key} type="password" autoComplete={f.autoComplete} required autoFocus={f.key === focusKey} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1" />
             {"help" in f ? (
               <p id={`${f.key}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
                 {f.help}

@@ -21,9 +21,8 @@ export const changePasswordAction = userAction.stateAction({
   run: async ({ ctx: { user, actor }, input: { current, password, confirm } }) => {
     // The current password is a sign-in secret: guessing it is throttled like sign-in (changeOwnPassword).
     const changed = await changeOwnPassword(user, { current, password, confirm }, actor.address ?? "");
-    // The new password stays typed when only the current one (or the throttle) was the problem; the current one is typed again.
-    const keep = !changed.ok && !changed.fieldErrors?.password && !changed.fieldErrors?.confirm;
-    if (!changed.ok) return refuse(changed.message, { fieldErrors: changed.fieldErrors, values: keep ? { password, confirm } : undefined });
+    // No password travels back to the browser: the form keeps what was typed itself (PasswordForm).
+    if (!changed.ok) return refuse(changed.message, { fieldErrors: changed.fieldErrors });
     try {
       await signIn("credentials", { email: user.email, password, redirectTo: DONE, redirect: false });
     } catch (error) {
