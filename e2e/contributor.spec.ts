@@ -38,7 +38,7 @@ test("the list, its count and search show only the contributor's items", async (
   await page.goto("/admin");
   const index = page.getByRole("list", { name: "Resources" });
   await expect(index.getByRole("listitem")).toHaveCount(1);
-  await expect(index).toContainText(`${total} rows`);
+  await expect(index).toContainText(`${total} ${total === 1 ? "item" : "items"}`);
   await page.goto("/admin/items?per=100");
   await expect(page.getByTestId("range")).toContainText(`of ${total}`);
   const rows = await readTable(page);
