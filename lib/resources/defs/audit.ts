@@ -35,7 +35,6 @@ export const auditResource = defineResource({
     { field: "at", param: "at", type: "date-range", label: "Time" },
   ],
   defaultSort: "-at",
-  emptyHint: "Nothing matches. Clear the search and filters.",
   registered: (resources) => {
     AUDITED.splice(0, AUDITED.length, ...resources.filter(isWritable).map((r) => r.name));
   },
