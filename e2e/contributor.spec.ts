@@ -212,11 +212,11 @@ test("the role form offers none / own / all per item action and the field permis
   const name = uniqueTag("scoped").toLowerCase();
   await page.goto("/admin/roles/new");
   await page.getByLabel("Name").fill(name);
-  await page.getByRole("combobox", { name: "items view" }).selectOption({ label: "Own" });
-  await page.getByRole("combobox", { name: "items update" }).selectOption({ label: "All" });
+  await page.getByRole("combobox", { name: "View items" }).selectOption({ label: "Own" });
+  await page.getByRole("combobox", { name: "Update items" }).selectOption({ label: "All" });
   await page.getByRole("checkbox", { name: "Items: Change prices" }).check();
   // Users have no owner: a plain checkbox.
-  await expect(page.getByRole("checkbox", { name: "users view" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "View users" })).toBeVisible();
   await page.getByRole("button", { name: "Create role" }).click();
   await page.waitForURL(/\/admin\/roles\/\d+\?notice=created$/);
   const [row] = queryDb<{ permissions: string }>("select permissions from roles where name = ?", name);

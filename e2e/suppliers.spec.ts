@@ -141,7 +141,7 @@ test("bulk-deletes the selected suppliers, and exports the current query as CSV"
 
 test("the role form offers suppliers' permissions; a view-only role lists but cannot create or export", async ({ page, browser }) => {
   await page.goto("/admin/roles/new");
-  for (const action of ["view", "create", "update", "delete", "export"]) await expect(page.getByRole("checkbox", { name: `suppliers ${action}`, exact: true })).toBeVisible();
+  for (const action of ["view", "create", "update", "delete", "export"]) await expect(page.getByRole("checkbox", { name: `${action.charAt(0).toUpperCase()}${action.slice(1)} suppliers`, exact: true })).toBeVisible();
 
   await page.goto("/admin/suppliers/new");
   const create = await captureAction(page, async () => {

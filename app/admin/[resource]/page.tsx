@@ -14,6 +14,7 @@ import { ListTable } from "@/components/resource/list-table";
 import { Notice } from "@/components/resource/notice";
 import { Pagination } from "@/components/resource/pagination";
 import { EmptyList } from "@/components/resource/empty-list";
+import { loadTimeZone } from "@/lib/time-zone";
 
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
 
@@ -25,7 +26,8 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const { user, resource } = await requireResource((await params).resource, "view");
   const raw = await searchParams;
   const query = parseListQuery(resource, raw);
-  const result = await listRows(resource, query, user);
+  // The viewer's time zone once, so each time cell renders synchronously (lib/time-zone.ts).
+  const [result] = await Promise.all([listRows(resource, query, user), loadTimeZone()]);
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;
   // Fields the user may change from the list: in place, and with "Set field…".

@@ -11,6 +11,7 @@ import { RelatedRecords } from "@/components/resource/related";
 import { DetailsPanel } from "@/components/resource/details-panels";
 import { can } from "@/lib/permissions";
 import { isWritable } from "@/lib/resources/writable";
+import { loadTimeZone } from "@/lib/time-zone";
 
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +23,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   const { resource: name, id: rawId } = await params;
   const { user, resource } = await requireResource(name, "view");
   const id = parseRouteId(resource, rawId);
-  const record = id === null ? null : await getRecord(resource, id, user);
+  const [record] = await Promise.all([id === null ? null : getRecord(resource, id, user), loadTimeZone()]);
   if (!record) notFound();
   const allowed = { update: allowedOn(user, resource, "update", record), delete: allowedOn(user, resource, "delete", record) };
   const base = `/admin/${resource.name}`;
