@@ -111,8 +111,8 @@ test.describe("a user of a custom role", () => {
     const gone = uniqueTag("Gone");
     const keptId = await createItem(page, { name: kept });
     const goneId = await createItem(page, { name: gone });
-    await page.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("link", { name: "Delete", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await page.waitForURL(/\/admin\/items\?/);
     expect(queryDb("select id from items where id = ?", goneId)).toEqual([]);
 

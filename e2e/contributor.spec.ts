@@ -89,7 +89,7 @@ test("replayed update, delete and bulk delete on another user's item change noth
   expect(deniedFor(other.id).map((d) => d.summary)).toContain("update: not within the user's records");
 
   await page.goto(`/admin/items/${own.id}`);
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("link", { name: "Delete", exact: true }).click();
   const del = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
   const delArgs = actionArgs(del);
   delArgs[1] = String(other.id);

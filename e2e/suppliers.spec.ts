@@ -108,8 +108,8 @@ test("create shows errors next to the fields first, then creates, audits, edits 
   // An item it supplied keeps existing, without a supplier.
   const item = queryDb<{ id: number }>("select id from items order by id limit 1")[0]!.id;
   execDb("update items set supplier_id = ? where id = ?", id, item);
-  await page.getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+  await page.getByRole("link", { name: "Delete", exact: true }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page).toHaveURL("/admin/suppliers?notice=deleted&count=1");
   expect(queryDb("select id from suppliers where id = ?", id)).toEqual([]);
   expect(queryDb("select supplier_id from items where id = ?", item)).toEqual([{ supplier_id: null }]);

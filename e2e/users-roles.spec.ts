@@ -144,8 +144,8 @@ test("the admin role cannot be renamed (even by a forged form) or deleted", asyn
   expect(roleRow("admin")?.id).toBe(id);
 
   await page.goto(`/admin/roles/${id}`);
-  await page.getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+  await page.getByRole("link", { name: "Delete", exact: true }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("The admin role cannot be deleted.");
   expect(roleRow("admin")).toEqual(expect.objectContaining({ id, name: "admin" }));
 });
