@@ -26,7 +26,7 @@ async function signInWithRole(page: import("@playwright/test").Page, permissions
 const userId = (email: string) => queryDb<{ id: string }>("select id from users where email = ?", email)[0]!.id;
 
 function ownedItem(name: string, owner: string, inStock: boolean): number {
-  execDb("insert into items (name, category, price_cents, in_stock, owner_id, created_at, updated_at) select ?, category, 1999, ?, ?, created_at, updated_at from items where id = 1", name, inStock, owner);
+  execDb("insert into items (name, category, price_cents, in_stock, owner_id, created_at, updated_at) select ?, category, 1999, ?, ?, created_at, updated_at from items where id = 1", name, inStock ? 1 : 0, owner);
   return queryDb<{ id: number }>("select id from items where name = ?", name)[0]!.id;
 }
 
