@@ -48,10 +48,10 @@ test("the list, its count and search show only the contributor's items", async (
   // A search that matches other people's items finds only theirs: the other's item by its exact name finds nothing.
   const other = othersItem();
   await page.goto(`/admin/items?q=${encodeURIComponent(other.name)}`);
-  await expect(page.getByText("No items found.")).toBeVisible();
+  await expect(page.getByText(`No items match “${other.name}”.`)).toBeVisible();
   // Filtering by another owner shows nothing either.
   await page.goto(`/admin/items?owner=${other.owner_id}`);
-  await expect(page.getByText("No items found.")).toBeVisible();
+  await expect(page.getByText("No items match these filters.")).toBeVisible();
   // No owner picker (users are not theirs to view), no export (contributors export none).
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   expect((await page.request.get("/admin/items/export")).status()).toBe(403);
