@@ -1,12 +1,10 @@
-"use client";
+import { DateTime } from "./resource/value";
 
-/** A timestamp in the viewer's own locale and time zone (the server knows neither). */
+/**
+ * A timestamp in the viewer's time zone, by the panel's one rule (see
+ * lib/time-zone.ts): formatted on the server like every list cell, so the
+ * same instant reads the same on a list, a details page, the history and /account.
+ */
 export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: boolean }) {
-  const date = new Date(iso);
-  const text = dateOnly ? date.toLocaleDateString() : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-  return (
-    <time dateTime={iso} suppressHydrationWarning>
-      {text}
-    </time>
-  );
+  return <DateTime value={new Date(iso)} dateOnly={dateOnly} />;
 }

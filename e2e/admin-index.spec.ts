@@ -7,7 +7,10 @@ import { signIn } from "./support/session";
 
 const TABLES: Record<string, string> = { Users: "users", Roles: "roles", Items: "items", "Audit log": "audit_log", Suppliers: "suppliers" };
 
-const rowsText = (n: number) => (n > 10_000 ? "10,000+ rows" : `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`);
+/** Each resource's own noun, singular and plural. */
+const NOUNS: Record<string, [string, string]> = { Users: ["user", "users"], Roles: ["role", "roles"], Items: ["item", "items"], "Audit log": ["audit entry", "audit entries"], Suppliers: ["supplier", "suppliers"] };
+
+const countText = (label: string, n: number) => (n > 10_000 ? `10,000+ ${NOUNS[label]![1]}` : `${n.toLocaleString("en-US")} ${NOUNS[label]![n === 1 ? 0 : 1]}`);
 
 /** The resource cards of /admin as { label: { count text, link targets } }. */
 async function readIndex(page: Page) {
@@ -38,7 +41,7 @@ test.describe("as admin", () => {
 
   test("the index shows every resource with its row count, its list and New where it can be created", async ({ page }) => {
     // Other tests write concurrently: compare when the tables held still while the page was read.
-    const counts = () => Object.fromEntries(Object.entries(TABLES).map(([label, table]) => [label, rowsText(queryDb<{ n: number }>(`select count(*) as n from ${table}`)[0]!.n)]));
+    const counts = () => Object.fromEntries(Object.entries(TABLES).map(([label, table]) => [label, countText(label, queryDb<{ n: number }>(`select count(*) as n from ${table}`)[0]!.n)]));
     await expect(async () => {
       const before = counts();
       await page.goto("/admin");
@@ -109,8 +112,8 @@ test.describe("a user of a custom role", () => {
     const gone = uniqueTag("Gone");
     const keptId = await createItem(page, { name: kept });
     const goneId = await createItem(page, { name: gone });
-    await page.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("link", { name: "Delete", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await page.waitForURL(/\/admin\/items\?/);
     expect(queryDb("select id from items where id = ?", goneId)).toEqual([]);
 

@@ -38,7 +38,7 @@ test("the list, its count and search show only the contributor's items", async (
   await page.goto("/admin");
   const index = page.getByRole("list", { name: "Resources" });
   await expect(index.getByRole("listitem")).toHaveCount(1);
-  await expect(index).toContainText(`${total} rows`);
+  await expect(index).toContainText(`${total} ${total === 1 ? "item" : "items"}`);
   await page.goto("/admin/items?per=100");
   await expect(page.getByTestId("range")).toContainText(`of ${total}`);
   const rows = await readTable(page);
@@ -48,10 +48,10 @@ test("the list, its count and search show only the contributor's items", async (
   // A search that matches other people's items finds only theirs: the other's item by its exact name finds nothing.
   const other = othersItem();
   await page.goto(`/admin/items?q=${encodeURIComponent(other.name)}`);
-  await expect(page.getByText("No items found.")).toBeVisible();
+  await expect(page.getByText(`No items match “${other.name}”.`)).toBeVisible();
   // Filtering by another owner shows nothing either.
   await page.goto(`/admin/items?owner=${other.owner_id}`);
-  await expect(page.getByText("No items found.")).toBeVisible();
+  await expect(page.getByText("No items match these filters.")).toBeVisible();
   // No owner picker (users are not theirs to view), no export (contributors export none).
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
   expect((await page.request.get("/admin/items/export")).status()).toBe(403);
@@ -89,7 +89,7 @@ test("replayed update, delete and bulk delete on another user's item change noth
   expect(deniedFor(other.id).map((d) => d.summary)).toContain("update: not within the user's records");
 
   await page.goto(`/admin/items/${own.id}`);
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("link", { name: "Delete", exact: true }).click();
   const del = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
   const delArgs = actionArgs(del);
   delArgs[1] = String(other.id);
@@ -212,11 +212,11 @@ test("the role form offers none / own / all per item action and the field permis
   const name = uniqueTag("scoped").toLowerCase();
   await page.goto("/admin/roles/new");
   await page.getByLabel("Name").fill(name);
-  await page.getByRole("combobox", { name: "items view" }).selectOption({ label: "Own" });
-  await page.getByRole("combobox", { name: "items update" }).selectOption({ label: "All" });
+  await page.getByRole("combobox", { name: "View items" }).selectOption({ label: "Own" });
+  await page.getByRole("combobox", { name: "Update items" }).selectOption({ label: "All" });
   await page.getByRole("checkbox", { name: "Items: Change prices" }).check();
   // Users have no owner: a plain checkbox.
-  await expect(page.getByRole("checkbox", { name: "users view" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "View users" })).toBeVisible();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await page.waitForURL(/\/admin\/roles\/\d+\?notice=created$/);
   const [row] = queryDb<{ permissions: string }>("select permissions from roles where name = ?", name);

@@ -143,13 +143,13 @@ test("a role editor grants only permissions they hold", async ({ browser }) => {
   cli(["roles", "create", target, "--permission", "items:view"]);
   const stored = () => queryDb<{ permissions: string }>("select permissions from roles where name = ?", target)[0]!.permissions;
   await page.goto(`/admin/roles/${roleId(target)}/edit`);
-  await expect(page.getByRole("checkbox", { name: "users delete" })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: "Delete users" })).toBeDisabled();
   // Items have an owner: none / own / all, with the choices the editor does not hold disabled.
-  const itemsDelete = page.getByRole("combobox", { name: "items delete" });
+  const itemsDelete = page.getByRole("combobox", { name: "Delete items" });
   await expect(itemsDelete.locator("option", { hasText: "Own" })).toBeDisabled();
   await expect(itemsDelete.locator("option", { hasText: "All" })).toBeDisabled();
   await expect(page.getByRole("checkbox", { name: "Items: Change prices" })).toBeDisabled();
-  await expect(page.getByRole("checkbox", { name: "users view" })).toBeEnabled();
+  await expect(page.getByRole("checkbox", { name: "View users" })).toBeEnabled();
   await expect(page.getByText("only permissions you hold yourself")).toBeVisible();
 
   const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());

@@ -45,7 +45,7 @@ test.describe("as admin", () => {
     await page.goto(`/admin/items/${id}/edit`);
     await page.getByLabel("Price").fill("24.50");
     await page.getByLabel("Name").fill(renamed);
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
 
     const history = page.getByRole("region", { name: "History" });
@@ -55,7 +55,7 @@ test.describe("as admin", () => {
 
     // Saved as read: no new entry.
     await page.goto(`/admin/items/${id}/edit`);
-    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
     expect(entriesOf(id).map((e) => e.action)).toEqual(["create", "update"]);
     await expect(page.getByRole("region", { name: "History" }).getByRole("listitem")).toHaveCount(2);

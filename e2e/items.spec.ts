@@ -152,8 +152,8 @@ test("exports the current query as CSV, neutralising formulas", async ({ page })
   expect(lines).toHaveLength(3);
   const rows = lines.slice(1).map((l) => l.split(","));
   expect(rows.map((r) => r.slice(0, 5))).toEqual([
-    [String(formula), `'=1+1 ${tag}`, "food", "3.50", "false"],
-    [String(plain), `Plain ${tag}`, "toys", "1234.56", "true"],
+    [String(formula), `'=1+1 ${tag}`, "food", "3.50", "No"],
+    [String(plain), `Plain ${tag}`, "toys", "1234.56", "Yes"],
   ]);
   // The direct URL with only q gives the same rows.
   expect((await (await page.request.get(`/admin/items/export?q=${tag}`)).text()).split("\r\n").filter(Boolean)).toHaveLength(3);

@@ -37,8 +37,8 @@ test.describe("resource writes", () => {
     await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
     await expectNotice(page, `Item “${name} renamed” saved.`);
 
-    await page.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("link", { name: "Delete", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL("/admin/items?notice=deleted&count=1");
     await expectNotice(page, "Item deleted.");
     expect(queryDb("select 1 from items where id = ?", id)).toEqual([]);

@@ -35,7 +35,7 @@ test.describe("pages and routes", () => {
     const page = await (await browser.newContext({ storageState: ACCOUNTS.editor.state })).newPage();
     expect((await page.goto("/admin/items/1"))?.status()).toBe(200);
     await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Delete", exact: true })).toHaveCount(0);
     await page.goto("/admin/items");
     // Update permission brings the bulk "Set field…" action, but no bulk delete.
     await expect(page.getByLabel("With selected").locator("option")).toHaveText(["Choose an action…", "Set field…"]);
@@ -101,7 +101,7 @@ test.describe("server actions replayed without the permission change nothing", (
     const decoy = await createItem(page, { name: `${tag} decoy` });
     const target = await createItem(page, { name: `${tag} target` });
     await page.goto(`/admin/items/${decoy}`);
-    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("link", { name: "Delete", exact: true }).click();
     const action = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
     expect(itemExists(decoy)).toBe(true);
 

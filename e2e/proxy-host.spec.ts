@@ -38,8 +38,8 @@ test("signing in, saving forms and signing out stay on the proxy's host", async 
     await page.getByLabel("Name").fill(`${name} edited`);
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`http://${HOST}/admin/items/${id}?notice=updated`);
-    await page.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("link", { name: "Delete", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL(`http://${HOST}/admin/items?notice=deleted&count=1`);
     expect(queryDb("select id from items where id = ?", id)).toEqual([]);
 

@@ -38,7 +38,7 @@ test.describe("editor", () => {
   test.use({ storageState: ACCOUNTS.editor.state });
 
   test("gets 403 for resources it may not view and 404 for what does not exist", async ({ request }) => {
-    for (const path of ["/admin/users", "/admin/users/new", "/admin/roles", `/admin/users/${ownerId(ACCOUNTS.admin.email)}`]) await expectRsc(request, path, 403, ACCOUNTS.admin.email);
+    for (const path of ["/admin/users", "/admin/users/new", "/admin/roles", `/admin/users/${ownerId(ACCOUNTS.admin.email)}`, "/admin/items/1/delete"]) await expectRsc(request, path, 403, ACCOUNTS.admin.email);
     for (const path of ["/admin/items/999999999", "/admin/items/999999999/edit", "/admin/items/not-a-number", "/admin/nope"]) await expectRsc(request, path, 404);
   });
 
@@ -53,9 +53,10 @@ test.describe("contributor", () => {
 
   test("someone else's item is a 404 like a missing one; its own is not", async ({ request }) => {
     const other = itemOf(ACCOUNTS.admin.email);
-    for (const path of [`/admin/items/${other.id}`, `/admin/items/${other.id}/edit`]) await expectRsc(request, path, 404, other.name);
+    for (const path of [`/admin/items/${other.id}`, `/admin/items/${other.id}/edit`, `/admin/items/${other.id}/delete`]) await expectRsc(request, path, 404, other.name);
     const own = itemOf(ACCOUNTS.contributor.email);
     await expectRsc(request, `/admin/items/${own.id}/edit`, 200);
+    await expectRsc(request, `/admin/items/${own.id}/delete`, 200);
   });
 });
 
@@ -63,7 +64,7 @@ test.describe("admin", () => {
   test.use({ storageState: ACCOUNTS.admin.state });
 
   test("the read-only audit log has no create or edit page", async ({ request }) => {
-    for (const path of ["/admin/audit/new", `/admin/audit/${auditId()}/edit`]) await expectRsc(request, path, 404);
+    for (const path of ["/admin/audit/new", `/admin/audit/${auditId()}/edit`, `/admin/audit/${auditId()}/delete`]) await expectRsc(request, path, 404);
     await expectRsc(request, `/admin/audit/${auditId()}`, 200);
   });
 });

@@ -108,8 +108,8 @@ test("create shows errors next to the fields first, then creates, audits, edits 
   // An item it supplied keeps existing, without a supplier.
   const item = queryDb<{ id: number }>("select id from items order by id limit 1")[0]!.id;
   execDb("update items set supplier_id = ? where id = ?", id, item);
-  await page.getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+  await page.getByRole("link", { name: "Delete", exact: true }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page).toHaveURL("/admin/suppliers?notice=deleted&count=1");
   expect(queryDb("select id from suppliers where id = ?", id)).toEqual([]);
   expect(queryDb("select supplier_id from items where id = ?", item)).toEqual([{ supplier_id: null }]);
@@ -141,7 +141,7 @@ test("bulk-deletes the selected suppliers, and exports the current query as CSV"
 
 test("the role form offers suppliers' permissions; a view-only role lists but cannot create or export", async ({ page, browser }) => {
   await page.goto("/admin/roles/new");
-  for (const action of ["view", "create", "update", "delete", "export"]) await expect(page.getByRole("checkbox", { name: `suppliers ${action}`, exact: true })).toBeVisible();
+  for (const action of ["view", "create", "update", "delete", "export"]) await expect(page.getByRole("checkbox", { name: `${action.charAt(0).toUpperCase()}${action.slice(1)} suppliers`, exact: true })).toBeVisible();
 
   await page.goto("/admin/suppliers/new");
   const create = await captureAction(page, async () => {

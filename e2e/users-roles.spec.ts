@@ -111,7 +111,7 @@ test("ticking a permission in a role's matrix grants it at once; unticking revok
   for (const [tick, status, stored] of [[true, 200, '["items:view"]'], [false, 403, "[]"]] as const) {
     await page.goto(`/admin/roles/${id}/edit`);
     // Items have an owner column: their cells choose none / own records / all records.
-    await page.getByRole("combobox", { name: "items view", exact: true }).selectOption({ label: tick ? "All" : "None" });
+    await page.getByRole("combobox", { name: "View items", exact: true }).selectOption({ label: tick ? "All" : "None" });
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/admin/roles/${id}?notice=updated`);
     expect(roleRow(role)!.permissions).toBe(stored);
@@ -125,8 +125,8 @@ test("the admin role's edit form locks name and permissions, and saves unchanged
   await page.goto(`/admin/roles/${id}/edit`);
   await expect(page.getByLabel("Name")).toHaveValue("admin");
   await expect(page.getByLabel("Name")).not.toBeEditable();
-  await expect(page.getByRole("checkbox", { name: "users delete", exact: true })).toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "users delete", exact: true })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: "Delete users", exact: true })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Delete users", exact: true })).toBeDisabled();
   // Saving it as shown (nothing changed) works: the locked name is not "missing".
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#name-error")).toHaveCount(0);
@@ -144,8 +144,8 @@ test("the admin role cannot be renamed (even by a forged form) or deleted", asyn
   expect(roleRow("admin")?.id).toBe(id);
 
   await page.goto(`/admin/roles/${id}`);
-  await page.getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+  await page.getByRole("link", { name: "Delete", exact: true }).click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("The admin role cannot be deleted.");
   expect(roleRow("admin")).toEqual(expect.objectContaining({ id, name: "admin" }));
 });

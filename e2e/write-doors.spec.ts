@@ -89,7 +89,7 @@ async function contributorWrites(page: Page): Promise<Record<string, (id: number
   await page.goto(`/admin/items/${own.id}/edit`);
   const update = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
   await page.goto(`/admin/items/${own.id}`);
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("link", { name: "Delete", exact: true }).click();
   const del = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
   await page.goto(`/admin/items?q=${encodeURIComponent(own.name)}`);
   await page.getByRole("button", { name: `Edit category of ${own.name}` }).click();

@@ -25,7 +25,7 @@ const COOKIE = "authjs.session-token";
 const USERS = { admin: "u-admin", endUser: "u-end-user" };
 
 type Page = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
-let pages: { list: Page; details: Page; edit: Page };
+let pages: { list: Page; details: Page; edit: Page; delete: Page };
 let exportRoute: (req: Request, ctx: { params: Promise<{ resource: string }> }) => Promise<Response>;
 let db: Database.Database;
 
@@ -64,6 +64,7 @@ describe("pages refuse without middleware", () => {
       list: (await import("../app/admin/[resource]/page")).default as unknown as Page,
       details: (await import("../app/admin/[resource]/[id]/page")).default as unknown as Page,
       edit: (await import("../app/admin/[resource]/[id]/edit/page")).default as unknown as Page,
+      delete: (await import("../app/admin/[resource]/[id]/delete/page")).default as unknown as Page,
     };
     exportRoute = (await import("../app/admin/[resource]/export/route")).GET;
   });
@@ -77,6 +78,7 @@ describe("pages refuse without middleware", () => {
       ["/admin/items", pages.list, { resource: "items" }],
       ["/admin/items/1", pages.details, { resource: "items", id: "1" }],
       ["/admin/items/1/edit", pages.edit, { resource: "items", id: "1" }],
+      ["/admin/items/1/delete", pages.delete, { resource: "items", id: "1" }],
     ] as const;
 
   it("sends an anonymous request to sign in, coming back to the page", async () => {

@@ -7,16 +7,14 @@ import { allowedActions } from "@/lib/resources/access";
 import { resourceCount, type ResourceCount } from "@/lib/resources/engine/queries";
 import { getResource } from "@/lib/resources/registry";
 import { visibleResources } from "@/lib/resources/visible";
+import { countOf } from "@/lib/resources/words";
 import { RecentActions } from "@/components/recent-actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
-const NUMBER = new Intl.NumberFormat("en-US");
-
-function rowsText(count: ResourceCount | null): string {
-  if (!count) return "";
-  if (count.capped) return `${NUMBER.format(count.total)}+ rows`;
-  return `${NUMBER.format(count.total)} ${count.total === 1 ? "row" : "rows"}`;
+/** "298 items", "1 user", "10,000+ audit entries": in the resource's own noun. */
+function countText(count: ResourceCount | null, singular: string): string {
+  return count ? countOf(count.total, singular, count.capped) : "";
 }
 
 export default async function AdminIndexPage() {
@@ -45,7 +43,7 @@ export default async function AdminIndexPage() {
                 </Link>
               </h2>
               <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="row-count">
-                {rowsText(counts[i]!)}
+                {countText(counts[i]!, r.singular)}
               </p>
               {allowedActions(user, r).create ? (
                 <a href={`/admin/${r.name}/new`} className="btn-secondary self-start">

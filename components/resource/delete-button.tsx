@@ -1,31 +1,29 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import { FormAlert } from "../form-alert";
 
-/** Delete with a confirmation step; the server action re-checks the permission. */
-export function DeleteButton({ action, what }: { action: (state: ActionState, form: FormData) => Promise<ActionState>; what: string }) {
+const WORDS = { confirm: "Yes, delete", pending: "Deleting…", cancel: "No, go back" };
+
+/**
+ * The delete confirmation page's form: a real form that posts without
+ * JavaScript; a refusal (last admin, the admin role) comes back in the action
+ * state and is shown above the buttons. The server action re-checks everything.
+ */
+export function DeleteForm({ action, cancelHref }: { action: (state: ActionState, form: FormData) => Promise<ActionState>; cancelHref: string }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const [confirming, setConfirming] = useState(false);
   return (
-    <div>
-      {confirming ? (
-        <form action={formAction} className="flex flex-wrap items-center gap-2" role="group" aria-label="Confirm deletion">
-          <span className="text-sm">Delete {what}? This cannot be undone.</span>
-          <button type="submit" className="btn-danger" disabled={pending}>
-            {pending ? "Deleting…" : "Yes, delete"}
-          </button>
-          <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </form>
-      ) : (
-        <button type="button" className="btn-danger" onClick={() => setConfirming(true)}>
-          Delete
+    <form action={formAction} className="mt-6">
+      <FormAlert message={state.ok ? null : state.message} className="mb-4" />
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" className="btn-danger" disabled={pending}>
+          {pending ? WORDS.pending : WORDS.confirm}
         </button>
-      )}
-      <FormAlert message={state.ok ? null : state.message} variant="inline" className="mt-2" />
-    </div>
+        <a href={cancelHref} className="btn-secondary">
+          {WORDS.cancel}
+        </a>
+      </div>
+    </form>
   );
 }

@@ -10,6 +10,8 @@ const count = (n: number) => NUMBER.format(n);
 /** Page links as plain anchors styled by the `pager` class (globals.css). */
 export function Pagination({ base, query, result }: { base: string; query: ListQuery; result: ListResult }) {
   const { page, pageCount, total, totalCapped, rows } = result;
+  // An empty result has nothing to page through; the list's empty state says why.
+  if (total === 0 && rows.length === 0 && !totalCapped && !result.byCursor) return null;
   const totalText = totalCapped ? `${count(total)}+` : count(total);
   if (result.byCursor) return <KeysetPager base={base} query={query} result={result} totalText={totalText} />;
   const first = rows.length ? (page - 1) * query.per + 1 : 0;

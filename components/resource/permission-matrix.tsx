@@ -31,8 +31,8 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
               Resource
             </th>
             {rows[0]?.cells.map((c) => (
-              <th key={c.action} scope="col" className="px-2 py-1 font-medium capitalize">
-                {c.action}
+              <th key={c.action} scope="col" className="px-2 py-1 font-medium">
+                {c.label}
               </th>
             ))}
           </tr>
@@ -41,10 +41,11 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
           {rows.map((row) => (
             <tr key={row.resource}>
               <th scope="row" className="px-2 py-1 text-left font-normal">
-                {row.resource}
+                {row.label}
               </th>
               {row.cells.map((c) => {
-                const label = `${row.resource} ${c.action}`;
+                // "View items", as the role details name it (permission-catalog.ts, actionOn).
+                const label = `${c.label} ${row.label.toLowerCase()}`;
                 if (!c.supported) {
                   return (
                     <td key={c.action} className="px-2 py-1 text-center">

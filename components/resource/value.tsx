@@ -1,14 +1,32 @@
 import type { ReactNode } from "react";
 import type { RefValue } from "@/lib/resources/engine/rows";
 import { formatMoney } from "@/lib/resources/money";
+import { permissionLabel } from "@/lib/resources/permission-catalog";
+import { formatInstant, loadedTimeZone, loadTimeZone } from "@/lib/time-zone";
 import type { FieldDef } from "@/lib/resources/types";
 
 const NUMBER = new Intl.NumberFormat("en-US");
 
-/** "2025-01-05 14:30 UTC" in a `<time>`: formatted on the server, with no client component. */
-export function DateTime({ value }: { value: Date }) {
+/**
+ * "2025-01-05 15:30 GMT+1" in a `<time>` whose `dateTime` and title are the
+ * exact UTC instant: in the viewer's time zone (lib/time-zone.ts), formatted
+ * on the server, with no client component. Synchronous where the page has
+ * loaded the zone (lists: one per cell); otherwise it reads it itself.
+ */
+export function DateTime({ value, dateOnly = false }: { value: Date; dateOnly?: boolean }) {
+  const zone = loadedTimeZone();
+  if (zone === undefined) return <ZonedDateTime value={value} dateOnly={dateOnly} />;
   const iso = value.toISOString();
-  return <time dateTime={iso}>{`${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`}</time>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {formatInstant(value, zone, dateOnly)}
+    </time>
+  );
+}
+
+async function ZonedDateTime({ value, dateOnly }: { value: Date; dateOnly: boolean }) {
+  await loadTimeZone();
+  return <DateTime value={value} dateOnly={dateOnly} />;
 }
 
 /**
@@ -43,7 +61,7 @@ export function FieldValue({ field, value, refValue, many }: { field: FieldDef; 
   if (field.type === "many") return many?.length ? many.map((r) => r.label).join(", ") : "none";
   if (field.type === "permissions") {
     const list = Array.isArray(value) ? (value as string[]) : [];
-    return list.length ? <span className="font-mono text-xs">{list.join(", ")}</span> : "none";
+    return list.length ? list.map(permissionLabel).join(", ") : "none";
   }
   if (field.type === "json") return value ? <Changes value={value} /> : "—";
   if (field.type === "reference" && refValue && field.reference && refValue.open !== false) {

@@ -25,8 +25,8 @@ export async function adminPageStatus(pathname: string, user: UserAccess, indexA
   if (!found) return 404;
   // Route handlers answer for themselves; here, as for every page below, the resource's view permission.
   if (third === "export" || third === "lookup") return scopeOf(user.access, found, "view") ? "ok" : 403;
-  if (rest.length || (fourth !== undefined && fourth !== "edit") || (third === "new" && fourth)) return 404;
-  const action: Action = fourth === "edit" ? "update" : third === "new" ? "create" : "view";
+  if (rest.length || (fourth !== undefined && fourth !== "edit" && fourth !== "delete") || (third === "new" && fourth)) return 404;
+  const action: Action = fourth === "edit" ? "update" : fourth === "delete" ? "delete" : third === "new" ? "create" : "view";
   // An action the resource does not declare is a 404, as in requireResource.
   if (found.actions && !found.actions.includes(action)) return 404;
   if (!scopeOf(user.access, found, action)) return 403;

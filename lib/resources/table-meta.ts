@@ -22,6 +22,8 @@ export interface ColumnMeta {
   indexed: boolean;
   /** The SQL name of the table its foreign key points at, if it has one. */
   references?: string;
+  /** Its foreign key's ON DELETE rule ("cascade", "set null", …), if it has one. */
+  onDelete?: string;
   maxLength?: number;
 }
 
@@ -46,12 +48,12 @@ function leadingColumns(config: Config): Set<string> {
   return lead;
 }
 
-/** Foreign keys of one column: column SQL name → the SQL name of the table it points at. */
-function singleColumnReferences(config: Config): Map<string, string> {
-  const out = new Map<string, string>();
+/** Foreign keys of one column: column SQL name → the SQL name of the table it points at and the ON DELETE rule. */
+function singleColumnReferences(config: Config): Map<string, { table: string; onDelete?: string }> {
+  const out = new Map<string, { table: string; onDelete?: string }>();
   for (const fk of config.foreignKeys) {
     const ref = fk.reference();
-    if (ref.columns.length === 1 && ref.columns[0]) out.set(ref.columns[0].name, getTableName(ref.foreignTable));
+    if (ref.columns.length === 1 && ref.columns[0]) out.set(ref.columns[0].name, { table: getTableName(ref.foreignTable), onDelete: fk.onDelete });
   }
   return out;
 }
@@ -59,6 +61,15 @@ function singleColumnReferences(config: Config): Map<string, string> {
 function lengthOf(column: Column): number | undefined {
   const length = (column as Column & { length?: unknown }).length;
   return typeof length === "number" && length > 0 ? length : undefined;
+}
+
+const read = new WeakMap<Table, TableMeta>();
+
+/** readTable, once per table (the delete page asks on every request). */
+export function tableMeta(table: Table): TableMeta {
+  let meta = read.get(table);
+  if (!meta) read.set(table, (meta = readTable(table)));
+  return meta;
 }
 
 export function readTable(table: Table): TableMeta {
@@ -69,7 +80,8 @@ export function readTable(table: Table): TableMeta {
     property,
     column,
     indexed: lead.has(column.name),
-    references: refs.get(column.name),
+    references: refs.get(column.name)?.table,
+    onDelete: refs.get(column.name)?.onDelete,
     maxLength: lengthOf(column),
   }));
   return { name: config.name, columns };

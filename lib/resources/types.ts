@@ -131,8 +131,6 @@ export interface ResourceConfig {
   actions?: readonly Action[];
   /** Delegation rules: what an editor may not change (see EditPolicy). */
   policy?: EditPolicyFn;
-  /** Short text for the empty list. */
-  emptyHint?: string;
   /** Extra WHERE condition always applied (e.g. soft delete). */
   scope?: () => SQL | undefined;
   /**

@@ -55,3 +55,18 @@ export function withoutSuffix(name: string, suffix: string): string | null {
 export function looksSecret(name: string): boolean {
   return /hash|secret|token|password|stamp|salt/i.test(name);
 }
+
+/** "Item" → "Items", "Audit entry" → "Audit entries", "Box" → "Boxes". */
+export function plural(singular: string): string {
+  if (/[^aeiou]y$/i.test(singular)) return singular.slice(0, -1) + "ies";
+  if (/(s|x|z|ch|sh)$/i.test(singular)) return singular + "es";
+  return singular + "s";
+}
+
+const COUNT = new Intl.NumberFormat("en-US");
+
+/** "1 item", "298 items", "10,000+ audit entries": a count in the resource's own noun. */
+export function countOf(n: number, singularName: string, capped = false): string {
+  const noun = n === 1 && !capped ? singularName : plural(singularName);
+  return `${COUNT.format(n)}${capped ? "+" : ""} ${noun.toLowerCase()}`;
+}

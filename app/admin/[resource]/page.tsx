@@ -13,6 +13,8 @@ import { ListControls } from "@/components/resource/list-controls";
 import { ListTable } from "@/components/resource/list-table";
 import { Notice } from "@/components/resource/notice";
 import { Pagination } from "@/components/resource/pagination";
+import { EmptyList } from "@/components/resource/empty-list";
+import { loadTimeZone } from "@/lib/time-zone";
 
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
 
@@ -24,7 +26,8 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const { user, resource } = await requireResource((await params).resource, "view");
   const raw = await searchParams;
   const query = parseListQuery(resource, raw);
-  const result = await listRows(resource, query, user);
+  // The viewer's time zone once, so each time cell renders synchronously (lib/time-zone.ts).
+  const [result] = await Promise.all([listRows(resource, query, user), loadTimeZone()]);
   const allowed = allowedActions(user, resource);
   const base = `/admin/${resource.name}`;
   // Fields the user may change from the list: in place, and with "Set field…".
@@ -56,15 +59,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
       <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />
       <ListControls resource={resource} query={query} viewer={user} />
       {result.rows.length === 0 && result.total === 0 ? (
-        <div className="card p-10 text-center">
-          <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
-          {allowed.create ? (
-            <a href={`${base}/new`} className="btn-primary mt-4">
-              New {resource.singular.toLowerCase()}
-            </a>
-          ) : null}
-        </div>
+        <EmptyList names={resource} query={query} base={base} canCreate={allowed.create} />
       ) : (
         <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
           <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />

@@ -37,7 +37,6 @@ export const auditResource = defineResource({
   defaultSort: "-at",
   // The entry's page says what happened, in words, with the changes' labels and values (components/resource/audit-entry.tsx).
   detailsPanel: "audit-entry",
-  emptyHint: "Nothing matches. Clear the search and filters.",
   registered: (resources) => {
     AUDITED.splice(0, AUDITED.length, ...resources.filter(isWritable).map((r) => r.name));
   },

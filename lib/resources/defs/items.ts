@@ -19,6 +19,5 @@ export const itemsResource = defineResource(
     searchIndex: "items_search",
     defaultSort: "-createdAt",
     permissions: [{ name: "items:price", label: "Change prices" }],
-    emptyHint: "Create the first item, or clear the search and filters.",
   }),
 );

@@ -27,6 +27,5 @@ export const suppliersResource = defineResource(
     search: ["name", "contactEmail"],
     searchIndex: "suppliers_search",
     defaultSort: "name",
-    emptyHint: "Add the first supplier, or clear the search and filters.",
   }),
 );

@@ -65,7 +65,6 @@ export const usersResource = defineResource({
       return { columns };
     },
   },
-  emptyHint: "No user matches. Clear the search and filters, or create a user.",
   detailsPanel: "two-factor",
 });
 

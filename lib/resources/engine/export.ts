@@ -11,6 +11,9 @@ import type { FieldDef, Resource } from "../types";
 import type { ListQuery } from "./params";
 import { buildOrderBy, buildWhere } from "./query";
 import { sqlFields, sqlTable } from "../../db/query-tables";
+import type { Registry } from "./context";
+import { labelsFor, mayLabel } from "./labels";
+import { targetId } from "./references";
 
 const BATCH = 500;
 
@@ -19,14 +22,19 @@ function exportFields(resource: Resource): FieldDef[] {
   return resource.fields.filter((f) => f.column && !f.hidden);
 }
 
-/** Raw driver values (SQLite's numbers and JSON text, or PostgreSQL's dates, booleans and arrays) to CSV text. */
+/**
+ * Raw driver values (SQLite's numbers and JSON text, or PostgreSQL's dates,
+ * booleans and arrays) to CSV text: what the list shows (Yes/No), except where
+ * a spreadsheet needs the plain value (money as a decimal, times as UTC ISO
+ * instants, which a spreadsheet reads whatever the viewer's zone).
+ */
 function cell(field: FieldDef, value: unknown): string {
   if (value === null || value === undefined) return "";
   switch (field.type) {
     case "money":
       return centsToDecimal(Number(value));
     case "boolean":
-      return value === 1 || value === true ? "true" : "false";
+      return value === 1 || value === true ? "Yes" : "No";
     case "datetime":
       if (value instanceof Date) return value.toISOString();
       return typeof value === "number" ? new Date(value).toISOString() : String(value);
@@ -39,14 +47,34 @@ function cell(field: FieldDef, value: unknown): string {
 }
 
 /**
+ * A reference cell shows what the list shows: the referenced row's title
+ * (an owner's e-mail) to a reader who may view that row, else its id. One
+ * query per reference field and batch. Cells are already text; ids are looked
+ * up in the target's id type.
+ */
+async function labelReferences(registry: Registry, fields: FieldDef[], batch: string[][], viewer: Viewer | null | undefined): Promise<void> {
+  for (const [j, field] of fields.entries()) {
+    if (field.type !== "reference" || !field.reference || !mayLabel(registry, viewer, field.reference.resource)) continue;
+    const target = field.reference.resource;
+    const ids = [...new Set(batch.map((row) => row[j + 1]!).filter((v) => v !== ""))];
+    const labels = await labelsFor(registry, target, ids.map((v) => targetId(registry, target, v)), viewer);
+    for (const row of batch) {
+      const label = row[j + 1] ? labels.get(targetId(registry, target, row[j + 1])) : undefined;
+      if (label !== undefined) row[j + 1] = label;
+    }
+  }
+}
+
+/**
  * The CSV of a list query as a byte stream: a header row of labels, then rows
  * in batches pulled only as fast as the client reads, so memory stays flat
  * whatever the number of rows. `viewer` (undefined: a trusted caller) sees
- * only the rows they may view and export. Each export holds one of
+ * only the rows they may view and export; with the `registry`, references are
+ * written as their titles where the reader may see them. Each export holds one of
  * EXPORT_MAX_CONCURRENT slots (throws TooManyExports when none is free) for
  * at most EXPORT_MAX_SECONDS, after which the download is cut off.
  */
-export function exportStream(resource: Resource, query: ListQuery, viewer?: Viewer | null): ReadableStream<Uint8Array> {
+export function exportStream(resource: Resource, query: ListQuery, viewer?: Viewer | null, registry?: Registry): ReadableStream<Uint8Array> {
   // The route answers 404 first; the engine holds the line for any other caller.
   if (!supports(resource, "export")) throw new Error(`${resource.name} declares no export`);
   const fields = exportFields(resource);
@@ -82,6 +110,7 @@ export function exportStream(resource: Resource, query: ListQuery, viewer?: View
           const [id, ...values] = next.value;
           batch.push([String(id), ...values.map((v, j) => cell(fields[j]!, v))]);
         }
+        if (registry) await labelReferences(registry, fields, batch, viewer);
       } catch (error) {
         logFailure("export failed", error, { resource: resource.name });
         await finish();

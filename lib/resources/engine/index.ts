@@ -8,6 +8,7 @@ import type { ListQuery } from "./params";
 import { listRows } from "./queries";
 import { getRecord } from "./record";
 import { relatedSections } from "./related";
+import { deleteEffects } from "./delete-effects";
 import { runBulk } from "./write/bulk";
 import { deleteRows } from "./write/delete";
 import { save, type OperatorOptions } from "./write/save";
@@ -38,6 +39,8 @@ export function createEngine(deps: EngineDeps) {
     findByLabel: (resourceName: string, text: string, viewer?: Viewer | null) => findByLabel(registry, resourceName, text, viewer),
     allOptions: (resourceName: string, cap?: number, viewer?: Viewer | null) => allOptions(registry, resourceName, cap, viewer),
     relatedSections: (resource: Resource, id: RowId, viewer: Viewer) => relatedSections(registry, resource, id, viewer),
+    /** What else deleting record `id` changes (see delete-effects.ts). */
+    deleteEffects: (resource: Resource, id: RowId, viewer: Viewer) => deleteEffects(ctx, resource, id, viewer),
   };
 }
 

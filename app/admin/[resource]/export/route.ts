@@ -2,6 +2,7 @@ import { TooManyExports } from "@/lib/db/export-slots";
 import { resourceForRoute } from "@/lib/resources/access";
 import { exportStream } from "@/lib/resources/engine/export";
 import { parseListQuery } from "@/lib/resources/engine/params";
+import { engine } from "@/lib/resources/panel";
 
 /** CSV of the current list query (search, filters, sort); needs `<resource>:export` (or its `:own` form: then only the user's own rows). */
 export async function GET(request: Request, { params }: { params: Promise<{ resource: string }> }) {
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const stamp = new Date().toISOString().slice(0, 10);
   let body: ReadableStream<Uint8Array>;
   try {
-    body = exportStream(resource, query, user);
+    body = exportStream(resource, query, user, engine.registry);
   } catch (error) {
     if (!(error instanceof TooManyExports)) throw error;
     return new Response(error.message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "10", "Cache-Control": "no-store" } });
