@@ -5,11 +5,7 @@ import Link from "next/link";
 import { IDLE } from "@/lib/actions/state";
 import { verifySignInCodeAction } from "@/lib/auth/two-factor/sign-in-actions";
 import { FormAlert } from "@/components/form-alert";
-
-/** Back to the password step, keeping the page that was asked for (if any). */
-export function signInAgainHref(callbackUrl: string): string {
-  return callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login";
-}
+import { signInUrl } from "./sign-in-url";
 
 export function CodeStepForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(verifySignInCodeAction, IDLE);
@@ -22,7 +18,7 @@ export function CodeStepForm({ callbackUrl }: { callbackUrl: string }) {
     return (
       <div className="space-y-4">
         <FormAlert message={state.message} />
-        <Link href={signInAgainHref(callbackUrl)} className="btn-primary w-full">
+        <Link href={signInUrl(callbackUrl)} className="btn-primary w-full">
           Sign in again
         </Link>
       </div>

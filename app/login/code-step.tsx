@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { CHALLENGE_EXPIRED } from "@/lib/auth/two-factor/messages";
 import { hasPendingSignIn } from "@/lib/auth/two-factor/queries";
-import { CodeStepForm, signInAgainHref } from "./code-step-form";
+import { CodeStepForm } from "./code-step-form";
+import { signInUrl } from "./sign-in-url";
 
 /** The second step of sign-in, shown only to the browser holding a live challenge. */
 export async function CodeStep({ callbackUrl }: { callbackUrl: string }) {
@@ -19,7 +20,7 @@ export async function CodeStep({ callbackUrl }: { callbackUrl: string }) {
               <p role="alert" className="text-sm">
                 {CHALLENGE_EXPIRED}
               </p>
-              <Link href={signInAgainHref(callbackUrl)} className="btn-primary w-full">
+              <Link href={signInUrl(callbackUrl)} className="btn-primary w-full">
                 Sign in again
               </Link>
             </div>
