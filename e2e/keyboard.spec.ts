@@ -70,6 +70,8 @@ test.describe("the sign-in page", () => {
 });
 
 test("the two-factor step focuses the code field on load and again after a wrong code", async ({ browser }) => {
+  // Enrolment spends the current code: the second sign-in step waits for the next one (up to 30 s).
+  test.slow();
   const { email, auth } = await enrolledUser(browser, "kbd-2fa");
   const { context, page } = await atCodeStep(browser, email);
   const code = page.getByLabel("Authentication code");
