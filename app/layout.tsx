@@ -1,6 +1,8 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
+
+const SKIP_LINK = "Skip to content";
 
 export const metadata: Metadata = {
   title: { default: "Gatehouse", template: "%s · Gatehouse" },
@@ -8,10 +10,17 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
+// Phones lay the page out at their own width instead of zooming out a desktop page.
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+/** Every page's first Tab stop skips the header and navigation to `<main id="content">`. */
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen">
+        <a href="#content" className="skip-link">
+          {SKIP_LINK}
+        </a>
         {children}
         <TimeZoneCookie />
       </body>

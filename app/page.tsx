@@ -7,7 +7,7 @@ export default async function HomePage() {
   return (
     <>
       <SiteHeader user={user} />
-      <main className="mx-auto max-w-3xl px-4 py-10">
+      <main id="content" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-10">
         <h1 className="text-2xl font-semibold tracking-tight">Welcome{user.name ? `, ${user.name}` : ""}</h1>
         <dl className="card mt-6 divide-y divide-zinc-200 dark:divide-zinc-800">
           <div className="grid grid-cols-3 gap-4 px-4 py-3">

@@ -6,7 +6,7 @@
 export function AdminNav({ resources, current }: { resources: { name: string; label: string }[]; current: string }) {
   return (
     <nav aria-label="Resources" className="side-nav">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+      <ul className="flex flex-wrap gap-1 md:flex-col">
         <li>
           <a href="/admin" aria-current={current === "/admin" ? "page" : undefined}>
             Overview

@@ -20,7 +20,7 @@ export async function ErrorPage({ status, title, text }: { status: 403 | 404; ti
   return (
     <>
       {user ? <SiteHeader user={user} /> : null}
-      <main className="mx-auto max-w-xl px-4 py-16">
+      <main id="content" tabIndex={-1} className="mx-auto max-w-xl px-4 py-16">
         <p className={`text-sm font-semibold ${TONE[status]}`}>{status}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{title}</h1>
         <p className="mt-3 text-zinc-600 dark:text-zinc-400">{text}</p>

@@ -5,7 +5,7 @@ import { SignOutButton } from "./sign-out-button";
 export function SiteHeader({ user }: { user: UserAccess }) {
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+      <div className="site-header">
         <nav aria-label="Main" className="top-nav">
           <Link href="/" className="text-base font-semibold tracking-tight">
             Gatehouse
@@ -17,7 +17,7 @@ export function SiteHeader({ user }: { user: UserAccess }) {
             Account
           </Link>
         </nav>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="site-user">
           <span className="text-zinc-600 dark:text-zinc-400" data-testid="current-user">
             {user.name ? `${user.name} · ` : ""}
             {user.email}

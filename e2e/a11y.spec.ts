@@ -55,7 +55,7 @@ test("the 403 page a page renders (view-only user on a create form) has no serio
   cli(["roles", "create", role, "--permission", "items:view"]);
   cli(["users", "create", "--email", email, "--role", role], `${STRONG_PASSWORD}\n`);
   await signIn(page, email, STRONG_PASSWORD);
-  await page.waitForURL("/");
+  await page.waitForURL("/admin");
   await expectAccessible(page, "/admin/items/new", 403);
   await expect(page.getByRole("heading", { name: /Forbidden/ })).toBeVisible();
 });

@@ -32,7 +32,7 @@ async function signInWithRole(page: Page, permissions: string[]): Promise<string
   cli(["roles", "create", role, ...permissions.flatMap((p) => ["--permission", p])]);
   cli(["users", "create", "--email", email, "--role", role], `${STRONG_PASSWORD}\n`);
   await signIn(page, email, STRONG_PASSWORD);
-  await page.waitForURL("/");
+  await page.waitForURL("/admin");
   return email;
 }
 

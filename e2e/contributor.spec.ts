@@ -193,7 +193,7 @@ test("an :own export role exports only the holder's rows", async ({ browser, bas
   cli(["users", "create", "--email", email, "--role", role], `${STRONG_PASSWORD}\n`);
   const page = await (await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })).newPage();
   await signIn(page, email, STRONG_PASSWORD);
-  await page.waitForURL("/");
+  await page.waitForURL("/admin");
   const name = uniqueTag("Exported");
   await createItem(page, { name });
   const csv = await (await page.request.get("/admin/items/export")).text();

@@ -156,7 +156,7 @@ test("without update permission: no inline editors, and a replayed inline save c
   cli(["users", "create", "--email", email, "--role", role], `${STRONG_PASSWORD}\n`);
   const viewer = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await signIn(viewer, email, STRONG_PASSWORD);
-  await viewer.waitForURL("/");
+  await viewer.waitForURL("/admin");
   await listOf(viewer, name);
   expect((await rowOf(viewer, name)).Price).toBe("$10.00");
   await expect(viewer.getByRole("button", { name: /^Edit / })).toHaveCount(0);

@@ -93,7 +93,7 @@ test("changing one's password says so and takes focus", async ({ page }) => {
   const email = uniqueEmail("notice-password");
   cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
   await signIn(page, email, STRONG_PASSWORD);
-  await page.waitForURL("/");
+  await page.waitForURL("/admin");
   await page.goto("/account");
   await page.getByLabel("Current password", { exact: true }).fill(STRONG_PASSWORD);
   await page.getByLabel("New password", { exact: true }).fill(`${STRONG_PASSWORD}-new`);

@@ -156,7 +156,7 @@ test("the role form offers suppliers' permissions; a view-only role lists but ca
   cli(["users", "create", "--email", email, "--role", role], `${STRONG_PASSWORD}\n`);
   const viewer = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await signIn(viewer, email, STRONG_PASSWORD);
-  await viewer.waitForURL("/");
+  await viewer.waitForURL("/admin");
   expect((await viewer.goto("/admin/suppliers"))?.status()).toBe(200);
   expect((await readTable(viewer)).map((r) => r.Name)).toContain("Acme Tooling");
   await expect(viewer.getByRole("link", { name: /New supplier/ })).toHaveCount(0);

@@ -28,7 +28,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <SiteHeader user={user} />
-      <main className="mx-auto max-w-2xl space-y-8 px-4 py-10">
+      <main id="content" tabIndex={-1} className="mx-auto max-w-2xl space-y-8 px-4 py-10">
         <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
         {notice === "password" ? (
           <Flash text="Your password was changed. Your other sessions have been signed out." />

@@ -16,7 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <aside className="md:w-48 md:shrink-0">
           <AdminNav resources={visibleResources(user)} current={current} />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main id="content" tabIndex={-1} className="min-w-0 flex-1">{children}</main>
       </div>
     </>
   );

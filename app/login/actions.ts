@@ -7,6 +7,7 @@ import { publicAction } from "@/lib/actions/clients";
 import { text, whole } from "@/lib/actions/form-input";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { landingForUser } from "@/lib/auth/landing";
 import { signInMessage } from "@/lib/auth/messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 
@@ -16,16 +17,17 @@ const loginInput = z.object({ email: text(254), password: text(1024), callbackUr
 export const loginAction = publicAction.stateAction({
   input: loginInput,
   run: async ({ input: { email, password, callbackUrl } }) => {
-    const redirectTo = safeCallbackUrl(callbackUrl, "/");
+    // Empty when nothing asked for a page: the landing is decided once the user is known.
+    const asked = safeCallbackUrl(callbackUrl, "");
     try {
-      await signIn("credentials", { email, password, redirectTo, redirect: false });
+      await signIn("credentials", { email, password, redirectTo: asked || "/admin", redirect: false });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       const code = (error as AuthError & { code?: string }).code;
       // Right password, two-factor account: on to the code step (its challenge cookie is set).
-      if (code === "two-factor") return { redirect: codeStepUrl(redirectTo) };
+      if (code === "two-factor") return { redirect: codeStepUrl(asked) };
       return refuse(signInMessage(code), { values: { email } });
     }
-    return { redirect: redirectTo };
+    return { redirect: asked || (await landingForUser({ email })) };
   },
 });

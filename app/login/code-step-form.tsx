@@ -1,18 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import Link from "next/link";
 import { IDLE } from "@/lib/actions/state";
 import { verifySignInCodeAction } from "@/lib/auth/two-factor/sign-in-actions";
 import { FormAlert } from "@/components/form-alert";
+import { signInUrl } from "./sign-in-url";
 
 export function CodeStepForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(verifySignInCodeAction, IDLE);
+  const codeRef = useRef<HTMLInputElement>(null);
+  // After a wrong code, back to the (now cleared) field, not the page body the disabled button left focus on.
+  useEffect(() => {
+    if (state.message) codeRef.current?.focus();
+  }, [state]);
   if (state.data?.expired) {
     return (
       <div className="space-y-4">
         <FormAlert message={state.message} />
-        <Link href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="btn-primary w-full">
+        <Link href={signInUrl(callbackUrl)} className="btn-primary w-full">
           Sign in again
         </Link>
       </div>
@@ -25,7 +31,7 @@ export function CodeStepForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="code" className="label">
           Authentication code
         </label>
-        <input id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus maxLength={64} className="input mt-1" aria-describedby={state.message ? "code-help code-error" : "code-help"} aria-invalid={state.message ? true : undefined} />
+        <input ref={codeRef} id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus maxLength={64} className="input mt-1" aria-describedby={state.message ? "code-help code-error" : "code-help"} aria-invalid={state.message ? true : undefined} />
         <p id="code-help" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
           The 6-digit code from your authenticator app, or one of your recovery codes.
         </p>

@@ -1,10 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { loginAction } from "./actions";
 
 export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
   const [state, action, pending] = useActionState(loginAction, { ok: !initialMessage, message: initialMessage });
+  const emailRef = useRef<HTMLInputElement>(null);
+  // After a refusal, back to Email (it names the error), not the page body the disabled button left focus on.
+  useEffect(() => {
+    if (state.message) emailRef.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -12,7 +17,7 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
         <label htmlFor="email" className="label">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
+        <input ref={emailRef} id="email" name="email" type="email" autoComplete="username" required autoFocus maxLength={254} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="label">

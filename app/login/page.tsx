@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/dal";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { landingFor } from "@/lib/auth/landing";
 import { PASSWORD_CHANGED, signInMessage } from "@/lib/auth/messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 import { LoginForm } from "./login-form";
@@ -13,13 +14,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, error, code, notice, step } = await searchParams;
   // Set by Auth.js when a sign-in was posted to its endpoint directly.
   const initialMessage = notice === "password-changed" ? PASSWORD_CHANGED : error ? signInMessage(typeof code === "string" ? code : undefined) : undefined;
-  const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "/");
-  if (await getSession()) redirect(target);
+  // Empty when nothing asked for a page: the sign-in then lands on the admin index (lib/auth/landing).
+  const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "");
+  const session = await getSession();
+  if (session) redirect(target || landingFor(session.access));
   // Two-factor: after a correct password (also when posted to Auth.js directly).
   if (error && code === "two-factor") redirect(codeStepUrl(target));
   if (step === "code") return <CodeStep callbackUrl={target} />;
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="content" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">Gatehouse</h1>
         <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Sign in to continue</p>

@@ -33,6 +33,8 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
   useEffect(() => {
     const control = ref.current?.querySelector<HTMLInputElement | HTMLSelectElement>("input, select");
     control?.focus();
+    // The whole editor, Save and Cancel too, on-screen (a phone shows a part of a wide list).
+    ref.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
     if (control instanceof HTMLInputElement && control.type === "text") control.select();
   }, [error]);
 

@@ -33,7 +33,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <SiteHeader user={user} />
-      <main className="mx-auto max-w-2xl space-y-8 px-4 py-10">
+      <main id="content" tabIndex={-1} className="mx-auto max-w-2xl space-y-8 px-4 py-10">
         <h1 className="text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
         {required ? (
           <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900">

@@ -12,6 +12,7 @@ import { isDatabaseOutage } from "../../db/unavailable";
 import { logFailure } from "../../log";
 import { safeCallbackUrl } from "../callback-url";
 import { signIn } from "../config";
+import { landingForUser } from "../landing";
 import { BUSY, UNAVAILABLE } from "../messages";
 import { auditOwn, recordSignIn } from "../sign-in-record";
 import { CHALLENGE_COOKIE, findChallenge, markChallengeVerified } from "./challenge";
@@ -72,5 +73,5 @@ async function codeStep(address: string, input: z.output<typeof codeInput>): Pro
   // Only now, with the session issued, is this a sign-in: counted, audited, and
   // the password throttle's failures cleared.
   await recordSignIn(db, actor, address);
-  return { redirect: safeCallbackUrl(input.callbackUrl, "/") };
+  return { redirect: safeCallbackUrl(input.callbackUrl, "") || (await landingForUser({ id: challenge.userId })) };
 }
