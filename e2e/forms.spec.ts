@@ -249,7 +249,7 @@ test("a wrong current password keeps the new password typed, and focus goes to t
   cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
   const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await signIn(page, email, STRONG_PASSWORD);
-  await page.waitForURL("/");
+  await page.waitForURL("/admin");
   await page.goto("/account");
   const next = "Another-Long-Passphrase-73";
   // What the action answers: it must never carry a password back to the browser.
