@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +9,13 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={await getLocale()}>
+      <body className="min-h-screen">
+        {/* app/error.tsx renders inside: its words only. */}
+        <ClientMessages namespaces={["errors.failure"]}>{children}</ClientMessages>
+      </body>
     </html>
   );
 }
