@@ -7,6 +7,7 @@ import { LocalTime } from "@/components/local-time";
 import { Flash } from "@/components/flash";
 import { PasswordForm } from "./password-form";
 import { TwoFactorSection } from "./two-factor-section";
+import { LanguageSection } from "@/components/account/language-section";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -61,6 +62,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <PasswordForm />
         </section>
         <TwoFactorSection userId={user.id} />
+        <LanguageSection />
         <section aria-labelledby="sessions-heading" className="card p-6">
           <h2 id="sessions-heading" className="text-lg font-semibold">
             Sessions
