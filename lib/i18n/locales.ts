@@ -1,14 +1,13 @@
 /**
- * The panel's languages. To add one: write messages/<code>.json (every key of
- * messages/en.json; test/messages.test.ts checks) and add its code here, with
- * the name it is offered under on /account, in its own language.
+ * The panel's languages, each with the name it is offered under on /account
+ * (in its own language). To add one: write messages/<code>.json (every key of
+ * messages/en.json; test/messages.test.ts checks) and add its code here.
  */
-export const LOCALES = ["en", "de"] as const;
+export const LOCALE_NAMES = { en: "English", de: "Deutsch" } as const;
 
-export type AppLocale = (typeof LOCALES)[number];
+export type AppLocale = keyof typeof LOCALE_NAMES;
 
-/** Each language's name in that language (the choice on /account). */
-export const LOCALE_NAMES: Record<AppLocale, string> = { en: "English", de: "Deutsch" };
+export const LOCALES = Object.keys(LOCALE_NAMES) as [AppLocale, ...AppLocale[]];
 
 /**
  * Pseudo-English: every message of en bracketed and accented, so that a word

@@ -1,16 +1,22 @@
-import de from "../../messages/de.json";
-import en from "../../messages/en.json";
 import { PSEUDO_LOCALE, type AppLocale, type Locale } from "./locales";
 import { pseudoMessages, type Messages } from "./pseudo";
 
-/** The catalogues, bundled with the server (a few kilobytes each); the browser gets only picked namespaces. */
-const CATALOGUES: Record<AppLocale, Messages> = { en, de };
+/**
+ * A locale's catalogue, messages/<code>.json (bundled with the server; the
+ * browser gets only picked namespaces), loaded once per process; en-XA is
+ * made from en.
+ */
+const loaded = new Map<Locale, Promise<Messages>>();
 
-let pseudo: Messages | undefined;
+async function load(locale: Locale): Promise<Messages> {
+  if (locale === PSEUDO_LOCALE) return pseudoMessages(await messagesFor("en"));
+  return ((await import(`../../messages/${locale satisfies AppLocale}.json`)) as { default: Messages }).default;
+}
 
-export function messagesFor(locale: Locale): Messages {
-  if (locale === PSEUDO_LOCALE) return (pseudo ??= pseudoMessages(CATALOGUES.en));
-  return CATALOGUES[locale];
+export function messagesFor(locale: Locale): Promise<Messages> {
+  let found = loaded.get(locale);
+  if (!found) loaded.set(locale, (found = load(locale)));
+  return found;
 }
 
 /**

@@ -27,5 +27,5 @@ export async function requestLocale(): Promise<Locale> {
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
   // Dates are formatted by components/local-time.tsx for now; next-intl's own formats use UTC.
-  return { locale, messages: messagesFor(locale), timeZone: "UTC" };
+  return { locale, messages: await messagesFor(locale), timeZone: "UTC" };
 });
