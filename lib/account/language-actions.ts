@@ -15,6 +15,7 @@ export const setLanguageAction = userAction.formAction({
     // The select offers only served locales: anything else is a forged request.
     if (!chosen.ok) return refuse(NOT_VALID);
     if (!(await setOwnLocale(user.id, chosen.locale, actor))) return refuse(NOT_VALID);
-    return { redirect: "/account?notice=language" };
+    // Revalidated, so that the page after the redirect is rendered whole, the root layout's <html lang> included.
+    return { redirect: "/account?notice=language", revalidate: "/account" };
   },
 });
