@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// The locale of each request and its messages: lib/i18n/request.ts (no locale in the URL).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 // `npm run bench` builds with GATEHOUSE_BENCH=1: into its own directory, with the
 // bare floor page (app/bench-floor/page.bench.tsx) that a normal build leaves out.
 const bench = process.env.GATEHOUSE_BENCH === "1";
@@ -27,4 +32,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

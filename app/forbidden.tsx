@@ -1,6 +1,12 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ErrorPage } from "@/components/error-page";
-import { NO_PERMISSION } from "@/lib/auth/messages";
 
-export default function Forbidden() {
-  return <ErrorPage status={403} title="Forbidden" text={NO_PERMISSION} />;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors.forbidden"))("title") };
+}
+
+export default async function Forbidden() {
+  const t = await getTranslations("errors.forbidden");
+  return <ErrorPage status={403} title={t("title")} text={t("text")} />;
 }

@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { getLocale } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
 
@@ -14,14 +16,15 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /** Every page's first Tab stop skips the header and navigation to `<main id="content">`. */
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body className="min-h-screen">
         <a href="#content" className="skip-link">
           {SKIP_LINK}
         </a>
-        {children}
+        {/* app/error.tsx renders inside: its words only. */}
+        <ClientMessages namespaces={["errors.failure"]}>{children}</ClientMessages>
         <TimeZoneCookie />
       </body>
     </html>

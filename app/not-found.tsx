@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ErrorPage } from "@/components/error-page";
 
-export const metadata: Metadata = { title: "Not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors.notFound"))("title") };
+}
 
-export default function NotFound() {
-  return <ErrorPage status={404} title="Not found" text="There is nothing at this address." />;
+export default async function NotFound() {
+  const t = await getTranslations("errors.notFound");
+  return <ErrorPage status={404} title={t("title")} text={t("text")} />;
 }

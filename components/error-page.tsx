@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getSession } from "@/lib/auth/dal";
 import { wayBack } from "@/lib/auth/way-back";
 import { env } from "@/lib/env";
@@ -17,6 +18,7 @@ const TONE = {
 export async function ErrorPage({ status, title, text }: { status: 403 | 404; title: string; text: string }) {
   const user = await getSession();
   const back = wayBack(user?.access ?? null, env.ADMIN_INDEX_ACCESS);
+  const t = await getTranslations("errors.back");
   return (
     <>
       {user ? <SiteHeader user={user} /> : null}
@@ -25,7 +27,7 @@ export async function ErrorPage({ status, title, text }: { status: 403 | 404; ti
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{title}</h1>
         <p className="mt-3 text-zinc-600 dark:text-zinc-400">{text}</p>
         <Link href={back.href} className="link mt-6 inline-block">
-          {back.label}
+          {t(back.label)}
         </Link>
       </main>
     </>

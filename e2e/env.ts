@@ -33,4 +33,6 @@ export const E2E_ENV: Record<string, string> = {
   TRUST_PROXY: "true",
   // Only the two-factor tests create and grant this role, so the rule touches no other test.
   REQUIRE_2FA_ROLES: "two-factor-required",
+  // Serves en-XA (bracketed, accented English) to browsers that ask for it: the forgotten-string guard.
+  GATEHOUSE_PSEUDO_LOCALE: "1",
 };

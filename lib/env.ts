@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "./i18n/locales";
 import { roleNameProblem } from "./roles/role-name";
 
 /** Role names, comma-separated, named by the one role-name rule (lib/roles/role-name.ts). */
@@ -66,6 +67,8 @@ const envSchema = z.object({
   EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(2),
   /** An export still running after this many seconds is cut off (its connection is released). */
   EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** The panel's language when neither the user's choice nor the browser's Accept-Language names a served one. */
+  DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   /** Auth.js's secret; also the default source of the key that encrypts TOTP secrets. */
   AUTH_SECRET: z.string().optional(),
   /** A dedicated source for that key, so AUTH_SECRET can rotate without losing enrolments. */

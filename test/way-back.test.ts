@@ -13,7 +13,7 @@ describe("the way back from an error page", () => {
   });
 
   it("leads home when the admin index is closed to the user", () => {
-    assert.deepEqual(wayBack(endUser, "staff"), { href: "/", label: "Back to the home page" });
+    assert.deepEqual(wayBack(endUser, "staff"), { href: "/", label: "homePage" });
     assert.equal(wayBack(editor, "admin").href, "/");
   });
 

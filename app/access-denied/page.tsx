@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Forbidden" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors.forbidden"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /**

@@ -8,6 +8,7 @@ import { Flash } from "@/components/flash";
 import { PasswordForm } from "./password-form";
 import { TwoFactorSection } from "./two-factor-section";
 import { RecentSignIns } from "@/components/account/recent-sign-ins";
+import { LanguageSection } from "@/components/account/language-section";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -63,6 +64,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </section>
         <TwoFactorSection userId={user.id} />
         <RecentSignIns userId={user.id} />
+        <LanguageSection />
         <section aria-labelledby="sessions-heading" className="card p-6">
           <h2 id="sessions-heading" className="text-lg font-semibold">
             Sessions

@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { refuse } from "@/lib/actions/client";
 import { publicAction } from "@/lib/actions/clients";
@@ -26,7 +27,7 @@ export const loginAction = publicAction.stateAction({
       const code = (error as AuthError & { code?: string }).code;
       // Right password, two-factor account: on to the code step (its challenge cookie is set).
       if (code === "two-factor") return { redirect: codeStepUrl(asked) };
-      return refuse(signInMessage(code), { values: { email } });
+      return refuse((await getTranslations("login.errors"))(signInMessage(code)), { values: { email } });
     }
     return { redirect: asked || (await landingForUser({ email })) };
   },

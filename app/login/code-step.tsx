@@ -1,27 +1,31 @@
 import Link from "next/link";
-import { CHALLENGE_EXPIRED } from "@/lib/auth/two-factor/messages";
+import { getTranslations } from "next-intl/server";
 import { hasPendingSignIn } from "@/lib/auth/two-factor/queries";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { CodeStepForm } from "./code-step-form";
 import { signInUrl } from "./sign-in-url";
 
 /** The second step of sign-in, shown only to the browser holding a live challenge. */
 export async function CodeStep({ callbackUrl }: { callbackUrl: string }) {
   const pending = await hasPendingSignIn();
+  const t = await getTranslations("login.codeStep");
   return (
     <main id="content" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
-        <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
-        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Enter the code from your authenticator app</p>
+        <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("intro")}</p>
         <div className="card p-6">
           {pending ? (
-            <CodeStepForm callbackUrl={callbackUrl} />
+            <ClientMessages namespaces={["login.codeStep"]}>
+              <CodeStepForm callbackUrl={callbackUrl} />
+            </ClientMessages>
           ) : (
             <div className="space-y-4">
               <p role="alert" className="text-sm">
-                {CHALLENGE_EXPIRED}
+                {t("expired")}
               </p>
               <Link href={signInUrl(callbackUrl)} className="btn-primary w-full">
-                Sign in again
+                {t("signInAgain")}
               </Link>
             </div>
           )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { loginAction } from "./actions";
 
 export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
@@ -10,18 +11,19 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
   useEffect(() => {
     if (state.message) emailRef.current?.focus();
   }, [state]);
+  const t = useTranslations("login.form");
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="label">
-          Email
+          {t("email")}
         </label>
         <input ref={emailRef} id="email" name="email" type="email" autoComplete="username" required autoFocus maxLength={254} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="label">
-          Password
+          {t("password")}
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={1024} className="input mt-1" />
       </div>
@@ -33,7 +35,7 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
         ) : null}
       </div>
       <button type="submit" className="btn-primary w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

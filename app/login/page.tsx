@@ -2,18 +2,23 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/dal";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { getTranslations } from "next-intl/server";
 import { landingFor } from "@/lib/auth/landing";
-import { PASSWORD_CHANGED, signInMessage } from "@/lib/auth/messages";
+import { signInMessage } from "@/lib/auth/messages";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 import { LoginForm } from "./login-form";
 import { CodeStep } from "./code-step";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { callbackUrl, error, code, notice, step } = await searchParams;
   // Set by Auth.js when a sign-in was posted to its endpoint directly.
-  const initialMessage = notice === "password-changed" ? PASSWORD_CHANGED : error ? signInMessage(typeof code === "string" ? code : undefined) : undefined;
+  const t = await getTranslations("login");
+  const initialMessage = notice === "password-changed" ? t("errors.passwordChanged") : error ? t(`errors.${signInMessage(typeof code === "string" ? code : undefined)}`) : undefined;
   // Empty when nothing asked for a page: the sign-in then lands on the admin index (lib/auth/landing).
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "");
   const session = await getSession();
@@ -24,10 +29,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main id="content" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
-        <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">Gatehouse</h1>
-        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Sign in to continue</p>
+        <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("intro")}</p>
         <div className="card p-6">
-          <LoginForm callbackUrl={target} initialMessage={initialMessage} />
+          <ClientMessages namespaces={["login.form"]}>
+            <LoginForm callbackUrl={target} initialMessage={initialMessage} />
+          </ClientMessages>
         </div>
       </div>
     </main>

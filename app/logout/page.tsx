@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/dal";
 import { SignOutButton } from "@/components/sign-out-button";
 
-export const metadata: Metadata = { title: "Sign out" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("logout"))("title") };
+}
 
 export default async function LogoutPage() {
   const user = await requireUser();
+  const t = await getTranslations("logout");
   return (
     <main id="content" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="card w-full max-w-sm space-y-4 p-6 text-center">
-        <h1 className="text-xl font-semibold">Sign out of Gatehouse?</h1>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">You are signed in as {user.email}.</p>
+        <h1 className="text-xl font-semibold">{t("heading")}</h1>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("signedInAs", { email: user.email })}</p>
         <div className="flex justify-center gap-3">
-          <SignOutButton className="btn-primary" />
+          <SignOutButton className="btn-primary" label={t("submit")} />
           <Link href="/" className="btn-secondary">
-            Cancel
+            {t("cancel")}
           </Link>
         </div>
       </div>

@@ -10,12 +10,9 @@ export const BUSY = "Too many sign-ins at once. Please try again shortly.";
 /** The answer when the database did not answer: nothing was checked or counted. */
 export const UNAVAILABLE = "Sign-in is unavailable: the database is not answering. Please try again in a moment.";
 
-/** The message for an Auth.js sign-in error code. */
-export function signInMessage(code: string | undefined): string {
-  if (code === "throttled") return THROTTLED;
-  if (code === "busy") return BUSY;
-  if (code === "unavailable") return UNAVAILABLE;
-  return INVALID_CREDENTIALS;
+/** The message for an Auth.js sign-in error code: its key under the messages' `login.errors`. */
+export function signInMessage(code: string | undefined): "throttled" | "busy" | "unavailable" | "invalid" {
+  return code === "throttled" || code === "busy" || code === "unavailable" ? code : "invalid";
 }
 
 /** After a password change whose automatic sign-in was refused. */

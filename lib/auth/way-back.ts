@@ -3,9 +3,10 @@ import { mayOpenAdminIndex, type Access, type AdminIndexAccess } from "../permis
 /**
  * Where an error page sends the user back to: the admin index when they may
  * open it, else the home page; the sign-in page when nobody is signed in.
+ * `label` is its key under the messages' `errors.back`.
  */
-export function wayBack(access: Access | null, setting: AdminIndexAccess): { href: string; label: string } {
-  if (!access) return { href: "/login", label: "Sign in" };
-  if (mayOpenAdminIndex(access, setting)) return { href: "/admin", label: "Back to the admin index" };
-  return { href: "/", label: "Back to the home page" };
+export function wayBack(access: Access | null, setting: AdminIndexAccess): { href: string; label: "signIn" | "adminIndex" | "homePage" } {
+  if (!access) return { href: "/login", label: "signIn" };
+  if (mayOpenAdminIndex(access, setting)) return { href: "/admin", label: "adminIndex" };
+  return { href: "/", label: "homePage" };
 }

@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { refuse, type Done, type Refused } from "../../actions/client";
 import { publicAction } from "../../actions/clients";
@@ -13,10 +14,8 @@ import { logFailure } from "../../log";
 import { safeCallbackUrl } from "../callback-url";
 import { signIn } from "../config";
 import { landingForUser } from "../landing";
-import { BUSY, UNAVAILABLE } from "../messages";
 import { auditOwn, recordSignIn } from "../sign-in-record";
 import { CHALLENGE_COOKIE, findChallenge, markChallengeVerified } from "./challenge";
-import { CHALLENGE_EXPIRED, CODE_THROTTLED, WRONG_CODE } from "./messages";
 import { spendSecondFactor } from "./store";
 import { throttledCodeCheck } from "./throttle";
 
@@ -26,7 +25,14 @@ export interface CodeStepExpired {
 }
 
 const codeInput = z.object({ code: text(64), callbackUrl: whole });
-const expired = (): ActionState<CodeStepExpired> => ({ ok: false, message: CHALLENGE_EXPIRED, data: { expired: true } });
+const expired = (words: Words): ActionState<CodeStepExpired> => ({ ok: false, message: words.expired, data: { expired: true } });
+
+/** The step's answers, in the request's language. */
+async function answers() {
+  const t = await getTranslations("login");
+  return { expired: t("codeStep.expired"), wrong: t("codeStep.wrong"), throttled: t("codeStep.throttled"), busy: t("errors.busy"), unavailable: t("errors.unavailable") };
+}
+type Words = Awaited<ReturnType<typeof answers>>;
 
 /**
  * The second step of sign-in, public by necessity (no session exists yet):
@@ -37,37 +43,38 @@ const expired = (): ActionState<CodeStepExpired> => ({ ok: false, message: CHALL
 export const verifySignInCodeAction = publicAction.stateAction({
   input: codeInput,
   run: async ({ ctx: { address }, input }) => {
+    const words = await answers();
     try {
-      return await codeStep(address, input);
+      return await codeStep(address, input, words);
     } catch (error) {
       if (!isDatabaseOutage(error)) throw error;
       logFailure("sign-in code step failed", error);
-      return refuse(UNAVAILABLE);
+      return refuse(words.unavailable);
     }
   },
 });
 
-async function codeStep(address: string, input: z.output<typeof codeInput>): Promise<Done | Refused | ActionState<CodeStepExpired>> {
+async function codeStep(address: string, input: z.output<typeof codeInput>, words: Words): Promise<Done | Refused | ActionState<CodeStepExpired>> {
   const db = getDb();
   const jar = await cookies();
   const token = jar.get(CHALLENGE_COOKIE)?.value;
   const challenge = await findChallenge(db, token);
-  if (!token || !challenge || challenge.verified) return expired();
+  if (!token || !challenge || challenge.verified) return expired(words);
   const actor = { id: challenge.userId, email: challenge.email, address };
   const checked = await throttledCodeCheck(challenge.userId, address, () => spendSecondFactor(db, challenge.userId, input.code));
   if (!checked.ok) {
-    if (checked.reason === "busy") return refuse(BUSY);
+    if (checked.reason === "busy") return refuse(words.busy);
     await auditOwn(db, actor, checked.reason === "throttled" ? "two-factor-throttled" : "two-factor-failed", challenge.userId);
-    return refuse(checked.reason === "throttled" ? CODE_THROTTLED : WRONG_CODE);
+    return refuse(checked.reason === "throttled" ? words.throttled : words.wrong);
   }
-  if (!(await markChallengeVerified(db, token))) return expired();
+  if (!(await markChallengeVerified(db, token))) return expired(words);
   await auditOwn(db, actor, checked.value === "recovery" ? "two-factor-recovery-code" : "two-factor-passed", challenge.userId);
   jar.delete(CHALLENGE_COOKIE);
   try {
     // Refused when the account changed meanwhile (deactivated, new password): no session, no sign-in.
     await signIn("two-factor", { ticket: token, redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin) return expired();
+    if (error instanceof CredentialsSignin) return expired(words);
     throw error;
   }
   // Only now, with the session issued, is this a sign-in: counted, audited, and

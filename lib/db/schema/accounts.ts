@@ -33,6 +33,8 @@ export function accountTables(k: Kit) {
     totpPendingSecret: k.text("totp_pending_secret"),
     totpEnabledAt: k.timestamp("totp_enabled_at"),
     totpLastStep: k.integer("totp_last_step"),
+    // The panel's language the user chose on /account (lib/i18n/locales.ts); null: the browser's.
+    locale: k.text("locale"),
     ...timestamps(k),
   });
 

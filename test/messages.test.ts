@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { describe, it } from "node:test";
+import { createTranslator } from "next-intl";
+import { LOCALES } from "../lib/i18n/locales";
+import type { Messages } from "../lib/i18n/pseudo";
+
+/**
+ * Every locale of lib/i18n/locales.ts has a catalogue in messages/ with exactly
+ * the keys of every other, and each message asks for the same ICU arguments
+ * (names, and their kinds: plural, select, number…) as English, and formats.
+ */
+
+const catalogue = (code: string): Messages => JSON.parse(fs.readFileSync(`messages/${code}.json`, "utf8"));
+
+/** Every message by its dotted key. */
+function flatten(messages: Messages, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(messages)) {
+    if (typeof value === "string") out.set(prefix + key, value);
+    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The arguments a message asks for: `name` or `name:kind`, plural and select branches included; rich-text tags as `<tag>`. */
+export function icuArguments(message: string): string[] {
+  const found = new Set<string>();
+  const scan = (text: string) => {
+    for (const tag of text.matchAll(/<([A-Za-z][\w-]*)>/g)) found.add(`<${tag[1]}>`);
+    let depth = 0;
+    let start = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === "'" && /['{}]/.test(text[i + 1] ?? "")) {
+        const close = text.indexOf("'", i + 1);
+        i = close === -1 ? text.length : close;
+        continue;
+      }
+      if (text[i] === "{" && depth++ === 0) start = i;
+      else if (text[i] === "}" && --depth === 0) {
+        const body = text.slice(start + 1, i);
+        const [name = "", kind = "", ...rest] = body.split(",");
+        found.add(kind.trim() ? `${name.trim()}:${kind.trim()}` : name.trim());
+        if (/^(plural|select|selectordinal)$/.test(kind.trim())) {
+          for (const branch of rest.join(",").matchAll(/\{((?:[^{}]|\{[^{}]*\})*)\}/g)) scan(branch[1]!);
+        }
+      }
+    }
+  };
+  scan(message);
+  return [...found].sort();
+}
+
+const english = flatten(catalogue("en"));
+
+describe("the message catalogues", () => {
+  it("exist for every locale in lib/i18n/locales.ts", () => {
+    for (const code of LOCALES) assert.ok(fs.existsSync(`messages/${code}.json`), `messages/${code}.json is missing`);
+  });
+
+  for (const code of LOCALES.filter((c) => c !== "en")) {
+    const other = flatten(catalogue(code));
+    it(`${code} has every key of en and no other`, () => {
+      assert.deepEqual([...english.keys()].filter((k) => !other.has(k)), [], `missing in ${code}`);
+      assert.deepEqual([...other.keys()].filter((k) => !english.has(k)), [], `only in ${code}, not in en`);
+    });
+
+    it(`${code} asks for the same ICU arguments as en`, () => {
+      for (const [key, message] of other) {
+        if (english.has(key)) assert.deepEqual(icuArguments(message), icuArguments(english.get(key)!), `${code}: ${key}`);
+      }
+    });
+  }
+
+  for (const code of LOCALES) {
+    it(`${code}: every message is valid ICU and formats`, () => {
+      const messages = catalogue(code);
+      const problems: string[] = [];
+      const t = createTranslator({ locale: code, messages, onError: (e) => problems.push(e.message) });
+      for (const [key, message] of flatten(messages)) {
+        const values = Object.fromEntries(icuArguments(message).map((a) => (a.startsWith("<") ? [a.slice(1, -1), (c: unknown) => c] : [a.split(":")[0], a.includes(":") ? 1 : "x"])));
+        const out = (t as unknown as (k: string, v: object) => unknown)(key, values);
+        if (typeof out === "string" && out === key) problems.push(`${key} did not format`);
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+});
+
+describe("icuArguments", () => {
+  it("finds simple and plural arguments, inside branches too", () => {
+    assert.deepEqual(icuArguments("Hi {name}"), ["name"]);
+    assert.deepEqual(icuArguments("{count, plural, one {# item in {place}} other {# items}}"), ["count:plural", "place"]);
+    assert.deepEqual(icuArguments("A <b>bold</b> '{literal}' move"), ["<b>"]);
+  });
+});
