@@ -20,21 +20,32 @@ export interface Active {
   text: string;
   open: boolean;
   error?: string;
+  /** Why the user was brought back to this edit (another cell was asked for). */
+  note?: string;
+  /** Counts the times the user was sent back to the control, which then takes focus again. */
+  asked: number;
 }
 
-/** The editor drawn into a cell: the field's control, Save and Cancel, and the last save's error. */
-export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: () => void; onCancel: () => void }) {
+const WORDS = { hint: "Enter or Tab saves, Esc cancels", save: "Save", saving: "Saving…", cancel: "Cancel", of: (field: string, row: string) => `${field} of ${row}` };
+
+/**
+ * The editor drawn into a cell: the field's control, Save and Cancel, and,
+ * inside the same box (so that it is never hidden under it), the last save's
+ * error, announced and tied to the control. Tab saves and moves on.
+ */
+export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: (move: -1 | 0 | 1) => void; onCancel: () => void }) {
   const ref = useRef<HTMLSpanElement>(null);
   const errorId = useId();
   const hintId = useId();
   const { field } = cell;
-  const { error } = active;
+  const { error, note, asked } = active;
+  const message = error ?? note;
 
   useEffect(() => {
     const control = ref.current?.querySelector<HTMLInputElement | HTMLSelectElement>("input, select");
     control?.focus();
     if (control instanceof HTMLInputElement && control.type === "text") control.select();
-  }, [error]);
+  }, [error, asked]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
     if (e.key === "Escape") {
@@ -43,14 +54,17 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
     } else if (e.key === "Enter" && (e.target as Element).tagName !== "BUTTON") {
       // Also keeps Enter from submitting the surrounding bulk-action form.
       e.preventDefault();
-      onSave();
+      onSave(0);
+    } else if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      onSave(e.shiftKey ? -1 : 1);
     }
   };
 
   const common = {
-    "aria-label": `${field.label} of ${cell.title}`,
+    "aria-label": WORDS.of(field.label, cell.title),
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${errorId} ${hintId}` : hintId,
+    "aria-describedby": message ? `${errorId} ${hintId}` : hintId,
   };
   let control: ReactNode;
   if (field.type === "boolean") {
@@ -66,24 +80,22 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
     control = <input type="text" className="input" inputMode={inputMode} value={active.text} onChange={(e) => onText(e.target.value)} {...common} />;
   }
   return (
-    <>
-      <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
-        {control}
-        <button type="button" className="btn-primary" onClick={onSave} aria-disabled={pending}>
-          {pending ? "Saving…" : "Save"}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <span id={hintId} className="hint">
-          Enter saves, Esc cancels
-        </span>
+    <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
+      {control}
+      <button type="button" className="btn-primary" onClick={() => onSave(0)} aria-disabled={pending}>
+        {pending ? WORDS.saving : WORDS.save}
+      </button>
+      <button type="button" className="btn-secondary" onClick={onCancel}>
+        {WORDS.cancel}
+      </button>
+      <span id={hintId} className="hint">
+        {WORDS.hint}
       </span>
-      {error ? (
-        <p role="alert" id={errorId} className="cell-error">
-          {error}
-        </p>
+      {message ? (
+        <span role="alert" id={errorId} className="cell-error">
+          {message}
+        </span>
       ) : null}
-    </>
+    </span>
   );
 }
