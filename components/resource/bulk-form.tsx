@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import type { BulkConfirmation } from "@/lib/resources/bulk-actions";
 import { BULK_SET, type InlineField } from "@/lib/resources/inline-edit";
@@ -45,8 +45,9 @@ export function BulkForm({ action, actions, setFields = [], back, noun, total, n
   const formRef = useRef<HTMLFormElement>(null);
   // False in the server's HTML (where the "Apply to" choice is sent instead), true once this runs.
   const scripted = useSyncExternalStore(nothing, () => true, () => false);
-  const confirm = state !== seen ? state.data?.confirm : undefined;
-  const error = state !== seen && !state.ok ? state.message : null;
+  const live = pending || state !== seen;
+  const confirm = live ? state.data?.confirm : undefined;
+  const error = live && !state.ok ? state.message : null;
   const boxes = () => [...(formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? [])];
   const selectAll = () => formRef.current?.querySelector<HTMLInputElement>("input[data-select-all]");
 
@@ -68,6 +69,21 @@ export function BulkForm({ action, actions, setFields = [], back, noun, total, n
     setPageAll(0);
     setAll(false);
   };
+  // Sent, and no new state came back: the action went back to the list (done), and its selection is over.
+  const [wasPending, setWasPending] = useState(false);
+  const [cleared, setCleared] = useState(0);
+  if (pending !== wasPending) {
+    setWasPending(pending);
+    if (!pending && state === seen) {
+      setPageAll(0);
+      setAll(false);
+      setChosen("");
+      setCleared((n) => n + 1);
+    }
+  }
+  useEffect(() => {
+    if (cleared) formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids"], input[data-select-all]').forEach((box) => (box.checked = false));
+  }, [cleared]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     // Sent by hand: React resets a form after its action, which would drop the ticked rows.
     e.preventDefault();

@@ -29,9 +29,9 @@ export interface Active {
 const WORDS = { hint: "Enter or Tab saves, Esc cancels", save: "Save", saving: "Saving…", cancel: "Cancel", of: (field: string, row: string) => `${field} of ${row}` };
 
 /**
- * The editor drawn into a cell: the field's control, Save and Cancel, and,
- * inside the same box (so that it is never hidden under it), the last save's
- * error, announced and tied to the control. Tab saves and moves on.
+ * The editor drawn into a cell: the field's control, Save and Cancel, and the
+ * last save's error, in the cell below the editor's box (never under it),
+ * announced and tied to the control. Tab saves and moves on.
  */
 export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: (move: -1 | 0 | 1) => void; onCancel: () => void }) {
   const ref = useRef<HTMLSpanElement>(null);
@@ -80,22 +80,25 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
     control = <input type="text" className="input" inputMode={inputMode} value={active.text} onChange={(e) => onText(e.target.value)} {...common} />;
   }
   return (
-    <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
-      {control}
-      <button type="button" className="btn-primary" onClick={() => onSave(0)} aria-disabled={pending}>
-        {pending ? WORDS.saving : WORDS.save}
-      </button>
-      <button type="button" className="btn-secondary" onClick={onCancel}>
-        {WORDS.cancel}
-      </button>
-      <span id={hintId} className="hint">
-        {WORDS.hint}
-      </span>
+    <>
+      {/* The message in the cell itself, below the editor's box (which never covers it): the row grows, the list does not clip it. */}
       {message ? (
         <span role="alert" id={errorId} className="cell-error">
           {message}
         </span>
       ) : null}
-    </span>
+      <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
+        {control}
+        <button type="button" className="btn-primary" onClick={() => onSave(0)} aria-disabled={pending}>
+          {pending ? WORDS.saving : WORDS.save}
+        </button>
+        <button type="button" className="btn-secondary" onClick={onCancel}>
+          {WORDS.cancel}
+        </button>
+        <span id={hintId} className="hint">
+          {WORDS.hint}
+        </span>
+      </span>
+    </>
   );
 }
