@@ -90,7 +90,7 @@ export const bulkAction = resourceAction("view")
       }
       const changed = all && input.confirmed === "yes" && input.count !== String(ids.length);
       if (name === "delete" && (input.confirmed !== "yes" || changed)) {
-        return { ok: true, data: { confirm: { action: name, label: "Delete", count: ids.length, ids: all ? [] : ids.map(String), all, changed } } as BulkConfirmation };
+        return { ok: true, data: { confirm: { action: name, label: "Delete", count: ids.length, ids: all ? [] : ids.map(String), ...(all ? { all } : {}), ...(changed ? { changed } : {}) } } as BulkConfirmation };
       }
       const result = name === "delete" ? await deleteRecords(resource, actor, editor, ids) : await runBulkAction(resource, actor, editor, name, ids);
       if (!result.ok) return refuse(result.message, keep);
