@@ -124,7 +124,13 @@ test("a negative price is refused next to the cell with the edit form's own mess
   const alertId = await alert.getAttribute("id");
   expect((await input.getAttribute("aria-describedby"))!.split(" ")).toContain(alertId);
   // Visible: nothing lies over the message.
-  const box = (await alert.boundingBox())!;
+  // Where the message's text is drawn (its box may start under the editor, padded).
+  const box = await alert.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return { y: r.y, height: r.height };
+  });
   const editor = (await input.locator("xpath=..").boundingBox())!;
   expect(box.y >= editor.y + editor.height || box.y + box.height <= editor.y, `message ${JSON.stringify(box)} under editor ${JSON.stringify(editor)}`).toBe(true);
   expect(item(id).price_cents).toBe(1000);
