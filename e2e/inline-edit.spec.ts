@@ -33,7 +33,7 @@ test("a price edited in the list is saved, shown and audited; a second edit of t
   const input = page.getByRole("textbox", { name: `Price of ${name}` });
   await expect(input).toBeFocused();
   await expect(input).toHaveValue("10.00");
-  await expect(page.getByText("Enter saves, Esc cancels")).toBeVisible();
+  await expect(page.getByText("Enter or Tab saves, Esc cancels")).toBeVisible();
   await input.fill("12.34");
   await input.press("Enter");
   await expect(input).toHaveCount(0);
@@ -102,6 +102,101 @@ test("an invalid value is refused in place and nothing is written", async ({ pag
   await input.press("Escape");
   await expect(alert).toHaveCount(0);
   expect((await rowOf(page, name)).Price).toBe("$10.00");
+});
+
+test("a negative price is refused next to the cell with the edit form's own message, announced and tied to the input", async ({ page }) => {
+  const name = uniqueTag("InlineNegative");
+  const id = await createItem(page, { name, price: "10.00" });
+  await page.goto(`/admin/items/${id}/edit`);
+  await page.getByLabel("Price").fill("-3");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const formMessage = (await page.locator("#price-error").textContent())!.trim();
+  expect(formMessage).toBe("Price cannot be negative.");
+
+  await listOf(page, name);
+  await page.getByRole("button", { name: `Edit price of ${name}` }).click();
+  const input = page.getByRole("textbox", { name: `Price of ${name}` });
+  await input.fill("-3");
+  await input.press("Enter");
+  const alert = page.getByRole("alert").filter({ hasText: formMessage });
+  await expect(alert).toHaveText(formMessage);
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  const alertId = await alert.getAttribute("id");
+  expect((await input.getAttribute("aria-describedby"))!.split(" ")).toContain(alertId);
+  // Visible: nothing lies over the message.
+  // Where the message's text is drawn (its box may start under the editor, padded).
+  const box = await alert.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return { y: r.y, height: r.height };
+  });
+  const editor = (await input.locator("xpath=..").boundingBox())!;
+  expect(box.y >= editor.y + editor.height || box.y + box.height <= editor.y, `message ${JSON.stringify(box)} under editor ${JSON.stringify(editor)}`).toBe(true);
+  expect(item(id).price_cents).toBe(1000);
+});
+
+test("keyboard only: Tab into the table, arrows, Enter edits, Tab saves and opens the next cell, Escape cancels", async ({ page }) => {
+  const name = uniqueTag("InlineKeys");
+  const id = await createItem(page, { name, price: "10.00", inStock: false });
+  await listOf(page, name);
+  await page.getByRole("link", { name, exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: `Edit category of ${name}` })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("button", { name: `Edit price of ${name}` })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const price = page.getByRole("textbox", { name: `Price of ${name}` });
+  await expect(price).toBeFocused();
+  await page.keyboard.type("7.25");
+  await page.keyboard.press("Tab");
+  const stock = page.getByRole("checkbox", { name: `In stock of ${name}` });
+  await expect(stock).toBeFocused();
+  await expect(price).toHaveCount(0);
+  await expect.poll(() => item(id).price_cents).toBe(725);
+  await expect.poll(async () => (await rowOf(page, name)).Price).toBe("$7.25");
+  // Shift+Tab goes back to the price, with the saved value.
+  await page.keyboard.press("Shift+Tab");
+  await expect(price).toBeFocused();
+  await expect(price).toHaveValue("7.25");
+  await page.keyboard.type("8");
+  await page.keyboard.press("Escape");
+  await expect(price).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Edit price of ${name}` })).toBeFocused();
+  expect(item(id).price_cents).toBe(725);
+  // And the in-stock cell, by arrow and Space.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(stock).toBeFocused();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Enter");
+  await expect(stock).toHaveCount(0);
+  await expect.poll(() => item(id).in_stock).toBe(1);
+  await expect(page.getByRole("button", { name: `Edit in stock of ${name}` })).toBeFocused();
+});
+
+test("typed text is never dropped: a click elsewhere keeps the edit, another cell brings the user back to it", async ({ page }) => {
+  const name = uniqueTag("InlineKeep");
+  const id = await createItem(page, { name, price: "10.00" });
+  await listOf(page, name);
+  await page.getByRole("button", { name: `Edit price of ${name}` }).click();
+  const input = page.getByRole("textbox", { name: `Price of ${name}` });
+  await input.fill("55.00");
+  await page.getByRole("heading", { name: "Items" }).click();
+  await expect(input).toHaveValue("55.00");
+  await page.getByRole("button", { name: `Edit category of ${name}` }).click();
+  await expect(page.getByRole("combobox", { name: `Category of ${name}` })).toHaveCount(0);
+  await expect(input).toBeFocused();
+  await expect(input).toHaveValue("55.00");
+  await expect(page.getByRole("alert").filter({ hasText: "Save or cancel this change first." })).toBeVisible();
+  await input.press("Enter");
+  await expect(input).toHaveCount(0);
+  await expect.poll(() => item(id).price_cents).toBe(5500);
+  // With nothing typed, another cell simply opens.
+  await page.getByRole("button", { name: `Edit price of ${name}` }).click();
+  await page.getByRole("button", { name: `Edit category of ${name}` }).click();
+  await expect(page.getByRole("combobox", { name: `Category of ${name}` })).toBeFocused();
+  await expect(input).toHaveCount(0);
 });
 
 test("a save against a stale list is refused with the conflict message, keeping the other change", async ({ page, browser }) => {

@@ -1,59 +1,108 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import type { BulkConfirmation } from "@/lib/resources/bulk-actions";
 import { BULK_SET, type InlineField } from "@/lib/resources/inline-edit";
 import { FormAlert } from "../form-alert";
-import { BulkSetField } from "./bulk-set-field";
+import { BulkConfirm } from "./bulk-confirm";
+import { BulkSetField, NoScriptSetField } from "./bulk-set-field";
+
+const WORDS = {
+  withSelected: "With selected",
+  choose: "Choose an action…",
+  apply: "Apply",
+  applyTo: "Apply to",
+  selectedRows: "Selected rows",
+  allMatching: (n: string, noun: string) => `All ${n} matching ${noun}`,
+  pageSelected: (n: number, noun: string) => `All ${n} ${noun} on this page are selected.`,
+  selectAll: (n: string, noun: string) => `Select all ${n} ${noun}`,
+  allSelected: (n: string, noun: string) => `All ${n} ${noun} are selected.`,
+  clear: "Clear selection",
+};
+
+const nothing = () => () => {};
+
+type Action = (state: ActionState<BulkConfirmation>, form: FormData) => Promise<ActionState<BulkConfirmation>>;
 
 /**
  * Wraps the list table: rows carry checkboxes named `ids`; the chosen action
  * runs on the server, and a destructive one first comes back asking to confirm
- * with the number of rows it will touch. "Set field…" asks for a field of
- * `setFields` and its value.
+ * with the number of rows it will touch. After the page's rows are all
+ * ticked, it offers every row of the list (`total`, the list's query), as
+ * Django does; without JavaScript an "Apply to" choice does the same. The
+ * form is submitted without React's reset, so a refusal keeps the ticked
+ * rows and the chosen action, and its message takes the place of `notice`
+ * (the last success).
  */
-export function BulkForm({ action, actions, setFields = [], back, noun, children }: { action: (state: ActionState<BulkConfirmation>, form: FormData) => Promise<ActionState<BulkConfirmation>>; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; noun: string; children: React.ReactNode }) {
+export function BulkForm({ action, actions, setFields = [], back, noun, total, notice, children }: { action: Action; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; noun: string; /** Rows of the list's query, "10,000+"-style when capped. */ total: { count: number; text: string }; notice?: ReactNode; children: ReactNode }) {
   const [state, formAction, pending] = useActionState<ActionState<BulkConfirmation>, FormData>(action, { ok: true });
-  const [chosen, setChosen] = useState("");
+  const [chosen, setChosen] = useState(() => String(state.values?.action ?? ""));
+  const [pageAll, setPageAll] = useState(0);
+  const [all, setAll] = useState(false);
+  // The state that was on screen when the form was last sent: a redirect leaves it in place, and it must not hide the new notice.
+  const [seen, setSeen] = useState<ActionState<BulkConfirmation> | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const confirm = state.data?.confirm;
-  const toggleAll = (checked: boolean) => {
-    formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]').forEach((box) => (box.checked = checked));
+  // False in the server's HTML (where the "Apply to" choice is sent instead), true once this runs.
+  const scripted = useSyncExternalStore(nothing, () => true, () => false);
+  const live = pending || state !== seen;
+  const confirm = live ? state.data?.confirm : undefined;
+  const error = live && !state.ok ? state.message : null;
+  const boxes = () => [...(formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? [])];
+  const selectAll = () => formRef.current?.querySelector<HTMLInputElement>("input[data-select-all]");
+
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const target = e.target as HTMLInputElement;
+    if (target.dataset.selectAll !== undefined) boxes().forEach((box) => (box.checked = target.checked));
+    else if (target.name !== "ids") return;
+    const rows = boxes();
+    const every = rows.length > 0 && rows.every((box) => box.checked);
+    const select = selectAll();
+    if (select) select.checked = every;
+    setPageAll(every ? rows.length : 0);
+    if (!every) setAll(false);
+  };
+  const clear = () => {
+    boxes().forEach((box) => (box.checked = false));
+    const select = selectAll();
+    if (select) select.checked = false;
+    setPageAll(0);
+    setAll(false);
+  };
+  // Sent, and no new state came back: the action went back to the list (done), and its selection is over.
+  const [wasPending, setWasPending] = useState(false);
+  const [cleared, setCleared] = useState(0);
+  if (pending !== wasPending) {
+    setWasPending(pending);
+    if (!pending && state === seen) {
+      setPageAll(0);
+      setAll(false);
+      setChosen("");
+      setCleared((n) => n + 1);
+    }
+  }
+  useEffect(() => {
+    if (cleared) formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids"], input[data-select-all]').forEach((box) => (box.checked = false));
+  }, [cleared]);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    // Sent by hand: React resets a form after its action, which would drop the ticked rows.
+    e.preventDefault();
+    const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    setSeen(state);
+    startTransition(() => formAction(form));
   };
   return (
     <>
-      {confirm ? (
-        <form action={formAction} className="mb-4 flex flex-wrap items-center gap-3 rounded-md bg-red-50 px-4 py-3 ring-1 ring-red-200 dark:bg-red-950 dark:ring-red-900" role="group" aria-label="Confirm bulk action">
-          <input type="hidden" name="action" value={confirm.action} />
-          <input type="hidden" name="confirmed" value="yes" />
-          <input type="hidden" name="back" value={back} />
-          {confirm.ids.map((id) => (
-            <input key={id} type="hidden" name="ids" value={id} />
-          ))}
-          <p className="text-sm font-medium text-red-800 dark:text-red-200">
-            {confirm.label} {confirm.count} {confirm.count === 1 ? noun.replace(/s$/, "") : noun}? This cannot be undone.
-          </p>
-          <button type="submit" className="btn-danger" disabled={pending}>
-            {pending ? "Working…" : `Yes, ${confirm.label.toLowerCase()} ${confirm.count}`}
-          </button>
-          <a href={back} className="btn-secondary">
-            Cancel
-          </a>
-        </form>
-      ) : null}
-      <form action={formAction} ref={formRef} onChange={(e) => {
-        const target = e.target as unknown as HTMLInputElement;
-        if (target.dataset.selectAll !== undefined) toggleAll(target.checked);
-      }}>
+      {confirm ? <BulkConfirm confirm={confirm} back={back} noun={noun} pending={pending} onSubmit={submit} formAction={formAction} /> : null}
+      <form action={formAction} ref={formRef} onChange={onChange} onSubmit={submit}>
         <input type="hidden" name="back" value={back} />
         {actions.length ? (
-          <div className="mb-3 flex flex-wrap items-center gap-2">
+          <div className="bulk-bar">
             <label htmlFor="bulk-action" className="text-sm text-zinc-600 dark:text-zinc-400">
-              With selected
+              {WORDS.withSelected}
             </label>
             <select id="bulk-action" name="action" className="input w-auto" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              <option value="">Choose an action…</option>
+              <option value="">{WORDS.choose}</option>
               {actions.map((a) => (
                 <option key={a.name} value={a.name}>
                   {a.label}
@@ -62,11 +111,32 @@ export function BulkForm({ action, actions, setFields = [], back, noun, children
             </select>
             {chosen === BULK_SET ? <BulkSetField fields={setFields} /> : null}
             <button type="submit" className="btn-secondary" disabled={pending}>
-              Apply
+              {WORDS.apply}
             </button>
+            {setFields.length ? <NoScriptSetField fields={setFields} /> : null}
+            <noscript>
+              <fieldset className="bulk-scope">
+                <legend>{WORDS.applyTo}</legend>
+                <label>
+                  <input type="radio" name="scope" value="selected" defaultChecked={state.values?.scope !== "all"} /> {WORDS.selectedRows}
+                </label>
+                <label>
+                  <input type="radio" name="scope" value="all" defaultChecked={state.values?.scope === "all"} /> {WORDS.allMatching(total.text, noun)}
+                </label>
+              </fieldset>
+            </noscript>
+            {scripted ? <input type="hidden" name="scope" value={all ? "all" : "selected"} /> : null}
           </div>
         ) : null}
-        <FormAlert message={state.ok ? null : state.message} variant="inline" className="mb-3" />
+        {pageAll > 0 && total.count > pageAll ? (
+          <p className="bulk-all" aria-live="polite">
+            {all ? WORDS.allSelected(total.text, noun) : WORDS.pageSelected(pageAll, noun)}{" "}
+            <button type="button" onClick={() => (all ? clear() : setAll(true))}>
+              {all ? WORDS.clear : WORDS.selectAll(total.text, noun)}
+            </button>
+          </p>
+        ) : null}
+        {error ? <FormAlert message={error} variant="inline" className="mb-3" /> : (notice ?? <FormAlert message={null} />)}
         {children}
       </form>
     </>

@@ -20,15 +20,26 @@ export interface Active {
   text: string;
   open: boolean;
   error?: string;
+  /** Why the user was brought back to this edit (another cell was asked for). */
+  note?: string;
+  /** Counts the times the user was sent back to the control, which then takes focus again. */
+  asked: number;
 }
 
-/** The editor drawn into a cell: the field's control, Save and Cancel, and the last save's error. */
-export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: () => void; onCancel: () => void }) {
+const WORDS = { hint: "Enter or Tab saves, Esc cancels", save: "Save", saving: "Saving…", cancel: "Cancel", of: (field: string, row: string) => `${field} of ${row}` };
+
+/**
+ * The editor drawn into a cell: the field's control, Save and Cancel, and the
+ * last save's error, in the cell below the editor's box (never under it),
+ * announced and tied to the control. Tab saves and moves on.
+ */
+export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: (move: -1 | 0 | 1) => void; onCancel: () => void }) {
   const ref = useRef<HTMLSpanElement>(null);
   const errorId = useId();
   const hintId = useId();
   const { field } = cell;
-  const { error } = active;
+  const { error, note, asked } = active;
+  const message = error ?? note;
 
   useEffect(() => {
     const control = ref.current?.querySelector<HTMLInputElement | HTMLSelectElement>("input, select");
@@ -36,7 +47,7 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
     // The whole editor, Save and Cancel too, on-screen (a phone shows a part of a wide list).
     ref.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
     if (control instanceof HTMLInputElement && control.type === "text") control.select();
-  }, [error]);
+  }, [error, asked]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
     if (e.key === "Escape") {
@@ -45,14 +56,17 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
     } else if (e.key === "Enter" && (e.target as Element).tagName !== "BUTTON") {
       // Also keeps Enter from submitting the surrounding bulk-action form.
       e.preventDefault();
-      onSave();
+      onSave(0);
+    } else if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      onSave(e.shiftKey ? -1 : 1);
     }
   };
 
   const common = {
-    "aria-label": `${field.label} of ${cell.title}`,
+    "aria-label": WORDS.of(field.label, cell.title),
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${errorId} ${hintId}` : hintId,
+    "aria-describedby": message ? `${errorId} ${hintId}` : hintId,
   };
   let control: ReactNode;
   if (field.type === "boolean") {
@@ -69,23 +83,24 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
   }
   return (
     <>
+      {/* The message in the cell itself, below the editor's box (which never covers it): the row grows, the list does not clip it. */}
+      {message ? (
+        <span role="alert" id={errorId} className="cell-error">
+          {message}
+        </span>
+      ) : null}
       <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
         {control}
-        <button type="button" className="btn-primary" onClick={onSave} aria-disabled={pending}>
-          {pending ? "Saving…" : "Save"}
+        <button type="button" className="btn-primary" onClick={() => onSave(0)} aria-disabled={pending}>
+          {pending ? WORDS.saving : WORDS.save}
         </button>
         <button type="button" className="btn-secondary" onClick={onCancel}>
-          Cancel
+          {WORDS.cancel}
         </button>
         <span id={hintId} className="hint">
-          Enter saves, Esc cancels
+          {WORDS.hint}
         </span>
       </span>
-      {error ? (
-        <p role="alert" id={errorId} className="cell-error">
-          {error}
-        </p>
-      ) : null}
     </>
   );
 }

@@ -1,20 +1,25 @@
 "use server";
 
 import { z } from "zod";
-import { refuse } from "../actions/client";
+import { refuse, Refused } from "../actions/client";
 import { declaredAction, resourceAction } from "../actions/clients";
 import { list, text, whole } from "../actions/form-input";
 import type { Action } from "../permissions";
 import { parseInlineValue } from "./engine/form";
 import { parseId, type RowId } from "./engine/ids";
-import { deleteRecords, runBulkAction, setFieldOnRecords } from "./panel";
+import { parseListQuery, type RawParams } from "./engine/params";
+import { deleteRecords, matchingIds, runBulkAction, setFieldOnRecords } from "./panel";
+import type { Viewer } from "./scope";
 import { BULK_SET } from "./inline-edit";
 import type { Resource } from "./types";
 
-/** A destructive bulk action waiting for the user to confirm it. */
+/** A destructive bulk action waiting for the user to confirm it: on `ids`, or on every row of the list (`all`). */
 export interface BulkConfirmation {
-  confirm: { action: string; label: string; count: number; ids: string[] };
+  confirm: { action: string; label: string; count: number; ids: string[]; all?: boolean; changed?: boolean };
 }
+
+/** At most this many rows for "all matching": beyond it the list must be narrowed first (one transaction, bounded). */
+const MAX_ALL = 1000;
 
 /** The resource action a bulk action needs: only what the resource declares (the audit log declares no write). */
 function neededFor(resource: Resource, form: FormData): Action | undefined {
@@ -24,46 +29,71 @@ function neededFor(resource: Resource, form: FormData): Action | undefined {
   return resource.bulkActions?.find((a) => a.name === name)?.action;
 }
 
-/** Where the bulk form goes back to: the list it was on, never elsewhere. */
+/** The list the bulk form was on, never elsewhere. */
+function listUrl(resource: Resource, back: string): URL {
+  return new URL(back.startsWith(`/admin/${resource.name}`) && !back.startsWith("//") ? back : `/admin/${resource.name}`, "http://x");
+}
+
+/** Where the bulk form goes back to, with the notice. */
 function backTo(resource: Resource, back: string, notice: string, count: number): string {
-  const list = back.startsWith(`/admin/${resource.name}`) && !back.startsWith("//") ? back : `/admin/${resource.name}`;
-  const url = new URL(list, "http://x");
+  const url = listUrl(resource, back);
   url.searchParams.set("notice", notice);
   url.searchParams.set("count", String(count));
   return `${url.pathname}${url.search}`;
 }
 
-const bulkInput = z.object({ action: text(100), ids: list(1000), confirmed: text(10), back: text(2000), field: text(100), value: whole });
+/** The rows to act on: the ticked ones, or every row of the list's query as the server reads it now, in the editor's scope. */
+async function targets(resource: Resource, editor: Viewer, action: Action, input: { scope: string; ids: string[]; back: string }): Promise<RowId[] | Refused> {
+  if (input.scope !== "all") return input.ids.map((raw) => parseId(resource, raw)).filter((id): id is RowId => id !== null);
+  const params: RawParams = {};
+  for (const [key, value] of listUrl(resource, input.back).searchParams) {
+    const had = params[key];
+    params[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
+  }
+  const ids = await matchingIds(resource, parseListQuery(resource, params), editor, action, MAX_ALL);
+  return ids ?? refuse(`More than ${MAX_ALL.toLocaleString("en-US")} ${resource.label.toLowerCase()} match. Narrow the search or filters, then try again.`);
+}
+
+const bulkInput = z.object({ action: text(100), ids: list(1000), confirmed: text(10), back: text(2000), field: text(100), value: whole, scope: text(10), count: text(12) });
 
 /**
- * The list's bulk actions on the selected rows (`bulkAction.bind(null,
- * resource)`): a declared action, delete (confirmed first, with the number of
- * rows), or "Set field…", which takes only a field marked `inlineEdit` and
- * checks its value as the edit form would (an invalid one writes nothing).
+ * The list's bulk actions (`bulkAction.bind(null, resource)`) on the ticked
+ * rows or, with `scope=all`, on every row of the list's query (read again on
+ * the server in the user's scope, at most MAX_ALL): a declared action, delete
+ * (confirmed first, with the number of rows; asked again if that number has
+ * changed), or "Set field…", which takes only a field marked `inlineEdit`
+ * and checks its value as the edit form would (an invalid one writes
+ * nothing). Without JavaScript the value comes as `value:<field>`. A refusal
+ * carries the chosen action back, so the form keeps it.
  */
 export const bulkAction = resourceAction("view")
   .use(declaredAction(neededFor))
   .stateAction({
     bound: z.tuple([z.string().max(64)]),
     input: bulkInput,
-    run: async ({ ctx: { resource, actor, editor }, input }) => {
-      const ids = input.ids.map((raw) => parseId(resource, raw)).filter((id): id is RowId => id !== null);
-      if (ids.length === 0) return refuse("Select at least one row.");
+    run: async ({ ctx: { resource, actor, editor, action: needed }, input, form }) => {
       const { action: name } = input;
+      const keep = { values: { action: name, scope: input.scope === "all" ? "all" : "selected" } };
+      const all = input.scope === "all";
+      const ids = await targets(resource, editor, needed, input);
+      if (ids instanceof Refused) return refuse(ids.state.message ?? "", keep);
+      if (ids.length === 0) return refuse(all ? `No ${resource.label.toLowerCase()} match.` : "Select at least one row.", keep);
       if (name === BULK_SET) {
         const field = resource.fieldMap.get(input.field);
-        if (!field?.inlineEdit) return refuse("Choose a field to set.");
-        const parsed = parseInlineValue(resource, field.key, input.value);
-        if (!parsed.ok) return refuse(`${field.label}: ${parsed.error}`);
+        if (!field?.inlineEdit) return refuse("Choose a field to set.", keep);
+        const typed = form.get(`value:${field.key}`);
+        const parsed = parseInlineValue(resource, field.key, typeof typed === "string" ? typed : input.value);
+        if (!parsed.ok) return refuse(`${field.label}: ${parsed.error}`, keep);
         const result = await setFieldOnRecords(resource, actor, editor, field.key, parsed.value, ids);
-        if (!result.ok) return refuse(result.message);
+        if (!result.ok) return refuse(result.message, keep);
         return { revalidate: `/admin/${resource.name}`, redirect: backTo(resource, input.back, "bulk", result.count) };
       }
-      if (name === "delete" && input.confirmed !== "yes") {
-        return { ok: true, data: { confirm: { action: name, label: "Delete", count: ids.length, ids: ids.map(String) } } as BulkConfirmation };
+      const changed = all && input.confirmed === "yes" && input.count !== String(ids.length);
+      if (name === "delete" && (input.confirmed !== "yes" || changed)) {
+        return { ok: true, data: { confirm: { action: name, label: "Delete", count: ids.length, ids: all ? [] : ids.map(String), ...(all ? { all } : {}), ...(changed ? { changed } : {}) } } as BulkConfirmation };
       }
       const result = name === "delete" ? await deleteRecords(resource, actor, editor, ids) : await runBulkAction(resource, actor, editor, name, ids);
-      if (!result.ok) return refuse(result.message);
+      if (!result.ok) return refuse(result.message, keep);
       return { revalidate: `/admin/${resource.name}`, redirect: backTo(resource, input.back, name === "delete" ? "deleted" : "bulk", result.count) };
     },
   });

@@ -8,4 +8,4 @@ import { RESOURCES } from "./registry";
  */
 export const engine = createEngine({ resources: RESOURCES, audit: auditPort });
 
-export const { createRecord, updateRecord, deleteRecords, runBulkAction, setFieldOnRecords, getRecord, listRows, labelsFor, lookupOptions, findByLabel, allOptions, relatedSections, deleteEffects } = engine;
+export const { createRecord, updateRecord, deleteRecords, runBulkAction, setFieldOnRecords, getRecord, listRows, matchingIds, labelsFor, lookupOptions, findByLabel, allOptions, relatedSections, deleteEffects } = engine;

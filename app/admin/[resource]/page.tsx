@@ -38,6 +38,8 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
     ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
     ...(settable.length ? [{ name: BULK_SET, label: "Set field…" }] : []),
   ];
+  // Shown above the rows; a refused bulk action's message takes its place.
+  const notice = <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />;
   const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
   return (
     <div>
@@ -56,12 +58,14 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
           ) : null}
         </div>
       </div>
-      <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />
       <ListControls resource={resource} query={query} viewer={user} />
       {result.rows.length === 0 && result.total === 0 ? (
-        <EmptyList names={resource} query={query} base={base} canCreate={allowed.create} />
+        <>
+          {notice}
+          <EmptyList names={resource} query={query} base={base} canCreate={allowed.create} />
+        </>
       ) : (
-        <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
+        <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()} total={{ count: result.total, text: `${result.total.toLocaleString("en-US")}${result.totalCapped ? "+" : ""}` }} notice={notice}>
           <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
         </BulkForm>
       )}

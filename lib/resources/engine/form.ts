@@ -64,6 +64,8 @@ function convert(field: FieldDef, raw: string | string[], isKnown: (permission: 
   }
   switch (field.type) {
     case "money": {
+      // The one message for a negative amount, wherever the field is typed (form, list cell, bulk value).
+      if (/^-\s*\$?\d/.test(trimmed)) return { error: `${field.label} cannot be negative.` };
       const cents = parseMoney(trimmed);
       return cents === null ? { error: `Enter an amount like 12.50 (at most 2 decimals).` } : { value: cents };
     }

@@ -5,7 +5,7 @@ import { engineContext, type Actor, type EngineDeps } from "./context";
 import type { RowId } from "./ids";
 import { allOptions, findByLabel, labelsFor, lookupOptions } from "./labels";
 import type { ListQuery } from "./params";
-import { listRows } from "./queries";
+import { listRows, matchingIds } from "./queries";
 import { getRecord } from "./record";
 import { relatedSections } from "./related";
 import { deleteEffects } from "./delete-effects";
@@ -34,6 +34,8 @@ export function createEngine(deps: EngineDeps) {
     setFieldOnRecords: (resource: Resource, actor: Actor, editor: Editor | null, key: string, value: unknown, ids: RowId[]) => setField(ctx, resource, actor, editor, key, value, ids),
     getRecord: (resource: Resource, id: RowId, viewer?: Viewer | null, action?: Action) => getRecord(registry, resource, id, viewer, action),
     listRows: (resource: Resource, query: ListQuery, viewer?: Viewer | null) => listRows(registry, resource, query, viewer),
+    /** Every row of a list query `editor` may `action` (at most `cap`, else null): a bulk action's "all matching". */
+    matchingIds: (resource: Resource, query: ListQuery, editor: Viewer, action: Action, cap: number) => matchingIds(resource, query, editor, action, cap),
     labelsFor: (resourceName: string, ids: RowId[], viewer?: Viewer | null) => labelsFor(registry, resourceName, ids, viewer),
     lookupOptions: (resourceName: string, q: string, limit?: number, viewer?: Viewer | null) => lookupOptions(registry, resourceName, q, limit, viewer),
     findByLabel: (resourceName: string, text: string, viewer?: Viewer | null) => findByLabel(registry, resourceName, text, viewer),

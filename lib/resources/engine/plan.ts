@@ -71,14 +71,23 @@ function unorderedFilters(resource: Resource, query: ListQuery, sortColumn: Colu
 }
 
 /**
+ * The WHERE of a list query (search, filters, the resource's scope and
+ * `restrict`), matching as the list page matches: the same search plan, so
+ * that "every row of this list" is the rows the list counts.
+ */
+export async function listWhere(resource: Resource, query: ListQuery, restrict: SQL | undefined) {
+  const plan = await searchPlan(resource, query, !!restrict);
+  return { plan, where: buildWhere(resource, query, plan.mode, undefined, restrict) };
+}
+
+/**
  * A list page's counts and its rows query, not yet run: what listRows runs,
  * and what the query-plan test explains. Only rows `viewer` may view are
  * counted, searched, filtered, sorted and paged (see scope.ts).
  */
 export async function planList(resource: Resource, query: ListQuery, viewer?: Viewer | null) {
   const owned = ownerScope(resource, viewer, "view");
-  const plan = await searchPlan(resource, query, !!owned);
-  const where = buildWhere(resource, query, plan.mode, undefined, owned);
+  const { plan, where } = await listWhere(resource, query, owned);
   const total = plan.total ?? (await boundedCount(resource, where));
   const totalCapped = total > COUNT_CAP;
   const pageCount = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / query.per));

@@ -1,10 +1,14 @@
-import { mayAct } from "../../permissions";
+import { and } from "drizzle-orm";
+import { getDb } from "../../db";
+import { sqlColumn, sqlFields, sqlTable } from "../../db/query-tables";
+import { mayAct, type Action } from "../../permissions";
 import { ownerScope, type Viewer } from "../scope";
 import type { Resource } from "../types";
 import type { Registry } from "./context";
 import { attachReferences } from "./labels";
 import type { Cursor, ListQuery } from "./params";
-import { boundedCount, planList } from "./plan";
+import type { RowId } from "./ids";
+import { boundedCount, listWhere, planList } from "./plan";
 import { buildWhere } from "./query";
 import { COUNT_CAP, toRow, type ListResult, type Row } from "./rows";
 import { versionToken } from "./version-token";
@@ -52,4 +56,16 @@ export async function resourceCount(resource: Resource, viewer: Viewer | undefin
   // Only the rows the viewer may view: their own, under an :own permission.
   const total = await boundedCount(resource, buildWhere(resource, { q: "", filters: [] }, "scan", undefined, ownerScope(resource, viewer, "view")));
   return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+}
+
+/**
+ * The ids of every row of the list `query` (its search and filters) that
+ * `editor` may view and may `action`: what a bulk action on "all matching"
+ * targets, read again on the server (never ids from the client). Null when
+ * more than `cap` rows match: the caller refuses rather than write part.
+ */
+export async function matchingIds(resource: Resource, query: ListQuery, editor: Viewer, action: Action, cap: number): Promise<RowId[] | null> {
+  const { where } = await listWhere(resource, query, and(ownerScope(resource, editor, "view"), ownerScope(resource, editor, action)));
+  const rows = await getDb().select(sqlFields({ id: resource.id })).from(sqlTable(resource.table)).where(where).orderBy(sqlColumn(resource.id)).limit(cap + 1);
+  return rows.length > cap ? null : rows.map((r) => r.id as RowId);
 }
