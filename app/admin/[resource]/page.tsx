@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { bulkAction } from "@/lib/resources/bulk-actions";
 import { inlineEditAction } from "@/lib/resources/inline-actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
-import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
+import { filterParams, listHref, parseListQuery, sortToken, withoutEmptyParams, type RawParams } from "@/lib/resources/engine/params";
 import { listRows } from "@/lib/resources/panel";
 import { BULK_SET, inlineField } from "@/lib/resources/inline-edit";
 import { getResource } from "@/lib/resources/registry";
 import { fixedFields } from "@/lib/resources/scope";
 import { mayAct } from "@/lib/permissions";
 import { BulkForm } from "@/components/resource/bulk-form";
+import { FilterSidebar } from "@/components/resource/filter-sidebar";
 import { ListControls } from "@/components/resource/list-controls";
 import { ListTable } from "@/components/resource/list-table";
 import { Notice } from "@/components/resource/notice";
@@ -23,10 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ResourceListPage({ params, searchParams }: Props) {
   const { user, resource } = await requireResource((await params).resource, "view");
   const raw = await searchParams;
+  const base = `/admin/${resource.name}`;
+  // A GET form sent without JavaScript writes its empty fields too: go to the address without them.
+  const cleaned = withoutEmptyParams(raw);
+  if (cleaned !== null) redirect(cleaned ? `${base}?${cleaned}` : base);
   const query = parseListQuery(resource, raw);
   const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
-  const base = `/admin/${resource.name}`;
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = fixedFields(resource, user);
   const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];
@@ -35,7 +40,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
     ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
     ...(settable.length ? [{ name: BULK_SET, label: "Set field…" }] : []),
   ];
-  const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
+  const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", sortToken(query.sort)]]);
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -55,22 +60,27 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
       </div>
       <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />
       <ListControls resource={resource} query={query} viewer={user} />
-      {result.rows.length === 0 && result.total === 0 ? (
-        <div className="card p-10 text-center">
-          <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
-          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
-          {allowed.create ? (
-            <a href={`${base}/new`} className="btn-primary mt-4">
-              New {resource.singular.toLowerCase()}
-            </a>
-          ) : null}
+      <div className="list-layout">
+        <FilterSidebar resource={resource} query={query} viewer={user} />
+        <div className="list-main">
+          {result.rows.length === 0 && result.total === 0 ? (
+            <div className="card p-10 text-center">
+              <p className="font-medium">No {resource.label.toLowerCase()} found.</p>
+              <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{resource.emptyHint ?? "Clear the search and filters to see every row."}</p>
+              {allowed.create ? (
+                <a href={`${base}/new`} className="btn-primary mt-4">
+                  New {resource.singular.toLowerCase()}
+                </a>
+              ) : null}
+            </div>
+          ) : (
+            <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
+              <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
+            </BulkForm>
+          )}
+          <Pagination base={base} query={query} result={result} />
         </div>
-      ) : (
-        <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()}>
-          <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
-        </BulkForm>
-      )}
-      <Pagination base={base} query={query} result={result} />
+      </div>
     </div>
   );
 }
