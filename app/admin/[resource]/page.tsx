@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { bulkAction } from "@/lib/resources/bulk-actions";
 import { inlineEditAction } from "@/lib/resources/inline-actions";
 import { allowedActions, requireResource } from "@/lib/resources/access";
-import { filterParams, listHref, parseListQuery, type RawParams } from "@/lib/resources/engine/params";
+import { filterParams, listHref, parseListQuery, sortToken, withoutEmptyParams, type RawParams } from "@/lib/resources/engine/params";
 import { listRows } from "@/lib/resources/panel";
 import { BULK_SET, inlineField } from "@/lib/resources/inline-edit";
 import { getResource } from "@/lib/resources/registry";
 import { fixedFields } from "@/lib/resources/scope";
 import { mayAct } from "@/lib/permissions";
 import { BulkForm } from "@/components/resource/bulk-form";
+import { FilterSidebar } from "@/components/resource/filter-sidebar";
 import { ListControls } from "@/components/resource/list-controls";
 import { ListTable } from "@/components/resource/list-table";
 import { Notice } from "@/components/resource/notice";
@@ -25,11 +27,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ResourceListPage({ params, searchParams }: Props) {
   const { user, resource } = await requireResource((await params).resource, "view");
   const raw = await searchParams;
+  const base = `/admin/${resource.name}`;
+  // A GET form sent without JavaScript writes its empty fields too: go to the address without them.
+  const cleaned = withoutEmptyParams(raw);
+  if (cleaned !== null) redirect(cleaned ? `${base}?${cleaned}` : base);
   const query = parseListQuery(resource, raw);
   // The viewer's time zone once, so each time cell renders synchronously (lib/time-zone.ts).
   const [result] = await Promise.all([listRows(resource, query, user), loadTimeZone()]);
   const allowed = allowedActions(user, resource);
-  const base = `/admin/${resource.name}`;
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = fixedFields(resource, user);
   const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];
@@ -40,7 +45,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   ];
   // Shown above the rows; a refused bulk action's message takes its place.
   const notice = <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />;
-  const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", `${query.sort.desc ? "-" : ""}${query.sort.key}`]]);
+  const exportQuery = new URLSearchParams([...(query.q ? [["q", query.q]] : []), ...filterParams(query), ["sort", sortToken(query.sort)]]);
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -59,17 +64,22 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
         </div>
       </div>
       <ListControls resource={resource} query={query} viewer={user} />
-      {result.rows.length === 0 && result.total === 0 ? (
-        <>
-          {notice}
-          <EmptyList names={resource} query={query} base={base} canCreate={allowed.create} />
-        </>
-      ) : (
-        <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()} total={{ count: result.total, text: `${result.total.toLocaleString("en-US")}${result.totalCapped ? "+" : ""}` }} notice={notice}>
-          <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
-        </BulkForm>
-      )}
-      <Pagination base={base} query={query} result={result} />
+      <div className="list-layout">
+        <FilterSidebar resource={resource} query={query} viewer={user} />
+        <div className="list-main">
+          {result.rows.length === 0 && result.total === 0 ? (
+            <>
+              {notice}
+              <EmptyList names={resource} query={query} base={base} canCreate={allowed.create} />
+            </>
+          ) : (
+            <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()} total={{ count: result.total, text: `${result.total.toLocaleString("en-US")}${result.totalCapped ? "+" : ""}` }} notice={notice}>
+              <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
+            </BulkForm>
+          )}
+          <Pagination base={base} query={query} result={result} />
+        </div>
+      </div>
     </div>
   );
 }

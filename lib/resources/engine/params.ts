@@ -1,6 +1,7 @@
 import type { FilterDef, Resource } from "../types";
 import { centsToDecimal } from "../money";
-import { clampInt, parseDay, parseNumber } from "./param-values";
+import { encodeCursor, parseCursor, parsePosition, type Cursor } from "./cursor";
+import { clampInt, MAX_PAGE, parseDay, parseNumber, parsePreset, presetRange, type DatePreset } from "./param-values";
 
 /**
  * The whole list state lives in the URL: q, page, per, sort and filters. This
@@ -10,10 +11,9 @@ import { clampInt, parseDay, parseNumber } from "./param-values";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PER = 25;
-export const MAX_PAGE = 1_000_000;
 export const MAX_QUERY_LENGTH = 200;
-/** The largest row position a keyset page's `pos` may claim. */
-export const MAX_POSITION = MAX_PAGE * 100;
+export { MAX_PAGE, MAX_POSITION } from "./param-values";
+export { encodeCursor, type Cursor } from "./cursor";
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -21,7 +21,7 @@ export type ActiveFilter =
   | { def: FilterDef; kind: "enum"; values: string[] }
   | { def: FilterDef; kind: "boolean"; value: boolean }
   | { def: FilterDef; kind: "range"; min?: number; max?: number; money: boolean }
-  | { def: FilterDef; kind: "date-range"; from?: Date; to?: Date }
+  | { def: FilterDef; kind: "date-range"; from?: Date; to?: Date; preset?: DatePreset }
   | { def: FilterDef; kind: "reference"; value: string | number };
 
 export interface ListQuery {
@@ -36,40 +36,10 @@ export interface ListQuery {
   before?: Cursor;
   /** On a keyset page, the 1-based position of its first row, as the link that led here said (not verified). */
   pos?: number;
-}
-
-export interface Cursor {
-  value: string | number;
-  id: string | number;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString("base64url");
-}
-
-/** A cursor is honoured only for a sort column that is never null (row-value comparison needs values). */
-function parseCursor(resource: Resource, sortKey: string, raw: string | undefined): Cursor | undefined {
-  if (!raw || raw.length > 512) return undefined;
-  const column = resource.fieldMap.get(sortKey)?.column;
-  if (!column?.notNull) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
-    const [value, id] = parsed as unknown[];
-    const scalar = (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= 256);
-    if (!scalar(value) || !scalar(id)) return undefined;
-    if (resource.idType === "int" ? typeof id !== "number" : typeof id !== "string") return undefined;
-    return { value: value as string | number, id: id as string | number };
-  } catch {
-    return undefined;
-  }
-}
-
-/** A keyset page's position: a plain integer in range, else unknown (a row after a cursor is at least the second). */
-function parsePosition(raw: string | undefined, after: boolean): number | undefined {
-  if (!raw || !/^\d{1,10}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= (after ? 2 : 1) && n <= MAX_POSITION ? n : undefined;
+  /** `facets=1`: the filter sidebar shows how many rows each choice would list (Django's "Show counts"). */
+  facets?: boolean;
+  /** The resource's default order (`-createdAt`): links leave `sort` out when it is this. */
+  defaultSort?: string;
 }
 
 /**
@@ -113,6 +83,9 @@ function parseFilter(resource: Resource, def: FilterDef, params: RawParams): Act
       return min === undefined && max === undefined ? null : { def, kind: "range", min, max, money };
     }
     case "date-range": {
+      // A quick range (`created=7d`) wins over concrete days.
+      const preset = parsePreset(first(params, def.param));
+      if (preset) return { def, kind: "date-range", ...presetRange(preset), preset };
       const from = parseDay(first(params, `${def.param}_from`), false);
       const to = parseDay(first(params, `${def.param}_to`), true);
       return from === undefined && to === undefined ? null : { def, kind: "date-range", from, to };
@@ -133,12 +106,13 @@ export function parseListQuery(resource: Resource, params: RawParams): ListQuery
   const sortable = resource.fieldMap.get(key)?.sortable;
   const fallback = resource.defaultSort ?? `-${resource.fields.find((f) => f.sortable)?.key ?? ""}`;
   const sort = sortable ? { key, desc } : { key: fallback.replace(/^-/, ""), desc: fallback.startsWith("-") };
+  const facets = first(params, "facets") === "1";
   const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params)).filter((f): f is ActiveFilter => f !== null);
   const after = parseCursor(resource, sort.key, first(params, "after"));
   // One direction at a time: with both, `after` wins.
   const before = after ? undefined : parseCursor(resource, sort.key, first(params, "before"));
   const pos = after || before ? parsePosition(first(params, "pos"), !!after) : undefined;
-  return { q, page: clampInt(first(params, "page"), 1, MAX_PAGE, 1), per: pageSize(first(params, "per")), sort, filters, after, before, pos };
+  return { q, page: clampInt(first(params, "page"), 1, MAX_PAGE, 1), per: pageSize(first(params, "per")), sort, filters, after, before, pos, ...(facets ? { facets } : {}), defaultSort: fallback };
 }
 
 /** URL parameters of the active filters (to keep them in links). */
@@ -155,7 +129,8 @@ export function filterParams(query: ListQuery): [string, string][] {
       if (f.min !== undefined) out.push([`${p}_min`, show(f.min)]);
       if (f.max !== undefined) out.push([`${p}_max`, show(f.max)]);
     }
-    if (f.kind === "date-range") {
+    if (f.kind === "date-range" && f.preset) out.push([p, f.preset]);
+    else if (f.kind === "date-range") {
       if (f.from) out.push([`${p}_from`, day(f.from)]);
       if (f.to) out.push([`${p}_to`, day(f.to)]);
     }
@@ -164,18 +139,41 @@ export function filterParams(query: ListQuery): [string, string][] {
 }
 
 /** Serialises a list state back into a query string, with some values changed. */
-export function listHref(base: string, query: ListQuery, change: Partial<Pick<ListQuery, "q" | "page" | "per" | "sort" | "after" | "before" | "pos">> & { filters?: [string, string][] } = {}): string {
+export function listHref(base: string, query: ListQuery, change: Partial<Pick<ListQuery, "q" | "page" | "per" | "sort" | "after" | "before" | "pos" | "facets">> & { filters?: [string, string][] } = {}): string {
   // A cursor belongs to one position; any other change starts from page numbers again.
   const next = { ...query, after: undefined, before: undefined, pos: undefined, ...change };
   const sp = new URLSearchParams();
   if (next.q) sp.set("q", next.q);
   for (const [k, v] of change.filters ?? filterParams(query)) sp.append(k, v);
-  sp.set("sort", `${next.sort.desc ? "-" : ""}${next.sort.key}`);
+  const sort = sortToken(next.sort);
+  if (sort !== next.defaultSort) sp.set("sort", sort);
   if (next.per !== DEFAULT_PER) sp.set("per", String(next.per));
   if (next.after) sp.set("after", encodeCursor(next.after));
   else if (next.before) sp.set("before", encodeCursor(next.before));
   else if (next.page > 1) sp.set("page", String(next.page));
   if ((next.after || next.before) && next.pos) sp.set("pos", String(next.pos));
+  if (next.facets) sp.set("facets", "1");
   const s = sp.toString();
   return s ? `${base}?${s}` : base;
+}
+
+export function sortToken(sort: ListQuery["sort"]): string {
+  return `${sort.desc ? "-" : ""}${sort.key}`;
+}
+
+/**
+ * A query string without its empty parameters (`price_min=&q=`), as a GET form
+ * without JavaScript sends them; null when there is none to drop. The page
+ * redirects to the cleaned address, so shared links stay short.
+ */
+export function withoutEmptyParams(params: RawParams): string | null {
+  const sp = new URLSearchParams();
+  let dropped = false;
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
+      if (v.trim() === "") dropped = true;
+      else sp.append(key, v);
+    }
+  }
+  return dropped ? sp.toString() : null;
 }

@@ -9,9 +9,10 @@ import { COUNT_CAP, selection } from "./rows";
 import { sqlFields, sqlTable } from "../../db/query-tables";
 import { versionColumn } from "./version";
 
-export async function boundedCount(resource: Resource, where: SQL | undefined): Promise<number> {
+/** How many rows match `where`, counting no further than `cap` + 1 (more than `cap` means "cap+"). */
+export async function boundedCount(resource: Resource, where: SQL | undefined, cap: number = COUNT_CAP): Promise<number> {
   const db = getDb();
-  const inner = db.select({ one: sql`1` }).from(sqlTable(resource.table)).where(where).limit(COUNT_CAP + 1).as("bounded");
+  const inner = db.select({ one: sql`1` }).from(sqlTable(resource.table)).where(where).limit(cap + 1).as("bounded");
   const [row] = await db.select({ n: count() }).from(inner);
   return row?.n ?? 0;
 }
@@ -26,7 +27,7 @@ export async function boundedCount(resource: Resource, where: SQL | undefined): 
  */
 const DENSE_MATCHES = 2_000;
 
-async function searchPlan(resource: Resource, query: ListQuery, restricted: boolean): Promise<{ mode: SearchMode; total?: number }> {
+export async function searchPlan(resource: Resource, query: ListQuery, restricted: boolean): Promise<{ mode: SearchMode; total?: number }> {
   if (!query.q || !resource.searchIndex || [...query.q].length < FULL_TEXT_MIN_LENGTH) return { mode: "scan" };
   const matches = await fullTextCount(fullTextTarget(resource), query.q, COUNT_CAP + 1);
   const alone = query.filters.length === 0 && !resource.scope?.() && !restricted;

@@ -1,0 +1,92 @@
+import { filterParams, sortToken, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
+import { centsToDecimal } from "@/lib/resources/money";
+import type { FilterDef } from "@/lib/resources/types";
+import { ReferencePicker } from "./reference-picker";
+
+/**
+ * The sidebar's small GET forms, for what one click cannot choose: a number
+ * range, a custom date range and a reference to a large table. Each carries
+ * the rest of the list state as hidden fields; empty fields are left out of
+ * the address (clean-get-forms.tsx, and the page redirects if they come).
+ */
+
+const WORDS = {
+  from: "from",
+  to: "to",
+  min: "min",
+  max: "max",
+  go: "Filter",
+  filterBy: (label: string) => `Filter by ${label.toLowerCase()}`,
+};
+
+/** The list state as hidden fields, but for `except`'s own filter and the page. */
+export function StateFields({ query, except }: { query: ListQuery; except?: string }) {
+  const sort = sortToken(query.sort);
+  const kept = filterParams({ ...query, filters: query.filters.filter((f) => f.def.param !== except) });
+  return (
+    <>
+      {query.q && except !== "q" ? <input type="hidden" name="q" value={query.q} /> : null}
+      {kept.map(([k, v], i) => (
+        <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
+      ))}
+      {sort !== query.defaultSort ? <input type="hidden" name="sort" value={sort} /> : null}
+      {query.per !== 25 ? <input type="hidden" name="per" value={query.per} /> : null}
+      {query.facets ? <input type="hidden" name="facets" value="1" /> : null}
+    </>
+  );
+}
+
+interface FormProps {
+  base: string;
+  query: ListQuery;
+  def: FilterDef;
+  label: string;
+  active?: ActiveFilter;
+}
+
+export function RangeForm({ base, query, def, label, active, money }: FormProps & { money: boolean }) {
+  const r = active?.kind === "range" ? active : undefined;
+  const show = (n?: number) => (n === undefined ? "" : money ? centsToDecimal(n) : String(n));
+  return (
+    <form method="get" action={base} data-clean="" className="filter-form">
+      <StateFields query={query} except={def.param} />
+      <input aria-label={`${label} ${WORDS.from}`} name={`${def.param}_min`} inputMode="decimal" defaultValue={show(r?.min)} placeholder={WORDS.min} className="input" />
+      <span aria-hidden="true">–</span>
+      <input aria-label={`${label} ${WORDS.to}`} name={`${def.param}_max`} inputMode="decimal" defaultValue={show(r?.max)} placeholder={WORDS.max} className="input" />
+      <button type="submit" className="btn-secondary" aria-label={WORDS.filterBy(label)}>
+        {WORDS.go}
+      </button>
+    </form>
+  );
+}
+
+/** A custom date range: the days given (a quick range's days are not shown here). */
+export function DateForm({ base, query, def, label, active }: FormProps) {
+  const r = active?.kind === "date-range" && !active.preset ? active : undefined;
+  const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : "");
+  return (
+    <form method="get" action={base} data-clean="" className="filter-form">
+      <StateFields query={query} except={def.param} />
+      <input type="date" aria-label={`${label} ${WORDS.from}`} name={`${def.param}_from`} defaultValue={day(r?.from)} className="input" />
+      <span aria-hidden="true">–</span>
+      <input type="date" aria-label={`${label} ${WORDS.to}`} name={`${def.param}_to`} defaultValue={day(r?.to)} className="input" />
+      <button type="submit" className="btn-secondary" aria-label={WORDS.filterBy(label)}>
+        {WORDS.go}
+      </button>
+    </form>
+  );
+}
+
+/** A reference to a table too large for one link per row: the type-ahead picker. */
+export function PickerForm({ base, query, def, label, active, lookup, refLabel }: FormProps & { lookup: string; refLabel?: string }) {
+  const r = active?.kind === "reference" ? active : undefined;
+  return (
+    <form method="get" action={base} data-clean="" className="filter-form">
+      <StateFields query={query} except={def.param} />
+      <ReferencePicker name={def.param} label={WORDS.filterBy(label)} lookup={lookup} initialId={r ? String(r.value) : undefined} initialLabel={r ? refLabel : undefined} />
+      <button type="submit" className="btn-secondary">
+        {WORDS.go}
+      </button>
+    </form>
+  );
+}
