@@ -26,6 +26,19 @@ describe("quick date ranges", () => {
     assert.deepEqual(Object.values(presetRange("month", new Date("2026-12-31T23:00:00Z"))).map(day), ["2026-12-01T00:00:00.000Z", "2026-12-31T23:59:59.999Z"]);
   });
 
+  it("are the viewer's days in the viewer's time zone, across a daylight-saving change", () => {
+    // 20:00 UTC on 4 December is already 5 December in Tokyo (UTC+9).
+    const late = new Date("2026-12-04T20:00:00.000Z");
+    assert.deepEqual(Object.values(presetRange("today", late, "Asia/Tokyo")).map(day), ["2026-12-04T15:00:00.000Z", "2026-12-05T14:59:59.999Z"]);
+    // Berlin's March: the month starts at UTC+1 and ends at UTC+2.
+    assert.deepEqual(Object.values(presetRange("month", now, "Europe/Berlin")).map(day), ["2026-02-28T23:00:00.000Z", "2026-03-31T21:59:59.999Z"]);
+    // Concrete days too, and the link keeps the days as given.
+    const q = parseListQuery(items, { created_from: "2026-03-29", created_to: "2026-03-29" }, "Europe/Berlin");
+    const f = q.filters.find((x) => x.def.param === "created");
+    assert.deepEqual(f?.kind === "date-range" ? [f.from, f.to].map((d) => d!.toISOString()) : [], ["2026-03-28T23:00:00.000Z", "2026-03-29T21:59:59.999Z"]);
+    assert.equal(listHref("/admin/items", q), "/admin/items?created_from=2026-03-29&created_to=2026-03-29");
+  });
+
   it("take only known tokens", () => {
     for (const bad of ["", "7", "7D", "week", "today ", undefined]) assert.equal(parsePreset(bad), undefined, String(bad));
     for (const p of DATE_PRESETS) assert.equal(parsePreset(p), p);

@@ -63,13 +63,12 @@ export function RangeForm({ base, query, def, label, active, money }: FormProps 
 /** A custom date range: the days given (a quick range's days are not shown here). */
 export function DateForm({ base, query, def, label, active }: FormProps) {
   const r = active?.kind === "date-range" && !active.preset ? active : undefined;
-  const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : "");
   return (
     <form method="get" action={base} data-clean="" className="filter-form">
       <StateFields query={query} except={def.param} />
-      <input type="date" aria-label={`${label} ${WORDS.from}`} name={`${def.param}_from`} defaultValue={day(r?.from)} className="input" />
+      <input type="date" aria-label={`${label} ${WORDS.from}`} name={`${def.param}_from`} defaultValue={r?.days?.from ?? ""} className="input" />
       <span aria-hidden="true">–</span>
-      <input type="date" aria-label={`${label} ${WORDS.to}`} name={`${def.param}_to`} defaultValue={day(r?.to)} className="input" />
+      <input type="date" aria-label={`${label} ${WORDS.to}`} name={`${def.param}_to`} defaultValue={r?.days?.to ?? ""} className="input" />
       <button type="submit" className="btn-secondary" aria-label={WORDS.filterBy(label)}>
         {WORDS.go}
       </button>

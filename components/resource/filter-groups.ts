@@ -1,5 +1,6 @@
 import type { ActiveFilter, ListQuery } from "@/lib/resources/engine/params";
 import { DATE_PRESETS, presetRange, type DatePreset } from "@/lib/resources/engine/param-values";
+import { loadedTimeZone } from "@/lib/time-zone";
 import { allOptions, labelsFor } from "@/lib/resources/panel";
 import { mayAct } from "@/lib/permissions";
 import { getResource } from "@/lib/resources/registry";
@@ -75,7 +76,7 @@ function groupFor(resource: Resource, def: FilterDef, active: ActiveFilter | und
     }
     case "date-range": {
       const preset = active?.kind === "date-range" ? active.preset : undefined;
-      const quick = DATE_PRESETS.map((p) => choice(p, WORDS.presets[p], { def, kind: "date-range", ...presetRange(p), preset: p }, preset === p));
+      const quick = DATE_PRESETS.map((p) => choice(p, WORDS.presets[p], { def, kind: "date-range", ...presetRange(p, new Date(), loadedTimeZone()), preset: p }, preset === p));
       return { ...group, choices: [choice("", WORDS.anyDate, null, !active), ...quick], form: "date" };
     }
     case "range":

@@ -12,7 +12,6 @@ function chipText(resource: Resource, f: ActiveFilter, refLabel?: string): strin
   const field = resource.fieldMap.get(f.def.field)!;
   const money = field.type === "money";
   const num = (n: number) => (money ? formatMoney(n) : n.toLocaleString("en-US"));
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   switch (f.kind) {
     case "enum":
       return `${field.label}: ${f.values.join(", ")}`;
@@ -24,7 +23,7 @@ function chipText(resource: Resource, f: ActiveFilter, refLabel?: string): strin
       return `${field.label}: ${f.min !== undefined ? num(f.min) : "…"} – ${f.max !== undefined ? num(f.max) : "…"}`;
     case "date-range":
       if (f.preset) return `${field.label}: ${PRESET_WORDS[f.preset]}`;
-      return `${field.label}: ${f.from ? day(f.from) : "…"} – ${f.to ? day(f.to) : "…"}`;
+      return `${field.label}: ${f.days?.from ?? "…"} – ${f.days?.to ?? "…"}`;
   }
 }
 

@@ -12,6 +12,7 @@ import { deleteRecords, matchingIds, runBulkAction, setFieldOnRecords } from "./
 import type { Viewer } from "./scope";
 import { BULK_SET } from "./inline-edit";
 import type { Resource } from "./types";
+import { viewerTimeZone } from "../time-zone";
 
 /** A destructive bulk action waiting for the user to confirm it: on `ids`, or on every row of the list (`all`). */
 export interface BulkConfirmation {
@@ -50,7 +51,7 @@ async function targets(resource: Resource, editor: Viewer, action: Action, input
     const had = params[key];
     params[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
-  const ids = await matchingIds(resource, parseListQuery(resource, params), editor, action, MAX_ALL);
+  const ids = await matchingIds(resource, parseListQuery(resource, params, await viewerTimeZone()), editor, action, MAX_ALL);
   return ids ?? refuse(`More than ${MAX_ALL.toLocaleString("en-US")} ${resource.label.toLowerCase()} match. Narrow the search or filters, then try again.`);
 }
 

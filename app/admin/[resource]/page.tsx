@@ -31,9 +31,9 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   // A GET form sent without JavaScript writes its empty fields too: go to the address without them.
   const cleaned = withoutEmptyParams(raw);
   if (cleaned !== null) redirect(cleaned ? `${base}?${cleaned}` : base);
-  const query = parseListQuery(resource, raw);
-  // The viewer's time zone once, so each time cell renders synchronously (lib/time-zone.ts).
-  const [result] = await Promise.all([listRows(resource, query, user), loadTimeZone()]);
+  // The viewer's time zone once: date filters mean the viewer's days, and each time cell renders synchronously (lib/time-zone.ts).
+  const query = parseListQuery(resource, raw, await loadTimeZone());
+  const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = fixedFields(resource, user);

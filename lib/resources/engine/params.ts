@@ -21,7 +21,7 @@ export type ActiveFilter =
   | { def: FilterDef; kind: "enum"; values: string[] }
   | { def: FilterDef; kind: "boolean"; value: boolean }
   | { def: FilterDef; kind: "range"; min?: number; max?: number; money: boolean }
-  | { def: FilterDef; kind: "date-range"; from?: Date; to?: Date; preset?: DatePreset }
+  | { def: FilterDef; kind: "date-range"; from?: Date; to?: Date; preset?: DatePreset; /** The days as given (`YYYY-MM-DD`), for links and chips. */ days?: { from?: string; to?: string } }
   | { def: FilterDef; kind: "reference"; value: string | number };
 
 export interface ListQuery {
@@ -64,7 +64,7 @@ function pageSize(raw: string | undefined): number {
   return [...PAGE_SIZES].reverse().find((s) => s <= n) ?? DEFAULT_PER;
 }
 
-function parseFilter(resource: Resource, def: FilterDef, params: RawParams): ActiveFilter | null {
+function parseFilter(resource: Resource, def: FilterDef, params: RawParams, timeZone: string): ActiveFilter | null {
   const field = resource.fieldMap.get(def.field)!;
   switch (def.type) {
     case "enum": {
@@ -85,10 +85,11 @@ function parseFilter(resource: Resource, def: FilterDef, params: RawParams): Act
     case "date-range": {
       // A quick range (`created=7d`) wins over concrete days.
       const preset = parsePreset(first(params, def.param));
-      if (preset) return { def, kind: "date-range", ...presetRange(preset), preset };
-      const from = parseDay(first(params, `${def.param}_from`), false);
-      const to = parseDay(first(params, `${def.param}_to`), true);
-      return from === undefined && to === undefined ? null : { def, kind: "date-range", from, to };
+      if (preset) return { def, kind: "date-range", ...presetRange(preset, new Date(), timeZone), preset };
+      const [fromDay, toDay] = [first(params, `${def.param}_from`), first(params, `${def.param}_to`)];
+      const from = parseDay(fromDay, false, timeZone);
+      const to = parseDay(toDay, true, timeZone);
+      return from === undefined && to === undefined ? null : { def, kind: "date-range", from, to, days: { from: from && fromDay, to: to && toDay } };
     }
     case "reference": {
       const v = first(params, def.param)?.trim();
@@ -98,7 +99,8 @@ function parseFilter(resource: Resource, def: FilterDef, params: RawParams): Act
   }
 }
 
-export function parseListQuery(resource: Resource, params: RawParams): ListQuery {
+/** The list state from its URL; days in date filters are the viewer's (`timeZone`, as the panel shows times). */
+export function parseListQuery(resource: Resource, params: RawParams, timeZone = "UTC"): ListQuery {
   const q = (first(params, "q") ?? "").slice(0, MAX_QUERY_LENGTH).trim();
   const rawSort = first(params, "sort") ?? "";
   const desc = rawSort.startsWith("-");
@@ -107,7 +109,7 @@ export function parseListQuery(resource: Resource, params: RawParams): ListQuery
   const fallback = resource.defaultSort ?? `-${resource.fields.find((f) => f.sortable)?.key ?? ""}`;
   const sort = sortable ? { key, desc } : { key: fallback.replace(/^-/, ""), desc: fallback.startsWith("-") };
   const facets = first(params, "facets") === "1";
-  const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params)).filter((f): f is ActiveFilter => f !== null);
+  const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params, timeZone)).filter((f): f is ActiveFilter => f !== null);
   const after = parseCursor(resource, sort.key, first(params, "after"));
   // One direction at a time: with both, `after` wins.
   const before = after ? undefined : parseCursor(resource, sort.key, first(params, "before"));
@@ -118,7 +120,6 @@ export function parseListQuery(resource: Resource, params: RawParams): ListQuery
 /** URL parameters of the active filters (to keep them in links). */
 export function filterParams(query: ListQuery): [string, string][] {
   const out: [string, string][] = [];
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   for (const f of query.filters) {
     const p = f.def.param;
     if (f.kind === "enum") for (const v of f.values) out.push([p, v]);
@@ -131,8 +132,8 @@ export function filterParams(query: ListQuery): [string, string][] {
     }
     if (f.kind === "date-range" && f.preset) out.push([p, f.preset]);
     else if (f.kind === "date-range") {
-      if (f.from) out.push([`${p}_from`, day(f.from)]);
-      if (f.to) out.push([`${p}_to`, day(f.to)]);
+      if (f.days?.from) out.push([`${p}_from`, f.days.from]);
+      if (f.days?.to) out.push([`${p}_to`, f.days.to]);
     }
   }
   return out;

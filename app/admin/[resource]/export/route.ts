@@ -3,6 +3,7 @@ import { resourceForRoute } from "@/lib/resources/access";
 import { exportStream } from "@/lib/resources/engine/export";
 import { parseListQuery } from "@/lib/resources/engine/params";
 import { engine } from "@/lib/resources/panel";
+import { viewerTimeZone } from "@/lib/time-zone";
 
 /** CSV of the current list query (search, filters, sort); needs `<resource>:export` (or its `:own` form: then only the user's own rows). */
 export async function GET(request: Request, { params }: { params: Promise<{ resource: string }> }) {
@@ -12,7 +13,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const url = new URL(request.url);
   const raw: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) (raw[k] ??= []).push(v);
-  const query = parseListQuery(resource, raw);
+  // Days in date filters are the viewer's, as on the list.
+  const query = parseListQuery(resource, raw, await viewerTimeZone());
   const stamp = new Date().toISOString().slice(0, 10);
   let body: ReadableStream<Uint8Array>;
   try {
