@@ -129,8 +129,8 @@ test.describe("recent actions and sign-ins", () => {
     const email = await signInWithRole(page, ["items:view", "items:create", "items:delete"]);
     const gone = uniqueTag("Gone");
     await createItem(page, { name: gone });
-    await page.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Yes, delete" }).click();
+    await page.getByRole("link", { name: "Delete", exact: true }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await page.waitForURL(/\/admin\/items\?/);
 
     await page.goto("/admin");

@@ -23,7 +23,7 @@ async function signInAs(page: Page, email: string, labels = { email: "Email", pa
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(STRONG_PASSWORD);
   await page.getByRole("button", { name: labels.submit }).click();
-  await page.waitForURL("/");
+  await page.waitForURL("/admin");
 }
 
 const GERMAN = { email: "E-Mail-Adresse", password: "Passwort", submit: "Anmelden" };

@@ -109,7 +109,7 @@ test("a negative price is refused next to the cell with the edit form's own mess
   const id = await createItem(page, { name, price: "10.00" });
   await page.goto(`/admin/items/${id}/edit`);
   await page.getByLabel("Price").fill("-3");
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   const formMessage = (await page.locator("#price-error").textContent())!.trim();
   expect(formMessage).toBe("Price cannot be negative.");
 

@@ -67,6 +67,8 @@ export function ReferencePicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const request = useRef(0);
+  // Closing on blur waits for a click on an option; coming back before then keeps it open.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hintId = `${name}-hint`;
 
   useEffect(() => {
@@ -139,8 +141,13 @@ export function ReferencePicker({
             setText(e.target.value);
             setOpen(true);
           }}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onFocus={() => {
+            clearTimeout(closing.current);
+            setOpen(true);
+          }}
+          onBlur={() => {
+            closing.current = setTimeout(() => setOpen(false), 150);
+          }}
           onKeyDown={(e) => {
             if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, options.length - 1));
             else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0));
