@@ -190,6 +190,45 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("without JavaScript, two rows with one title", () => {
+  test.use({ storageState: ACCOUNTS.admin.state, javaScriptEnabled: false });
+
+  test("an edit that leaves the reference as shown keeps its row, though another row has the same title", async ({ page }) => {
+    const twin = uniqueTag("Twin");
+    const supplierIds: number[] = [];
+    for (const email of ["first@example.com", "second@example.com"]) {
+      await page.goto("/admin/suppliers/new");
+      await page.getByLabel("Name").fill(twin);
+      await page.getByLabel("Contact email").fill(email);
+      await page.getByLabel("Contract start").fill("2024-03-05T10:00");
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.waitForURL(/\/admin\/suppliers\/\d+\?notice=created$/);
+      supplierIds.push(Number(new URL(page.url()).pathname.split("/").pop()));
+    }
+    const name = uniqueTag("TwinItem");
+    await page.goto("/admin/items/new");
+    await fillItem(page, name);
+    // The second one, by its contact e-mail (its name alone matches both).
+    await page.getByRole("textbox", { name: "Supplier" }).fill(twin);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText(`Several suppliers match “${twin}”.`, { exact: false })).toBeVisible();
+    await page.getByRole("textbox", { name: "Supplier" }).fill("second@example.com");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.waitForURL(/\/admin\/items\/\d+\?notice=created$/);
+    const id = itemsNamed(name)[0]!.id;
+    const supplierOf = () => queryDb<{ supplier_id: number }>("select supplier_id from items where id = ?", id)[0]!.supplier_id;
+    expect(supplierOf()).toBe(supplierIds[1]);
+
+    // Only the price changes; the supplier field still reads the shared name.
+    await page.goto(`/admin/items/${id}/edit`);
+    await expect(page.getByRole("textbox", { name: "Supplier" })).toHaveValue(twin);
+    await page.getByLabel("Price").fill("4.25");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.waitForURL(`/admin/items/${id}?notice=updated`);
+    expect(supplierOf()).toBe(supplierIds[1]);
+  });
+});
+
 test.describe("as the contributor", () => {
   test.use({ storageState: ACCOUNTS.contributor.state });
 

@@ -17,7 +17,10 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 export function validTimeZone(raw: unknown): string | null {
   if (typeof raw !== "string" || raw.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(raw)) return null;
   try {
-    return formatFor(raw).resolvedOptions().timeZone;
+    // Checked without caching: the cache holds canonical names only, so variants of one
+    // name ("europe/berlin", "EUROPE/BERLIN", …) cannot crowd out the zones in use.
+    const zone = new Intl.DateTimeFormat("en-US", { timeZone: raw }).resolvedOptions().timeZone;
+    return formatFor(zone).resolvedOptions().timeZone;
   } catch {
     return null;
   }

@@ -18,6 +18,8 @@ describe("words", () => {
   it("accepts only time zones Intl knows, from a cookie", () => {
     assert.equal(validTimeZone("Europe/Berlin"), "Europe/Berlin");
     assert.equal(validTimeZone("UTC"), "UTC");
+    // A variant of a name is the name itself (the formatter cache keeps canonical names only).
+    assert.equal(validTimeZone("europe/BERLIN"), "Europe/Berlin");
     for (const bad of ["Mars/Olympus", "", "../etc", "Europe/Berlin; x", "a".repeat(65), undefined, 3]) assert.equal(validTimeZone(bad), null, String(bad));
   });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
-import { LABEL_SUFFIX } from "@/lib/resources/reference-input";
+import { LABEL_SUFFIX, WAS_SUFFIX } from "@/lib/resources/reference-input";
 
 const WORDS = {
   placeholder: "Type to search…",
@@ -98,6 +98,12 @@ export function ReferencePicker({
     const described = [describedBy, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
     return (
       <>
+        {initialId ? (
+          <>
+            <input type="hidden" name={name} value={initialId} />
+            <input type="hidden" name={`${name}${WAS_SUFFIX}`} value={initialLabel ?? initialId} />
+          </>
+        ) : null}
         <input id={name} name={`${name}${LABEL_SUFFIX}`} type="text" autoComplete="off" defaultValue={typed ?? (initialId ? initialLabel : "")} aria-labelledby={`${name}-label`} aria-invalid={invalid || undefined} aria-describedby={described} autoFocus={autoFocus} className="input mt-1" />
         {hint ? (
           <p id={hintId} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">

@@ -14,6 +14,8 @@ const NUMBER = new Intl.NumberFormat("en-US");
  * loaded the zone (lists: one per cell); otherwise it reads it itself.
  */
 export function DateTime({ value, dateOnly = false }: { value: Date; dateOnly?: boolean }) {
+  // A stored time that is no time (a hand-edited SQLite row) shows as nothing, not a failed page.
+  if (Number.isNaN(value.getTime())) return <>—</>;
   const zone = loadedTimeZone();
   if (zone === undefined) return <ZonedDateTime value={value} dateOnly={dateOnly} />;
   const iso = value.toISOString();

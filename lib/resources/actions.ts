@@ -10,7 +10,7 @@ import { formFields, parseForm, type FieldErrors, type FormMode, type RawValues 
 import { parseId } from "./engine/ids";
 import { goneMessage } from "./engine/targets";
 import { createRecord, deleteRecords, findByLabel, updateRecord } from "./panel";
-import { LABEL_SUFFIX } from "./reference-input";
+import { LABEL_SUFFIX, WAS_SUFFIX } from "./reference-input";
 import { getResource } from "./registry";
 import type { Resource } from "./types";
 import type { Viewer } from "./scope";
@@ -30,7 +30,7 @@ const recordId = z.string().max(200);
 
 const WORDS = {
   noMatch: (what: string, text: string) => `No ${what} matches “${text}”.`,
-  several: (what: string, text: string, by: string) => `Several ${what} match “${text}”. Type the ${by} of one.`,
+  several: (what: string, text: string, by: string) => `Several ${what} match “${text}”. Type what only one of them has: its ${by}.`,
 };
 
 /**
@@ -47,14 +47,24 @@ async function resolveTypedReferences(resource: Resource, mode: FormMode, form: 
     if (field.type !== "reference" || !field.reference || typeof raw !== "string") continue;
     const text = raw.trim().slice(0, 254);
     typed[field.key + LABEL_SUFFIX] = text;
+    // Unchanged from what the form showed: the row it showed stays (checked like any submitted id).
+    const was = form.get(field.key + WAS_SUFFIX);
+    if (text && typeof was === "string" && text === was.trim() && form.get(field.key)) continue;
     const target = getResource(field.reference.resource);
     const ids = text && target && mayAct(viewer.access, target, "view") ? await findByLabel(target.name, text, viewer) : [];
     if (!text) form.set(field.key, "");
     else if (ids.length === 1) form.set(field.key, String(ids[0]));
     else if (!ids.length) errors[field.key] = WORDS.noMatch((target?.singular ?? "record").toLowerCase(), text);
-    else errors[field.key] = WORDS.several(target!.label.toLowerCase(), text, (target!.fields.find((f) => f.column === target!.title)?.label ?? "exact name").toLowerCase());
+    else errors[field.key] = WORDS.several(target!.label.toLowerCase(), text, matchedBy(target!));
   }
   return { errors, typed };
+}
+
+/** What a typed reference is matched on, for the message: "name or contact email". */
+function matchedBy(target: Resource): string {
+  const title = target.fields.find((f) => f.column === target.title)?.key;
+  const keys = [...new Set([title, ...(target.search ?? [])])].filter((k): k is string => !!k);
+  return keys.map((k) => target.fieldMap.get(k)?.label.toLowerCase() ?? k).join(" or ");
 }
 
 /** Where a saved record's form goes: Django's _save (details), _addanother (a new form), _continue (its edit form). */

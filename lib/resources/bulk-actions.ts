@@ -13,6 +13,7 @@ import type { Viewer } from "./scope";
 import { BULK_SET } from "./inline-edit";
 import type { Resource } from "./types";
 import { viewerTimeZone } from "../time-zone";
+import { ownList } from "./own-list";
 
 /** A destructive bulk action waiting for the user to confirm it: on `ids`, or on every row of the list (`all`). */
 export interface BulkConfirmation {
@@ -32,7 +33,7 @@ function neededFor(resource: Resource, form: FormData): Action | undefined {
 
 /** The list the bulk form was on, never elsewhere. */
 function listUrl(resource: Resource, back: string): URL {
-  return new URL(back.startsWith(`/admin/${resource.name}`) && !back.startsWith("//") ? back : `/admin/${resource.name}`, "http://x");
+  return ownList(resource.name, back) ?? new URL(`/admin/${resource.name}`, "http://x");
 }
 
 /** Where the bulk form goes back to, with the notice. */
@@ -46,8 +47,11 @@ function backTo(resource: Resource, back: string, notice: string, count: number)
 /** The rows to act on: the ticked ones, or every row of the list's query as the server reads it now, in the editor's scope. */
 async function targets(resource: Resource, editor: Viewer, action: Action, input: { scope: string; ids: string[]; back: string }): Promise<RowId[] | Refused> {
   if (input.scope !== "all") return input.ids.map((raw) => parseId(resource, raw)).filter((id): id is RowId => id !== null);
+  // "All matching" means the list's query: without that list, nothing (never the whole table by accident).
+  const list = ownList(resource.name, input.back);
+  if (!list) return refuse("The list this action was chosen on could not be read. Open the list again, then try again.");
   const params: RawParams = {};
-  for (const [key, value] of listUrl(resource, input.back).searchParams) {
+  for (const [key, value] of list.searchParams) {
     const had = params[key];
     params[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
