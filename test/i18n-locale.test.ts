@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createTranslator } from "next-intl";
-import en from "../messages/en.json";
+import en from "../messages/en/index";
 import { negotiateLocale } from "../lib/i18n/negotiate";
 import { pickMessages } from "../lib/i18n/messages";
 import { pseudoMessage, pseudoMessages, type Messages } from "../lib/i18n/pseudo";

@@ -3,15 +3,23 @@ import fs from "node:fs";
 import { describe, it } from "node:test";
 import { createTranslator } from "next-intl";
 import { LOCALES } from "../lib/i18n/locales";
+import { messagesFor } from "../lib/i18n/messages";
 import type { Messages } from "../lib/i18n/pseudo";
 
 /**
- * Every locale of lib/i18n/locales.ts has a catalogue in messages/ with exactly
+ * Every locale of lib/i18n/locales.ts has a catalogue in messages/<code>/ with exactly
  * the keys of every other, and each message asks for the same ICU arguments
  * (names, and their kinds: plural, select, number…) as English, and formats.
  */
 
-const catalogue = (code: string): Messages => JSON.parse(fs.readFileSync(`messages/${code}.json`, "utf8"));
+/** A locale's namespace files, messages/<code>/<namespace>.json, as one catalogue. */
+const catalogue = (code: string): Messages =>
+  Object.fromEntries(
+    fs
+      .readdirSync(`messages/${code}`)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.slice(0, -".json".length), JSON.parse(fs.readFileSync(`messages/${code}/${f}`, "utf8")) as Messages]),
+  );
 
 /** Every message by its dotted key. */
 function flatten(messages: Messages, prefix = ""): Map<string, string> {
@@ -55,8 +63,15 @@ const english = flatten(catalogue("en"));
 
 describe("the message catalogues", () => {
   it("exist for every locale in lib/i18n/locales.ts", () => {
-    for (const code of LOCALES) assert.ok(fs.existsSync(`messages/${code}.json`), `messages/${code}.json is missing`);
+    for (const code of LOCALES) assert.ok(fs.existsSync(`messages/${code}/index.ts`), `messages/${code}/index.ts is missing`);
   });
+
+  for (const code of LOCALES) {
+    it(`${code}: the index loads every namespace file, and only those`, async () => {
+      const loaded = (await messagesFor(code)) as Messages;
+      assert.deepEqual(Object.keys(loaded).sort(), Object.keys(catalogue(code)).sort());
+    });
+  }
 
   for (const code of LOCALES.filter((c) => c !== "en")) {
     const other = flatten(catalogue(code));

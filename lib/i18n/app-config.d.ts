@@ -1,4 +1,4 @@
-import type en from "../../messages/en.json";
+import type en from "../../messages/en/index";
 import type { Locale } from "./locales";
 
 // Message keys and locales are checked by TypeScript: t("login.nope") does not compile.

@@ -1,7 +1,8 @@
 /**
  * The panel's languages, each with the name it is offered under on /account
- * (in its own language). To add one: write messages/<code>.json (every key of
- * messages/en.json; test/messages.test.ts checks) and add its code here.
+ * (in its own language). To add one: copy messages/en/ to messages/<code>/
+ * and translate it (every key of English; test/messages.test.ts checks), then
+ * add its code here.
  */
 export const LOCALE_NAMES = { en: "English", de: "Deutsch" } as const;
 

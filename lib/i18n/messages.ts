@@ -2,7 +2,7 @@ import { PSEUDO_LOCALE, type AppLocale, type Locale } from "./locales";
 import { pseudoMessages, type Messages } from "./pseudo";
 
 /**
- * A locale's catalogue, messages/<code>.json (bundled with the server; the
+ * A locale's catalogue, messages/<code>/ (one JSON file per namespace) (bundled with the server; the
  * browser gets only picked namespaces), loaded once per process; en-XA is
  * made from en.
  */
@@ -10,7 +10,7 @@ const loaded = new Map<Locale, Promise<Messages>>();
 
 async function load(locale: Locale): Promise<Messages> {
   if (locale === PSEUDO_LOCALE) return pseudoMessages(await messagesFor("en"));
-  return ((await import(`../../messages/${locale satisfies AppLocale}.json`)) as { default: Messages }).default;
+  return ((await import(`../../messages/${locale satisfies AppLocale}/index.ts`)) as { default: Messages }).default;
 }
 
 export function messagesFor(locale: Locale): Promise<Messages> {
