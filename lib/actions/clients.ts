@@ -4,7 +4,7 @@ import type { Actor } from "../audit";
 import { requireUser, requireUserForTwoFactorSetup } from "../auth/dal";
 import { clientAddress } from "../net/client-address";
 import { mayAct, type Action } from "../permissions";
-import { resourceOf } from "../resources/access";
+import { currentLocale, resourceOf } from "../resources/access";
 import { supports, type Viewer } from "../resources/scope";
 import type { Resource } from "../resources/types";
 import type { UserAccess } from "../users/queries";
@@ -51,7 +51,7 @@ export const twoFactorSetupAction = publicAction.use(async ({ address }) => sign
  */
 export function resourceAction(action: Action | ((call: Call) => Action)) {
   return userAction.use(async (ctx, call): Promise<ResourceContext> => {
-    const { resource } = resourceOf(ctx.user, call.bound[0], typeof action === "function" ? action(call) : action);
+    const { resource } = resourceOf(ctx.user, call.bound[0], typeof action === "function" ? action(call) : action, await currentLocale());
     return { ...ctx, resource };
   });
 }

@@ -1,10 +1,13 @@
 import "server-only";
+import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { forbidden } from "next/navigation";
 import { getSession, requireUser } from "../auth/dal";
 import { mustSetUpOwnTwoFactor } from "../auth/two-factor/queries";
 import { mayAct, scopeOf, type Action, type RecordScope } from "../permissions";
 import type { UserAccess } from "../users/queries";
+import type { Locale } from "../i18n/locales";
+import { localize } from "./localize";
 import { getResource } from "./registry";
 import { fixedFields, resourceFor, supports } from "./scope";
 import type { EditPolicy, Resource } from "./types";
@@ -17,18 +20,33 @@ import { getDb } from "../db";
  * when it comes bound. The resource comes back as the user sees it: without
  * the fields they may not view (see scope.ts); `scope` says whether the action
  * covers all records or only the user's own, which the engine then applies.
+ * Its words (labels, field labels, options…) are in the request's language.
  */
 export async function requireResource(name: unknown, action: Action): Promise<{ user: UserAccess; resource: Resource; scope: Exclude<RecordScope, null> }> {
-  return resourceOf(await requireUser(), name, action);
+  return resourceOf(await requireUser(), name, action, await currentLocale());
 }
 
-/** requireResource for a user already resolved (the action wrapper's session layer). */
-export function resourceOf(user: UserAccess, name: unknown, action: Action): { user: UserAccess; resource: Resource; scope: Exclude<RecordScope, null> } {
+/** The request's locale (next-intl's, from lib/i18n/request.ts); English outside a request (CLI, unit tests). */
+export async function currentLocale(): Promise<Locale> {
+  try {
+    return await getLocale();
+  } catch {
+    return "en";
+  }
+}
+
+/**
+ * requireResource for a user already resolved (the action wrapper's session
+ * layer), with its words in `locale` (without one, the definition's own).
+ */
+export function resourceOf(user: UserAccess, name: unknown, action: Action, locale?: Locale): { user: UserAccess; resource: Resource; scope: Exclude<RecordScope, null> } {
   const resource = typeof name === "string" ? getResource(name) : undefined;
   if (!resource || !supports(resource, action)) notFound();
   const scope = scopeOf(user.access, resource, action);
   if (!scope) forbidden();
-  return { user, resource: resourceFor(resource, user.access), scope };
+  // Narrowed first, then localized: the localized copy keeps the narrowing.
+  const visible = resourceFor(resource, user.access);
+  return { user, resource: locale ? localize(visible, locale) : visible, scope };
 }
 
 /** What the user may do on a resource (on some records at least), to hide buttons they cannot use (the server re-checks). */
@@ -56,7 +74,7 @@ export async function resourceForRoute(name: string, action: Action): Promise<{ 
   const resource = getResource(name);
   if (!resource || !supports(resource, action)) return new Response("Not found.", { status: 404 });
   if (!mayAct(user.access, resource, action)) return new Response("Forbidden.", { status: 403 });
-  return { user, resource: resourceFor(resource, user.access) };
+  return { user, resource: localize(resourceFor(resource, user.access), await currentLocale()) };
 }
 
 /**

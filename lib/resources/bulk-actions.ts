@@ -14,6 +14,9 @@ import { BULK_SET } from "./inline-edit";
 import type { Resource } from "./types";
 import { viewerTimeZone } from "../time-zone";
 import { ownList } from "./own-list";
+import { translator } from "../i18n/translator";
+import { labelInSentence } from "./localize";
+import { currentLocale } from "./access";
 
 /** A destructive bulk action waiting for the user to confirm it: on `ids`, or on every row of the list (`all`). */
 export interface BulkConfirmation {
@@ -49,14 +52,15 @@ async function targets(resource: Resource, editor: Viewer, action: Action, input
   if (input.scope !== "all") return input.ids.map((raw) => parseId(resource, raw)).filter((id): id is RowId => id !== null);
   // "All matching" means the list's query: without that list, nothing (never the whole table by accident).
   const list = ownList(resource.name, input.back);
-  if (!list) return refuse("The list this action was chosen on could not be read. Open the list again, then try again.");
+  const t = await translator("notices.bulk");
+  if (!list) return refuse(t("listUnreadable"));
   const params: RawParams = {};
   for (const [key, value] of list.searchParams) {
     const had = params[key];
     params[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
   const ids = await matchingIds(resource, parseListQuery(resource, params, await viewerTimeZone()), editor, action, MAX_ALL);
-  return ids ?? refuse(`More than ${MAX_ALL.toLocaleString("en-US")} ${resource.label.toLowerCase()} match. Narrow the search or filters, then try again.`);
+  return ids ?? refuse(t("tooMany", { max: MAX_ALL, resources: labelInSentence(resource, await currentLocale()) }));
 }
 
 const bulkInput = z.object({ action: text(100), ids: list(1000), confirmed: text(10), back: text(2000), field: text(100), value: whole, scope: text(10), count: text(12) });
@@ -78,14 +82,15 @@ export const bulkAction = resourceAction("view")
     input: bulkInput,
     run: async ({ ctx: { resource, actor, editor, action: needed }, input, form }) => {
       const { action: name } = input;
+      const t = await translator("notices.bulk");
       const keep = { values: { action: name, scope: input.scope === "all" ? "all" : "selected" } };
       const all = input.scope === "all";
       const ids = await targets(resource, editor, needed, input);
       if (ids instanceof Refused) return refuse(ids.state.message ?? "", keep);
-      if (ids.length === 0) return refuse(all ? `No ${resource.label.toLowerCase()} match.` : "Select at least one row.", keep);
+      if (ids.length === 0) return refuse(all ? t("noneMatch", { resources: labelInSentence(resource, await currentLocale()) }) : t("selectRows"), keep);
       if (name === BULK_SET) {
         const field = resource.fieldMap.get(input.field);
-        if (!field?.inlineEdit) return refuse("Choose a field to set.", keep);
+        if (!field?.inlineEdit) return refuse(t("chooseField"), keep);
         const typed = form.get(`value:${field.key}`);
         const parsed = parseInlineValue(resource, field.key, typeof typed === "string" ? typed : input.value);
         if (!parsed.ok) return refuse(`${field.label}: ${parsed.error}`, keep);
@@ -95,7 +100,7 @@ export const bulkAction = resourceAction("view")
       }
       const changed = all && input.confirmed === "yes" && input.count !== String(ids.length);
       if (name === "delete" && (input.confirmed !== "yes" || changed)) {
-        return { ok: true, data: { confirm: { action: name, label: "Delete", count: ids.length, ids: all ? [] : ids.map(String), ...(all ? { all } : {}), ...(changed ? { changed } : {}) } } as BulkConfirmation };
+        return { ok: true, data: { confirm: { action: name, label: t("delete"), count: ids.length, ids: all ? [] : ids.map(String), ...(all ? { all } : {}), ...(changed ? { changed } : {}) } } as BulkConfirmation };
       }
       const result = name === "delete" ? await deleteRecords(resource, actor, editor, ids) : await runBulkAction(resource, actor, editor, name, ids);
       if (!result.ok) return refuse(result.message, keep);

@@ -2,9 +2,25 @@
 
 const MONEY_RE = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
 
-/** "12.3" → 1230; null when the text is not a non-negative amount with at most 2 decimals. */
-export function parseMoney(text: string): number | null {
-  const m = MONEY_RE.exec(text.trim().replace(/^\$/, "").replace(/,/g, ""));
+const separators = new Map<string, string>();
+
+/** The locale's decimal separator: "," in German. */
+function decimalSeparator(locale: string): string {
+  let found = separators.get(locale);
+  if (found === undefined) separators.set(locale, (found = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? "."));
+  return found;
+}
+
+/**
+ * "12.3" → 1230; null when the text is not a non-negative amount with at most
+ * 2 decimals. In a locale that writes a decimal comma ("de": "1.234,50"),
+ * a comma is the decimal mark and dots group digits; text with no comma reads
+ * as the form's own "12.30".
+ */
+export function parseMoney(text: string, locale = "en"): number | null {
+  let plain = text.trim().replace(/^\$/, "");
+  if (decimalSeparator(locale) === "," && plain.includes(",")) plain = plain.replace(/\./g, "").replace(",", ".");
+  const m = MONEY_RE.exec(plain.replace(/,/g, ""));
   if (!m) return null;
   const cents = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;
@@ -17,13 +33,19 @@ export function centsToDecimal(cents: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
+/** The currency of a money field without one stated (FieldDef.currency). */
 export const CURRENCY = "USD";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** 1230 → "$12.30" in the given locale (one cached formatter per locale: building one costs more than using it). */
-export function formatMoney(cents: number, locale = "en-US"): string {
-  let format = formatters.get(locale);
-  if (!format) formatters.set(locale, (format = new Intl.NumberFormat(locale, { style: "currency", currency: CURRENCY })));
+/**
+ * 1230 → "$12.30" in "en", "12,30 $" in "de": the field's currency
+ * (`field.currency`, default USD) in the reader's locale. One cached
+ * formatter per locale and currency: building one costs more than using it.
+ */
+export function formatMoney(cents: number, locale = "en-US", currency = CURRENCY): string {
+  const key = `${locale}|${currency}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { style: "currency", currency })));
   return format.format(cents / 100);
 }

@@ -5,12 +5,15 @@
  * page; the record's title comes from the database.
  */
 
+import type { Locale } from "../i18n/locales";
+import { wordOf } from "./catalogue";
+import { countOf } from "./localize";
+
 export const NOTICE_KINDS = ["created", "updated", "deleted", "bulk"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** More rows than one bulk action ever touches; a larger count is not believed. */
 const MAX_COUNT = 100_000;
-const numbers = new Intl.NumberFormat("en-US");
 
 export function parseNoticeKind(raw: unknown): NoticeKind | null {
   return typeof raw === "string" && (NOTICE_KINDS as readonly string[]).includes(raw) ? (raw as NoticeKind) : null;
@@ -24,25 +27,32 @@ export function parseNoticeCount(raw: unknown): number | null {
 }
 
 export interface NoticeNames {
+  /** The resource's name ("items"): its count message in the catalogue. Without it, the English count. */
+  name?: string;
   /** "Item" */
   singular: string;
   /** "Items" */
   label: string;
 }
 
-export function noticeText(kind: NoticeKind, names: NoticeNames, { title, count }: { title?: string | null; count?: number | null } = {}): string {
-  const one = names.singular;
-  const many = names.label.toLowerCase();
-  const quoted = title ? ` “${title}”` : "";
-  const counted = (verb: string) => (count === 1 ? `${one} ${verb}.` : count ? `${numbers.format(count)} ${many} ${verb}.` : `${names.label} ${verb}.`);
+/**
+ * The notice in `locale` (messages/<locale>/notices.json), naming the
+ * resource with `names` as the page has them: pass the localized resource
+ * (requireResource's, or getLocalResource) so the nouns are in `locale` too.
+ * German forms use no article and an unchanging participle ("Rolle „x“
+ * gespeichert."), right for every noun's gender.
+ */
+export function noticeText(kind: NoticeKind, names: NoticeNames, { title, count }: { title?: string | null; count?: number | null } = {}, locale: Locale = "en"): string {
+  const say = (key: string, values: Record<string, string | number>) => wordOf(locale, ["notices", key], values);
   switch (kind) {
     case "created":
-      return `${one}${quoted} created.`;
     case "updated":
-      return `${one}${quoted} saved.`;
+      return title ? say(kind, { singular: names.singular, title }) : say(`${kind}Untitled`, { singular: names.singular });
     case "deleted":
-      return counted("deleted");
-    case "bulk":
-      return counted("updated");
+    case "bulk": {
+      if (count === 1) return say(`${kind}One`, { singular: names.singular });
+      if (!count) return say(`${kind}Unknown`, { label: names.label });
+      return say(`${kind}Many`, { counted: countOf({ name: names.name ?? "", singular: names.singular }, count, locale) });
+    }
   }
 }

@@ -1,4 +1,7 @@
 import { ACTIONS, ownPermission, permission, type Action } from "../permissions";
+import type { Locale } from "../i18n/locales";
+import { wordOf } from "./catalogue";
+import { labelInSentence, localize } from "./localize";
 import { RESOURCES } from "./registry";
 import type { Resource } from "./types";
 
@@ -10,12 +13,17 @@ import type { Resource } from "./types";
  * service accept these and nothing else.
  */
 
-/** What each action is called where people read it (matrix headers, role details). */
-export const ACTION_LABELS: Record<Action, string> = { view: "View", create: "Create", update: "Update", delete: "Delete", export: "Export" };
+/** What each action is called where people read it (matrix headers, role details), in `locale`. */
+export function actionLabel(action: Action, locale: Locale = "en"): string {
+  return wordOf(locale, ["permissions", "actions", action]);
+}
 
-/** "View items" (the matrix's cell names and the role details use these). */
-export function actionOn(action: Action, resourceLabel: string): string {
-  return `${ACTION_LABELS[action]} ${resourceLabel.toLowerCase()}`;
+/** In English, for code that has no request (the CLI). */
+export const ACTION_LABELS = Object.fromEntries(ACTIONS.map((a) => [a, actionLabel(a)])) as Record<Action, string>;
+
+/** "View items", "Update own items" ("Artikel anzeigen", "Eigene Artikel ändern"): the matrix's cell names and the role details. */
+export function actionOn(action: Action, resource: Pick<Resource, "name" | "label">, locale: Locale = "en", own = false): string {
+  return wordOf(locale, ["permissions", own ? "own" : "all"], { action, resources: labelInSentence(resource, locale) });
 }
 
 export interface MatrixCell {
@@ -37,20 +45,21 @@ export interface MatrixRow {
   extras: { value: string; label: string }[];
 }
 
-export function permissionMatrix(resources: readonly Resource[] = RESOURCES): MatrixRow[] {
-  return resources.map((r) => ({
+/** The role form's matrix, its words in `locale`. */
+export function permissionMatrix(resources: readonly Resource[] = RESOURCES, locale: Locale = "en"): MatrixRow[] {
+  return resources.map((r) => localize(r, locale)).map((r) => ({
     resource: r.name,
     label: r.label,
     cells: ACTIONS.map((action) => {
       const supported = !r.actions || r.actions.includes(action);
-      return { action, label: ACTION_LABELS[action], supported, all: permission(r.name, action), own: supported && r.owner ? ownPermission(r.name, action) : undefined };
+      return { action, label: actionLabel(action, locale), supported, all: permission(r.name, action), own: supported && r.owner ? ownPermission(r.name, action) : undefined };
     }),
     extras: (r.permissions ?? []).map((p) => ({ value: p.name, label: p.label })),
   }));
 }
 
 let known: Set<string> | undefined;
-let labels: Map<string, string> | undefined;
+const labels = new Map<Locale, Map<string, string>>();
 
 /**
  * A permission as people read it: `items:view` → "View items",
@@ -58,13 +67,27 @@ let labels: Map<string, string> | undefined;
  * prices"; one no resource defines stays as it is.
  */
 export function permissionLabel(value: string): string {
-  labels ??= new Map(
-    permissionMatrix().flatMap((row) => [
-      ...row.cells.filter((c) => c.supported).flatMap((c) => [[c.all, actionOn(c.action, row.label)] as const, ...(c.own ? [[c.own, actionOn(c.action, `own ${row.label}`)] as const] : [])]),
-      ...row.extras.map((e) => [e.value, `${row.label}: ${e.label}`] as const),
-    ]),
+  return permissionLabelIn("en")(value);
+}
+
+/** permissionLabel in `locale` ("Artikel anzeigen"), as a function for `list.map(permissionLabelIn(locale))`. */
+export function permissionLabelIn(locale: Locale): (value: string) => string {
+  let known = labels.get(locale);
+  if (!known) labels.set(locale, (known = permissionLabels(locale)));
+  const found = known;
+  return (value) => found.get(value) ?? value;
+}
+
+function permissionLabels(locale: Locale): Map<string, string> {
+  return new Map(
+    permissionMatrix(RESOURCES, locale).flatMap((row) => {
+      const resource = { name: row.resource, label: row.label };
+      return [
+        ...row.cells.filter((c) => c.supported).flatMap((c) => [[c.all, actionOn(c.action, resource, locale)] as const, ...(c.own ? [[c.own, actionOn(c.action, resource, locale, true)] as const] : [])]),
+        ...row.extras.map((e) => [e.value, wordOf(locale, ["permissions", "extra"], { resource: row.label, label: e.label })] as const),
+      ];
+    }),
   );
-  return labels.get(value) ?? value;
 }
 
 /** Every permission the registered resources define. */

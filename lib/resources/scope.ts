@@ -39,7 +39,8 @@ function mayView(access: Access, field: FieldDef): boolean {
   return !field.access?.view || can(access, field.access.view as Permission);
 }
 
-const narrowed = new Map<string, Resource>();
+// Per resource object: a localized copy (localize.ts) gets narrowed copies of its own.
+const narrowed = new WeakMap<Resource, Map<string, Resource>>();
 
 /**
  * The resource as `access` sees it: fields it may not view are gone, and
@@ -50,8 +51,10 @@ const narrowed = new Map<string, Resource>();
 export function resourceFor(resource: Resource, access: Access): Resource {
   const hidden = resource.fields.filter((f) => !mayView(access, f)).map((f) => f.key);
   if (hidden.length === 0) return resource;
-  const key = `${resource.name}|${hidden.join(",")}`;
-  let copy = narrowed.get(key);
+  const key = hidden.join(",");
+  let byHidden = narrowed.get(resource);
+  if (!byHidden) narrowed.set(resource, (byHidden = new Map()));
+  let copy = byHidden.get(key);
   if (copy) return copy;
   const gone = new Set(hidden);
   const fields = resource.fields.filter((f) => !gone.has(f.key));
@@ -67,7 +70,7 @@ export function resourceFor(resource: Resource, access: Access): Resource {
     defaultSort: resource.defaultSort && gone.has(resource.defaultSort.replace(/^-/, "")) ? undefined : resource.defaultSort,
     bulkActions: resource.bulkActions?.filter((a) => !a.field || !gone.has(a.field)),
   };
-  narrowed.set(key, copy);
+  byHidden.set(key, copy);
   return copy;
 }
 

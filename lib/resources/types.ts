@@ -54,6 +54,10 @@ export interface FieldDef {
   /** A format the value must match, with the message shown when it does not. */
   pattern?: { regex: RegExp; message: string };
   options?: readonly string[];
+  /** How each option reads (set by localize(): the catalogue's `options.<key>.<value>`, else the value). */
+  optionLabels?: Readonly<Record<string, string>>;
+  /** money: the ISO 4217 currency of the amounts (default USD). */
+  currency?: string;
   reference?: ReferenceSpec;
   many?: ManySpec;
   help?: string;

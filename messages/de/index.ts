@@ -3,6 +3,9 @@ import account from "./account.json";
 import errors from "./errors.json";
 import login from "./login.json";
 import logout from "./logout.json";
+import notices from "./notices.json";
+import permissions from "./permissions.json";
+import resources from "./resources.json";
 
-const messages = { account, errors, login, logout };
+const messages = { account, errors, login, logout, notices, permissions, resources };
 export default messages;
