@@ -12,7 +12,8 @@ import type { UserAccess } from "../users/queries";
  * its status from here: Next renders a payload that calls forbidden() or
  * notFound() with 200, so only an answer given before the page runs can carry
  * the page's 403 or 404. Other pages, and route handlers once the resource
- * may be viewed, answer for themselves ("ok").
+ * may be viewed, answer for themselves ("ok"). It reads the registry's
+ * resources as defined, not localized: a status needs no words.
  */
 export type PageStatus = "ok" | 403 | 404;
 

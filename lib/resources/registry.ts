@@ -5,7 +5,11 @@ import { suppliersResource } from "./defs/suppliers";
 import { usersResource } from "./defs/users";
 import type { Resource } from "./types";
 
-/** Every resource the panel serves, in navigation order. Add yours here. */
+/**
+ * Every resource the panel serves, in navigation order, as defined (English).
+ * Add yours here, and its words to messages/<locale>/resources.json. Pages
+ * show them through localize.ts (getLocalResource, localResources).
+ */
 export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource, auditResource, suppliersResource];
 
 for (const resource of RESOURCES) resource.registered?.(RESOURCES);

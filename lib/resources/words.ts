@@ -65,7 +65,11 @@ export function plural(singular: string): string {
 
 const COUNT = new Intl.NumberFormat("en-US");
 
-/** "1 item", "298 items", "10,000+ audit entries": a count in the resource's own noun. */
+/**
+ * "1 item", "298 items", "10,000+ audit entries": a count in the resource's own
+ * English noun, for a resource the catalogue has no words for. Pages call
+ * localize.ts `countOf(resource, n, locale, capped)`, which uses the catalogue.
+ */
 export function countOf(n: number, singularName: string, capped = false): string {
   const noun = n === 1 && !capped ? singularName : plural(singularName);
   return `${COUNT.format(n)}${capped ? "+" : ""} ${noun.toLowerCase()}`;

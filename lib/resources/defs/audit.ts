@@ -7,7 +7,7 @@ const AUDITED: string[] = [];
 
 const AUDIT_ACTIONS = ["create", "update", "delete", "bulk:activate", "bulk:deactivate", "role-change", "sign-in", "sign-in-failed", "password-change", "sign-out-everywhere", "denied"];
 
-/** The audit log: read-only for everyone, admins included. */
+/** The audit log: read-only for everyone, admins included. Its words in each language: messages/<locale>/resources.json, `audit`. */
 export const auditResource = defineResource({
   name: "audit",
   label: "Audit log",

@@ -2,7 +2,10 @@ import { items } from "../../db/schema";
 import { defineResource } from "../define";
 import { deriveResource } from "../derive";
 
-/** The sample table: fields, enum and reference filters, sortable columns and the owner come from `items` itself. */
+/**
+ * The sample table: fields, enum and reference filters, sortable columns and the owner come from `items` itself.
+ * Its words in each language (labels, categories, counts): messages/<locale>/resources.json, `items`.
+ */
 export const itemsResource = defineResource(
   deriveResource(items, {
     fields: {

@@ -5,7 +5,8 @@ import { deriveResource } from "../derive";
 /*
  * Derived from the suppliers table; state below only what differs
  * (fields: { key: { label, list, form, hidden, help, access, inlineEdit, filter } }, omit: [keys]).
- * "Suppliers" / "Supplier", titled by name.
+ * "Suppliers" / "Supplier", titled by name; its words in each language are in
+ * messages/<locale>/resources.json, `suppliers`.
  *   name: "Name", text, required, listed, sortable
  *   contactEmail: "Contact email", text, listed
  *   status: "Status", enum (active, paused, ended), listed, sortable, filter
