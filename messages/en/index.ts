@@ -1,8 +1,10 @@
 // One file per namespace; the namespace is the file's name. Add a namespace here and in every other locale's index.
 import account from "./account.json";
+import actions from "./actions.json";
+import engine from "./engine.json";
 import errors from "./errors.json";
 import login from "./login.json";
 import logout from "./logout.json";
 
-const messages = { account, errors, login, logout };
+const messages = { account, actions, engine, errors, login, logout };
 export default messages;
