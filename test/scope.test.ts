@@ -217,7 +217,7 @@ describe("own-records scope on writes", () => {
     assert.ok(result.ok);
     assert.deepEqual(itemRow(Number(result.id)), { name: "new drum", price: 4200, owner: A });
     const forged = await engine.write.createRecord(items, actor, contributor, { name: "forged drum", category: "tools", price: 4200, inStock: true, owner: B });
-    assert.deepEqual(forged, { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { owner: engine.scope.OWNER_REASON } });
+    assert.deepEqual(forged, { ok: false, message: "Please correct the highlighted fields.", fieldErrors: { owner: "Only someone who may edit every record can change its owner." } });
     assert.equal((raw.prepare("select count(*) as n from items where name = 'forged drum'").get() as { n: number }).n, 0);
   });
 
@@ -225,7 +225,7 @@ describe("own-records scope on writes", () => {
     const version = (await engine.queries.getRecord(items, 5))!.version!;
     const refused = await engine.write.updateRecord(items, actor, contributor, 5, { name: "renamed", price: 1, owner: B }, version);
     assert.equal(refused.ok, false);
-    assert.deepEqual(!refused.ok && refused.fieldErrors, { price: "You may not change this field (it needs the permission “Change prices”).", owner: engine.scope.OWNER_REASON });
+    assert.deepEqual(!refused.ok && refused.fieldErrors, { price: "You may not change this field (it needs the permission “Change prices”).", owner: "Only someone who may edit every record can change its owner." });
     assert.deepEqual(itemRow(5), { name: "drum 5", price: 500, owner: A });
     // The same values as stored are no change: the form sends read-only fields back as they are.
     assert.ok((await engine.write.updateRecord(items, actor, contributor, 5, { name: "renamed", price: 500, owner: A }, version)).ok);

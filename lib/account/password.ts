@@ -23,7 +23,7 @@ export async function changeOwnPassword(user: { id: string; email: string; name:
   if (wrong === "busy") return { ok: false, message: BUSY };
   if (wrong) return fix("current", "The current password is not correct.");
   // Checked again inside the write; here too, so its reason comes before a mismatch of the two.
-  const problem = newPasswordProblem(password, user);
+  const problem = await newPasswordProblem(password, user);
   if (problem) return fix("password", problem);
   if (password !== String(input.confirm ?? "").slice(0, 1024)) return fix("confirm", "The two passwords do not match.");
   const saved = await updateUser(getDb(), user.id, { password }, { id: user.id, email: user.email, address }, { auditAction: "password-change" });

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { fromForm } from "./form-input";
-import { FIX_FIELDS, NOT_VALID, type ActionState } from "./state";
+import { translator } from "../i18n/translator";
+import { FIX_FIELDS, NOT_VALID, SHARED_ANSWERS, type ActionState } from "./state";
 
 /**
  * The one wrapper of the server actions, after dub's safe-action client: a
@@ -27,6 +28,12 @@ export class Refused {
 
 export function refuse(message: string, more: Omit<ActionState, "ok" | "message"> = {}): Refused {
   return new Refused({ ok: false, message, ...more });
+}
+
+/** A refusal's state with a shared answer (FIX_FIELDS, NOT_VALID) in the request's words. */
+async function worded<D>(state: ActionState<D>): Promise<ActionState<D>> {
+  if (!state.message || !SHARED_ANSWERS.includes(state.message)) return state;
+  return { ...state, message: (await translator("actions"))(state.message as typeof FIX_FIELDS | typeof NOT_VALID) };
 }
 
 /** Where a successful action goes: redirected to (and the path revalidated) after the body, never inside its try/catch. */
@@ -65,7 +72,7 @@ export class ActionClient<Ctx> {
   stateAction<S extends z.ZodType, D = never, B extends unknown[] = []>(def: Definition<Ctx, B, S, ActionState<D>>) {
     return async (...args: [...B, ActionState<D>, FormData]): Promise<ActionState<D>> => {
       const done = await this.execute(def, args.slice(0, -2), args.at(-1));
-      if (!("redirect" in done)) return done instanceof Refused ? (done.state as ActionState<D>) : done;
+      if (!("redirect" in done)) return done instanceof Refused ? worded(done.state as ActionState<D>) : done;
       if (done.revalidate) revalidatePath(done.revalidate);
       redirect(done.redirect);
     };

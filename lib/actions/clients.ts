@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { Actor } from "../audit";
 import { requireUser, requireUserForTwoFactorSetup } from "../auth/dal";
+import { translator } from "../i18n/translator";
 import { clientAddress } from "../net/client-address";
 import { mayAct, type Action } from "../permissions";
 import { currentLocale, resourceOf } from "../resources/access";
@@ -64,8 +65,8 @@ export function resourceAction(action: Action | ((call: Call) => Action)) {
 export function declaredAction(pick: (resource: Resource, form: FormData) => Action | undefined) {
   return async <C extends ResourceContext>(ctx: C, call: Call) => {
     const needed = pick(ctx.resource, call.form);
-    if (!needed || !supports(ctx.resource, needed)) return refuse("Choose an action.");
-    if (!mayAct(ctx.user.access, ctx.resource, needed)) return refuse("You do not have permission to do that.");
+    if (!needed || !supports(ctx.resource, needed)) return refuse((await translator("actions"))("chooseAction"));
+    if (!mayAct(ctx.user.access, ctx.resource, needed)) return refuse((await translator("actions"))("noPermission"));
     return { ...ctx, action: needed };
   };
 }

@@ -17,5 +17,11 @@ export interface ActionState<D = never> {
 /** What a form starts with, before its first submit. */
 export const IDLE: ActionState = { ok: true };
 
-export const FIX_FIELDS = "Please correct the highlighted fields.";
-export const NOT_VALID = "This request is not valid. Reload the page and try again.";
+/**
+ * The two answers every form shares, as keys of the `actions` catalogue: an
+ * action refuses with `refuse(FIX_FIELDS, …)` and the wrapper (client.ts)
+ * puts it into the words of the request's language on the way out.
+ */
+export const FIX_FIELDS = "fixFields";
+export const NOT_VALID = "notValid";
+export const SHARED_ANSWERS: readonly string[] = [FIX_FIELDS, NOT_VALID];

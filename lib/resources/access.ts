@@ -85,6 +85,6 @@ export async function resourceForRoute(name: string, action: Action): Promise<{ 
 export async function editPolicyFor(resource: Resource, user: UserAccess, id: string | number | null): Promise<EditPolicy> {
   const policy = (await resource.policy?.(getDb(), { id: user.id, access: user.access }, id, null)) ?? {};
   if (id === null) return policy;
-  const fixed = fixedFields(resource, user);
+  const fixed = await fixedFields(resource, user);
   return fixed.size ? { ...policy, locked: { ...Object.fromEntries(fixed), ...policy.locked } } : policy;
 }

@@ -9,6 +9,8 @@ import { mayAct } from "../permissions";
 import { formFields, parseForm, type FieldErrors, type FormMode, type RawValues } from "./engine/form";
 import { parseId } from "./engine/ids";
 import { goneMessage } from "./engine/targets";
+import { engineWords, type Words } from "./engine/words";
+import { translator } from "../i18n/translator";
 import { createRecord, deleteRecords, findByLabel, updateRecord } from "./panel";
 import { LABEL_SUFFIX, WAS_SUFFIX } from "./reference-input";
 import { getResource } from "./registry";
@@ -28,11 +30,6 @@ import { VERSION_FIELD } from "./version-field";
 const resourceName = z.string().max(64);
 const recordId = z.string().max(200);
 
-const WORDS = {
-  noMatch: (what: string, text: string) => `No ${what} matches “${text}”.`,
-  several: (what: string, text: string, by: string) => `Several ${what} match “${text}”. Type what only one of them has: its ${by}.`,
-};
-
 /**
  * References typed as text (a picker without JavaScript, see reference-input.ts):
  * each is resolved to the one row the viewer may view whose title or search
@@ -42,6 +39,8 @@ const WORDS = {
 async function resolveTypedReferences(resource: Resource, mode: FormMode, form: FormData, viewer: Viewer): Promise<{ errors: FieldErrors; typed: RawValues }> {
   const errors: FieldErrors = {};
   const typed: RawValues = {};
+  const t = await translator("actions");
+  const words = await engineWords();
   for (const field of formFields(resource, mode)) {
     const raw = form.get(field.key + LABEL_SUFFIX);
     if (field.type !== "reference" || !field.reference || typeof raw !== "string") continue;
@@ -54,17 +53,17 @@ async function resolveTypedReferences(resource: Resource, mode: FormMode, form: 
     const ids = text && target && mayAct(viewer.access, target, "view") ? await findByLabel(target.name, text, viewer) : [];
     if (!text) form.set(field.key, "");
     else if (ids.length === 1) form.set(field.key, String(ids[0]));
-    else if (!ids.length) errors[field.key] = WORDS.noMatch((target?.singular ?? "record").toLowerCase(), text);
-    else errors[field.key] = WORDS.several(target!.label.toLowerCase(), text, matchedBy(target!));
+    else if (!ids.length) errors[field.key] = target ? t("noMatch", { singular: words.noun(target.singular), text }) : t("noMatchRecord", { text });
+    else errors[field.key] = t("several", { plural: words.noun(target!.label), text, by: matchedBy(words, target!) });
   }
   return { errors, typed };
 }
 
 /** What a typed reference is matched on, for the message: "name or contact email". */
-function matchedBy(target: Resource): string {
+function matchedBy({ noun, or }: Words, target: Resource): string {
   const title = target.fields.find((f) => f.column === target.title)?.key;
   const keys = [...new Set([title, ...(target.search ?? [])])].filter((k): k is string => !!k);
-  return keys.map((k) => target.fieldMap.get(k)?.label.toLowerCase() ?? k).join(" or ");
+  return or(keys.map((k) => noun(target.fieldMap.get(k)?.label ?? k)));
 }
 
 /** Where a saved record's form goes: Django's _save (details), _addanother (a new form), _continue (its edit form). */
@@ -82,11 +81,11 @@ export const saveRecordAction = resourceAction((call) => (call.bound[1] === null
   input: z.object({ [VERSION_FIELD]: optionalText(100) }),
   run: async ({ ctx: { resource, actor, editor }, input, bound: [, rawId], form }) => {
     const id = rawId === null ? null : parseId(resource, rawId);
-    if (rawId !== null && id === null) return refuse(goneMessage(resource, 1));
+    if (rawId !== null && id === null) return refuse(await goneMessage(resource, 1));
     const mode = id === null ? "create" : "update";
     const { errors, typed } = await resolveTypedReferences(resource, mode, form, editor);
     // The resource's own rules (types, required, enums, references), zod schemas built from its table.
-    const parsed = parseForm(resource, mode, form, isKnownPermission);
+    const parsed = await parseForm(resource, mode, form, isKnownPermission);
     const raw = { ...parsed.raw, ...typed };
     if (!parsed.ok || Object.keys(errors).length) return refuse(FIX_FIELDS, { fieldErrors: { ...(parsed.ok ? {} : parsed.fieldErrors), ...errors }, values: raw });
     const version = input[VERSION_FIELD] ?? null;
@@ -106,10 +105,10 @@ export const deleteRecordAction = resourceAction("delete").stateAction({
   input: z.object({}),
   run: async ({ ctx: { resource, actor, editor }, bound: [, rawId] }) => {
     const id = parseId(resource, rawId);
-    if (id === null) return refuse(goneMessage(resource, 1));
+    if (id === null) return refuse(await goneMessage(resource, 1));
     const result = await deleteRecords(resource, actor, editor, [id]);
     if (!result.ok) return refuse(result.message);
-    if (result.count === 0) return refuse(goneMessage(resource, 1));
+    if (result.count === 0) return refuse(await goneMessage(resource, 1));
     return { revalidate: `/admin/${resource.name}`, redirect: `/admin/${resource.name}?notice=deleted&count=1` };
   },
 });

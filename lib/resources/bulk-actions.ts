@@ -92,7 +92,7 @@ export const bulkAction = resourceAction("view")
         const field = resource.fieldMap.get(input.field);
         if (!field?.inlineEdit) return refuse(t("chooseField"), keep);
         const typed = form.get(`value:${field.key}`);
-        const parsed = parseInlineValue(resource, field.key, typeof typed === "string" ? typed : input.value);
+        const parsed = await parseInlineValue(resource, field.key, typeof typed === "string" ? typed : input.value);
         if (!parsed.ok) return refuse(`${field.label}: ${parsed.error}`, keep);
         const result = await setFieldOnRecords(resource, actor, editor, field.key, parsed.value, ids);
         if (!result.ok) return refuse(result.message, keep);

@@ -4,6 +4,7 @@ import { permissionMatrix, type MatrixRow } from "./permission-catalog";
 import { forcedOwner, ownerField, type Viewer } from "./scope";
 import type { RecordDetails } from "./engine/record";
 import type { RefValue } from "./engine/rows";
+import { engineWords, type Words } from "./engine/words";
 import { allOptions } from "./panel";
 import { centsToDecimal } from "./money";
 import { getResource } from "./registry";
@@ -51,6 +52,7 @@ export async function formSpec(resource: Resource, mode: FormMode, record?: Reco
   };
   const forced = mode === "create" && viewer && forcedOwner(resource, viewer) !== undefined ? ownerField(resource)?.key : undefined;
   const fields = formFields(resource, mode).filter((f) => f.key !== forced);
+  const words = await engineWords();
   const options = new Map<string, RefValue[]>();
   for (const f of fields) if (f.type === "many" && f.many) options.set(f.key, await allOptions(f.many.resource));
   return fields.map((f) => {
@@ -62,17 +64,17 @@ export async function formSpec(resource: Resource, mode: FormMode, record?: Reco
     const note = policy.locked?.[f.key] ?? (lockedChoices?.length ? rule?.reason : undefined);
     return {
       key: f.key,
-      label: mode === "update" && f.type === "password" ? "New password" : f.label,
+      label: mode === "update" && f.type === "password" ? words.t("form.newPassword") : f.label,
       type: f.type,
       required: !!f.required || (f.type === "password" && mode === "create"),
       maxLength: f.maxLength,
       options: f.options,
-      help: mode === "update" && f.type === "password" ? "Leave empty to keep the current password." : f.help,
+      help: mode === "update" && f.type === "password" ? words.t("form.keepPassword") : f.help,
       lookup: f.type === "reference" && mayView(f.reference?.resource) ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
       choices,
       matrix,
       currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
-      lookupHint: f.type === "reference" && mayView(f.reference?.resource) ? typingHint(f.reference!.resource) : undefined,
+      lookupHint: f.type === "reference" && mayView(f.reference?.resource) ? typingHint(words, f.reference!.resource) : undefined,
       readOnly: locked.has(f.key) || !!policy.locked?.[f.key],
       lockedChoices: lockedChoices?.length ? lockedChoices : undefined,
       note,
@@ -81,11 +83,11 @@ export async function formSpec(resource: Resource, mode: FormMode, record?: Reco
 }
 
 /** "Type the exact email or name of a user, or leave it empty." from the target's title and search fields. */
-function typingHint(target: string): string | undefined {
+function typingHint({ t, noun, or }: Words, target: string): string | undefined {
   const r = getResource(target);
   if (!r) return undefined;
   const labels = [...new Set([r.fields.find((f) => f.column === r.title)?.label, ...(r.search ?? []).map((k) => r.fieldMap.get(k)?.label)].filter(Boolean))] as string[];
-  return `Type the exact ${labels.join(" or ").toLowerCase()} of one ${r.singular.toLowerCase()}, or leave it empty.`;
+  return t("form.typingHint", { fields: or(labels.map(noun)), singular: noun(r.singular) });
 }
 
 /** A new record's starting values: the columns' literal defaults (e.g. Active ticked). */

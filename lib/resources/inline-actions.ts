@@ -9,7 +9,8 @@ import { parseInlineValue } from "./engine/form";
 import { parseId } from "./engine/ids";
 import { getVersion } from "./engine/record";
 import { goneMessage } from "./engine/targets";
-import { listConflictMessage } from "./engine/version";
+import { engineWords } from "./engine/words";
+import { translator } from "../i18n/translator";
 import { updateRecord } from "./panel";
 import { VERSION_FIELD } from "./version-field";
 
@@ -29,17 +30,17 @@ export const inlineEditAction = resourceAction("update").stateAction({
   input: inlineInput,
   run: async ({ ctx: { resource, actor, editor }, input }) => {
     const key = input.field;
-    if (!resource.fieldMap.get(key)?.inlineEdit) return refuse("This field cannot be changed here.");
+    if (!resource.fieldMap.get(key)?.inlineEdit) return refuse((await engineWords()).t("field.notHere"));
     const id = parseId(resource, input.id);
-    if (id === null) return refuse(goneMessage(resource, 1));
-    const parsed = parseInlineValue(resource, key, input.value);
+    if (id === null) return refuse(await goneMessage(resource, 1));
+    const parsed = await parseInlineValue(resource, key, input.value);
     if (!parsed.ok) return refuse(parsed.error);
     const result = await updateRecord(resource, actor, editor, id, { [key]: parsed.value }, input[VERSION_FIELD] ?? null);
     // An answer without a redirect: the list is sent again with the new value (or, after a conflict, the current one).
     if (result.ok || result.version) revalidatePath(`/admin/${resource.name}`);
     if (!result.ok) {
-      if (result.version) return refuse(listConflictMessage(result.message ?? ""), { values: { [VERSION_FIELD]: result.version } });
-      return refuse(result.fieldErrors?.[key] ?? result.message ?? Object.values(result.fieldErrors ?? {})[0] ?? "Nothing was saved.");
+      if (result.version) return refuse(result.listMessage ?? result.message, { values: { [VERSION_FIELD]: result.version } });
+      return refuse(result.fieldErrors?.[key] ?? result.message ?? Object.values(result.fieldErrors ?? {})[0] ?? (await translator("actions"))("nothingSaved"));
     }
     const version = await getVersion(resource, id);
     return { ok: true, values: version ? { [VERSION_FIELD]: version } : undefined };

@@ -1,4 +1,5 @@
 import { eq, sql, type SQL } from "drizzle-orm";
+import { translator } from "../i18n/translator";
 import { can, scopeOf, type Access, type Action, type Permission } from "../permissions";
 import type { FieldDef, Resource } from "./types";
 
@@ -79,11 +80,9 @@ export function ownerField(resource: Resource): FieldDef | undefined {
   return resource.owner ? resource.fields.find((f) => f.column === resource.owner) : undefined;
 }
 
-export const OWNER_REASON = "Only someone who may edit every record can change its owner.";
-
-function changeReason(resource: Resource, needed: string): string {
-  const label = resource.permissions?.find((p) => p.name === needed)?.label;
-  return label ? `You may not change this field (it needs the permission “${label}”).` : "You may not change this field.";
+/** Why an owner sent for a new record is refused, and why the owner field is fixed: one reason. */
+export async function ownerReason(): Promise<string> {
+  return (await translator("engine"))("rules.owner");
 }
 
 /**
@@ -91,13 +90,16 @@ function changeReason(resource: Resource, needed: string): string {
  * whose `change` permission they lack, and the owner unless they may update
  * every record. Forms show them read-only; a submitted value is ignored.
  */
-export function fixedFields(resource: Resource, viewer: Viewer): Map<string, string> {
+export async function fixedFields(resource: Resource, viewer: Viewer): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  const t = await translator("engine");
   for (const f of resource.fields) {
-    if (f.access?.change && !can(viewer.access, f.access.change as Permission)) out.set(f.key, changeReason(resource, f.access.change));
+    if (!f.access?.change || can(viewer.access, f.access.change as Permission)) continue;
+    const label = resource.permissions?.find((p) => p.name === f.access!.change)?.label;
+    out.set(f.key, label ? t("rules.needsPermission", { permission: label }) : t("rules.mayNotChange"));
   }
   const owner = ownerField(resource);
-  if (owner && scopeOf(viewer.access, resource, "update") !== "all") out.set(owner.key, OWNER_REASON);
+  if (owner && scopeOf(viewer.access, resource, "update") !== "all") out.set(owner.key, t("rules.owner"));
   return out;
 }
 

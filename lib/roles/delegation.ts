@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../db";
 import { roles } from "../db/schema";
 import { env } from "../env";
+import { translator } from "../i18n/translator";
 import { holds } from "../permissions";
 import type { Editor, EditPolicy } from "../resources/types";
 
@@ -14,17 +15,14 @@ import type { Editor, EditPolicy } from "../resources/types";
  * tool and is not bound by these.
  */
 
-export const PERMISSION_REASON = "You can grant or revoke only permissions you hold yourself.";
-export const REQUIRED_ROLE_REASON = "This role requires two-factor authentication (REQUIRE_2FA_ROLES): it cannot be renamed, or its members would no longer need it.";
-export const FOREIGN_ROLE_REASON = "This role holds permissions you do not hold: only someone holding them all can delete it.";
-
 export async function rolesPolicy(db: Db | Tx, editor: Editor, id: string | number | null, before: Record<string, unknown> | null): Promise<EditPolicy> {
   const current = id === null ? null : before ? { name: before.name as string, permissions: (before.permissions as string[] | null) ?? [] } : ((await db.select({ name: roles.name, permissions: roles.permissions }).from(roles).where(eq(roles.id, Number(id))))[0] ?? null);
+  const t = await translator("engine");
   // Whoever edits, admins included: REQUIRE_2FA_ROLES names roles, so a rename would free their members.
-  const locked = current && env.REQUIRE_2FA_ROLES.includes(current.name) ? { name: REQUIRED_ROLE_REASON } : undefined;
+  const locked = current && env.REQUIRE_2FA_ROLES.includes(current.name) ? { name: t("roles.requiredRole") } : undefined;
   if (editor.access.isAdmin) return locked ? { locked } : {};
   const held = (p: string) => holds(editor.access, p);
-  const policy: EditPolicy = { locked, lockedChoices: { permissions: { isLocked: (p) => !held(p), reason: PERMISSION_REASON } } };
-  if (current?.permissions.some((p) => !held(p))) policy.deleteRefused = FOREIGN_ROLE_REASON;
+  const policy: EditPolicy = { locked, lockedChoices: { permissions: { isLocked: (p) => !held(p), reason: t("roles.grantPermission") } } };
+  if (current?.permissions.some((p) => !held(p))) policy.deleteRefused = t("roles.foreignRole");
   return policy;
 }

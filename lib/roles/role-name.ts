@@ -1,22 +1,34 @@
 import { ADMIN_ROLE } from "../permissions";
+import english from "../../messages/en/engine.json";
 
 /**
- * What a role may be called, for every door that names one (panel form, CLI).
- * Each problem has one message whichever door it came through.
+ * What a role may be called, for every door that names one (panel form, CLI,
+ * REQUIRE_2FA_ROLES). Each problem has one message whichever door it came
+ * through: the `engine.roles` message of its key (role-name-words.ts).
  */
 
 export const ROLE_NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 export const ROLE_NAME_MAX = 64;
-export const ROLE_NAME_MESSAGE = "Use lower-case letters, digits and dashes, starting with a letter.";
-// Worded as the panel words every over-long field (resources/engine/form.ts).
-export const ROLE_NAME_TOO_LONG = `Name must be at most ${ROLE_NAME_MAX} characters.`;
-export const ADMIN_NAME_RESERVED = "The name admin is reserved.";
-export const ADMIN_NOT_RENAMED = "The admin role cannot be renamed.";
+
+export type RoleNameProblem = "adminNotRenamed" | "adminReserved" | "nameTooLong" | "nameFormat";
 
 /** `before`: the role's current name when renaming; absent when creating. Null when the name is fine. */
-export function roleNameProblem(name: string, before?: string): string | null {
-  if (before === ADMIN_ROLE) return name === ADMIN_ROLE ? null : ADMIN_NOT_RENAMED;
-  if (before !== undefined && name === ADMIN_ROLE) return ADMIN_NAME_RESERVED;
-  if (name.length > ROLE_NAME_MAX) return ROLE_NAME_TOO_LONG;
-  return ROLE_NAME_PATTERN.test(name) ? null : ROLE_NAME_MESSAGE;
+export function roleNameRule(name: string, before?: string): RoleNameProblem | null {
+  if (before === ADMIN_ROLE) return name === ADMIN_ROLE ? null : "adminNotRenamed";
+  if (before !== undefined && name === ADMIN_ROLE) return "adminReserved";
+  if (name.length > ROLE_NAME_MAX) return "nameTooLong";
+  return ROLE_NAME_PATTERN.test(name) ? null : "nameFormat";
 }
+
+/**
+ * The problem in English, for the operator's configuration: env.ts checks
+ * REQUIRE_2FA_ROLES before any request, also in middleware, where no
+ * translator runs. Its messages take no argument but `{max}`.
+ */
+export function roleNameProblem(name: string, before?: string): string | null {
+  const problem = roleNameRule(name, before);
+  return problem && english.roles[problem].replace("{max}", String(ROLE_NAME_MAX));
+}
+
+/** The format rule as the roles definition's name field states it (a definition word, in English like its labels). */
+export const ROLE_NAME_MESSAGE = english.roles.nameFormat;

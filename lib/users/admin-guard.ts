@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { UserFacingError } from "../errors";
+import { translator } from "../i18n/translator";
 import { ADMIN_ROLE } from "../permissions";
 import type { WriteGuard } from "../resources/hooks";
 
@@ -14,8 +15,6 @@ export async function countActiveAdmins(tx: Db | Tx): Promise<number> {
     .where(and(eq(roles.name, ADMIN_ROLE), eq(users.active, true)));
   return row?.n ?? 0;
 }
-
-const LAST_ADMIN = "This is the last active admin: it cannot be removed, demoted or deactivated.";
 
 /**
  * The last-admin rule, registered as a write guard by the users and roles
@@ -30,7 +29,7 @@ export const adminGuard: WriteGuard = {
   lock: "admins",
   async before(tx) {
     const hadAdmins = (await countActiveAdmins(tx)) > 0;
-    return async (after) => (hadAdmins && (await countActiveAdmins(after)) === 0 ? LAST_ADMIN : null);
+    return async (after) => (hadAdmins && (await countActiveAdmins(after)) === 0 ? (await translator("engine"))("users.lastAdmin") : null);
   },
 };
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../db";
 import { roles, userRoles } from "../db/schema";
+import { translator } from "../i18n/translator";
 import { ADMIN_ROLE, holds } from "../permissions";
 import type { Editor, EditPolicy } from "../resources/types";
 
@@ -14,11 +15,6 @@ import type { Editor, EditPolicy } from "../resources/types";
  * - Nobody changes their own roles or active flag here (the account page is for that).
  */
 
-export const ADMIN_ACCOUNT_REASON = "Only admins can change an admin's account.";
-export const SELF_REASON = "You cannot change your own roles or active flag; another administrator can.";
-export const STRONGER_ACCOUNT_REASON = "This account holds permissions you do not hold: only someone holding them all can change it.";
-export const ROLE_REASON = "You can grant or remove only roles whose permissions you all hold; only admins grant admin.";
-
 /** Whether `editor` may grant or take away a role with these permissions. */
 export function mayDelegate(editor: Editor, role: { name: string; permissions: readonly string[] }): boolean {
   if (editor.access.isAdmin) return true;
@@ -30,20 +26,21 @@ function rolesOf(db: Db | Tx, userId: string) {
 }
 
 export async function usersPolicy(db: Db | Tx, editor: Editor, id: string | number | null, _before: Record<string, unknown> | null): Promise<EditPolicy> {
+  const t = await translator("engine");
   if (id !== null && !editor.access.isAdmin) {
     const held = await rolesOf(db, String(id));
-    if (held.some((r) => r.name === ADMIN_ROLE)) return { readOnly: ADMIN_ACCOUNT_REASON };
-    if (held.some((r) => !mayDelegate(editor, r))) return { readOnly: STRONGER_ACCOUNT_REASON };
+    if (held.some((r) => r.name === ADMIN_ROLE)) return { readOnly: t("users.adminAccount") };
+    if (held.some((r) => !mayDelegate(editor, r))) return { readOnly: t("users.strongerAccount") };
   }
   const policy: EditPolicy = { locked: {}, lockedChoices: {} };
   if (id !== null && String(id) === editor.id) {
-    policy.locked!.roles = SELF_REASON;
-    policy.locked!.active = SELF_REASON;
+    policy.locked!.roles = t("users.self");
+    policy.locked!.active = t("users.self");
   }
   if (!editor.access.isAdmin) {
     const all = await db.select({ id: roles.id, name: roles.name, permissions: roles.permissions }).from(roles);
     const out = new Set(all.filter((r) => !mayDelegate(editor, r)).map((r) => String(r.id)));
-    if (out.size) policy.lockedChoices!.roles = { isLocked: (v) => out.has(v), reason: ROLE_REASON };
+    if (out.size) policy.lockedChoices!.roles = { isLocked: (v) => out.has(v), reason: t("users.grantRole") };
   }
   return policy;
 }

@@ -1,5 +1,6 @@
 import { hashPassword } from "../auth/password";
 import { checkPasswordPolicy } from "../auth/password-policy";
+import { translator } from "../i18n/translator";
 
 /** Whose password it is: the policy refuses one built from these. */
 export interface PasswordOwner {
@@ -13,9 +14,9 @@ export interface PasswordOwner {
  * false` is for the demo accounts of development only (lib/db/seed.ts refuses
  * them in production). Returns the problem, or null.
  */
-export function newPasswordProblem(raw: unknown, owner: PasswordOwner, { checkPolicy = true } = {}): string | null {
+export async function newPasswordProblem(raw: unknown, owner: PasswordOwner, { checkPolicy = true } = {}): Promise<string | null> {
   const password = typeof raw === "string" ? raw : "";
-  if (!password) return "Password is required.";
+  if (!password) return (await translator("engine"))("users.passwordRequired");
   return checkPolicy ? checkPasswordPolicy(password, [owner.email ?? "", owner.name ?? ""]) : null;
 }
 

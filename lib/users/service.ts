@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { UserFacingError } from "../errors";
+import { translator } from "../i18n/translator";
 import type { Actor } from "../audit";
 import type { OperatorOptions, WriteResult } from "../resources/engine";
 import { engine } from "../resources/panel";
@@ -46,13 +47,13 @@ async function roleIdsByName(db: Db, names: string[]): Promise<number[]> {
   if (names.length === 0) return [];
   const found = await db.select({ id: roles.id, name: roles.name }).from(roles).where(inArray(roles.name, names));
   const missing = names.filter((n) => !found.some((r) => r.name === n));
-  if (missing.length > 0) throw new UserFacingError(`Unknown role: ${missing.join(", ")}.`, "roles");
+  if (missing.length > 0) throw new UserFacingError((await translator("engine"))("users.unknownRole", { names: missing.join(", ") }), "roles");
   return found.map((r) => r.id);
 }
 
 async function userByEmail(db: Db, email: string): Promise<{ id: string; email: string }> {
   const [row] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, normalizeEmail(email)));
-  if (!row) throw new UserFacingError(`No user with email ${normalizeEmail(email)}.`, "email");
+  if (!row) throw new UserFacingError((await translator("engine"))("users.noUser", { email: normalizeEmail(email) }), "email");
   return row;
 }
 
@@ -83,7 +84,7 @@ async function changeRole(db: Db, email: string, role: string, add: boolean, act
   const held = (await db.select({ roleId: userRoles.roleId }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.roleId);
   if (add === held.includes(roleId!)) {
     if (add) return;
-    throw new UserFacingError(`${address} does not hold role ${role}.`, "roles");
+    throw new UserFacingError((await translator("engine"))("users.roleNotHeld", { email: address, role }), "roles");
   }
   orThrow(await updateUser(db, id, { roles: add ? [...held, roleId] : held.filter((r) => r !== roleId) }, actor));
 }

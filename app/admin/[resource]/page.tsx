@@ -36,7 +36,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
   // Fields the user may change from the list: in place, and with "Set field…".
-  const fixed = fixedFields(resource, user);
+  const fixed = await fixedFields(resource, user);
   const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];
   const bulk = [
     ...(allowed.delete ? [{ name: "delete", label: "Delete" }] : []),

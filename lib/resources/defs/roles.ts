@@ -2,7 +2,9 @@ import { inArray } from "drizzle-orm";
 import { roles } from "../../db/schema";
 import { ADMIN_ROLE } from "../../permissions";
 import { rolesPolicy } from "../../roles/delegation";
-import { roleNameProblem, ROLE_NAME_MAX, ROLE_NAME_MESSAGE, ROLE_NAME_PATTERN } from "../../roles/role-name";
+import { translator } from "../../i18n/translator";
+import { ROLE_NAME_MAX, ROLE_NAME_MESSAGE, ROLE_NAME_PATTERN } from "../../roles/role-name";
+import { roleNameMessage } from "../../roles/role-name-words";
 import { adminGuard } from "../../users/admin-guard";
 import { defineResource } from "../define";
 
@@ -26,7 +28,7 @@ export const rolesResource = defineResource({
   hooks: {
     guard: adminGuard,
     async beforeUpdate(_tx, _id, values, before) {
-      const problem = values.name === undefined ? null : roleNameProblem(String(values.name), String(before.name));
+      const problem = values.name === undefined ? null : await roleNameMessage(String(values.name), String(before.name));
       if (problem) return { name: problem };
       if (before.name !== ADMIN_ROLE) return null;
       // The admin role has every permission, always: its stored list stays empty.
@@ -35,7 +37,7 @@ export const rolesResource = defineResource({
     },
     async beforeDelete(tx, ids) {
       const names = await tx.select({ name: roles.name }).from(roles).where(inArray(roles.id, ids as number[]));
-      return names.some((r) => r.name === ADMIN_ROLE) ? "The admin role cannot be deleted." : null;
+      return names.some((r) => r.name === ADMIN_ROLE) ? (await translator("engine"))("roles.adminNotDeleted") : null;
     },
   },
 });

@@ -58,7 +58,7 @@ export const usersResource = defineResource({
       const columns: Record<string, unknown> = ctx.mode === "update" && (endsSessions(ctx.changed) || ctx.operator?.endSessions === true) ? newStampColumn() : {};
       if (ctx.mode === "create" || values.password) {
         const owner = { email: String(values.email ?? ctx.before?.email ?? ""), name: String(values.name ?? ctx.before?.name ?? "") };
-        const problem = newPasswordProblem(values.password, owner, { checkPolicy: ctx.operator?.skipPolicy !== true });
+        const problem = await newPasswordProblem(values.password, owner, { checkPolicy: ctx.operator?.skipPolicy !== true });
         if (problem) return { errors: { password: problem } };
         columns.passwordHash = ctx.input?.passwordHash;
       }

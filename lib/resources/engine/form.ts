@@ -3,6 +3,7 @@ import { createInsertSchema } from "drizzle-zod";
 import { columnKey } from "../define";
 import { parseMoney } from "../money";
 import type { FieldDef, Resource } from "../types";
+import { engineWords, type Words } from "./words";
 
 /**
  * Form handling for every resource. The schema of each column comes from the
@@ -39,7 +40,7 @@ function columnSchemas(resource: Resource): Record<string, z.ZodType> {
 }
 
 /** Converts one field's submitted text into a typed value, or returns an error message. */
-function convert(field: FieldDef, raw: string | string[], isKnown: (permission: string) => boolean): { value?: unknown; error?: string } {
+function convert({ t, noun }: Words, field: FieldDef, raw: string | string[], isKnown: (permission: string) => boolean): { value?: unknown; error?: string } {
   const text = Array.isArray(raw) ? (raw[0] ?? "") : raw;
   const trimmed = text.trim();
   const emptyValue = field.required ? undefined : null;
@@ -51,43 +52,43 @@ function convert(field: FieldDef, raw: string | string[], isKnown: (permission: 
     case "permissions": {
       const values = (Array.isArray(raw) ? raw : [raw]).filter(Boolean);
       const bad = values.filter((p) => !isKnown(p));
-      if (bad.length) return { error: `Unknown permission: ${bad.slice(0, 3).join(", ")}.` };
+      if (bad.length) return { error: t("field.unknownPermission", { names: bad.slice(0, 3).join(", ") }) };
       return { value: [...new Set(values)].sort() };
     }
     case "password":
-      if (text.length > 1024) return { error: "Password is too long." };
+      if (text.length > 1024) return { error: t("field.passwordTooLong") };
       return { value: text === "" ? undefined : text };
   }
   if (trimmed === "") {
-    if (field.required) return { error: `${field.label} is required.` };
+    if (field.required) return { error: t("field.required", { field: field.label }) };
     return { value: emptyValue };
   }
   switch (field.type) {
     case "money": {
       // The one message for a negative amount, wherever the field is typed (form, list cell, bulk value).
-      if (/^-\s*\$?\d/.test(trimmed)) return { error: `${field.label} cannot be negative.` };
+      if (/^-\s*\$?\d/.test(trimmed)) return { error: t("field.negative", { field: field.label }) };
       const cents = parseMoney(trimmed);
-      return cents === null ? { error: `Enter an amount like 12.50 (at most 2 decimals).` } : { value: cents };
+      return cents === null ? { error: t("field.amount") } : { value: cents };
     }
     case "number":
-      return /^-?\d{1,15}$/.test(trimmed) ? { value: Number(trimmed) } : { error: "Enter a whole number." };
+      return /^-?\d{1,15}$/.test(trimmed) ? { value: Number(trimmed) } : { error: t("field.wholeNumber") };
     case "datetime": {
       const d = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(trimmed) ? trimmed : `${trimmed}Z`);
-      return Number.isNaN(d.getTime()) ? { error: "Enter a valid date and time." } : { value: d };
+      return Number.isNaN(d.getTime()) ? { error: t("field.dateTime") } : { value: d };
     }
     case "enum":
-      return field.options?.includes(trimmed) ? { value: trimmed } : { error: `Choose one of the listed ${field.label.toLowerCase()} values.` };
+      return field.options?.includes(trimmed) ? { value: trimmed } : { error: t("field.choose", { field: noun(field.label) }) };
     case "reference":
-      if (trimmed.length > 64) return { error: "Choose an existing record." };
+      if (trimmed.length > 64) return { error: t("field.existingRecord") };
       return { value: /^\d{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed };
     case "email": {
       const email = trimmed.toLowerCase();
-      if (field.maxLength && [...email].length > field.maxLength) return { error: `${field.label} must be at most ${field.maxLength} characters.` };
-      return z.email().safeParse(email).success ? { value: email } : { error: "Enter a valid email address." };
+      if (field.maxLength && [...email].length > field.maxLength) return { error: t("field.tooLong", { field: field.label, max: field.maxLength }) };
+      return z.email().safeParse(email).success ? { value: email } : { error: t("field.email") };
     }
     default: {
       const value = field.type === "longtext" ? text.replace(/\r\n/g, "\n") : trimmed;
-      if (field.maxLength && [...value].length > field.maxLength) return { error: `${field.label} must be at most ${field.maxLength} characters.` };
+      if (field.maxLength && [...value].length > field.maxLength) return { error: t("field.tooLong", { field: field.label, max: field.maxLength }) };
       if (field.pattern && !field.pattern.regex.test(value)) return { error: field.pattern.message };
       return { value };
     }
@@ -101,7 +102,8 @@ export type ParsedForm = { ok: true; values: Record<string, unknown>; raw: RawVa
  * ignored. `isKnown` says which permissions exist (permission-catalog.ts);
  * `only` restricts it to those field keys (a single value edited in a list).
  */
-export function parseForm(resource: Resource, mode: FormMode, form: FormData, isKnown: (permission: string) => boolean, only?: ReadonlySet<string>): ParsedForm {
+export async function parseForm(resource: Resource, mode: FormMode, form: FormData, isKnown: (permission: string) => boolean, only?: ReadonlySet<string>): Promise<ParsedForm> {
+  const words = await engineWords();
   const schemas = columnSchemas(resource);
   const values: Record<string, unknown> = {};
   const fieldErrors: FieldErrors = {};
@@ -111,7 +113,7 @@ export function parseForm(resource: Resource, mode: FormMode, form: FormData, is
     const multi = field.type === "many" || field.type === "permissions";
     const submitted = multi ? form.getAll(field.key).map(String) : String(form.get(field.key) ?? "");
     if (field.type !== "password") raw[field.key] = submitted;
-    const { value, error } = convert(field, submitted, isKnown);
+    const { value, error } = convert(words, field, submitted, isKnown);
     if (error) {
       fieldErrors[field.key] = error;
       continue;
@@ -120,7 +122,7 @@ export function parseForm(resource: Resource, mode: FormMode, form: FormData, is
     if (schema && value !== undefined) {
       const checked = schema.safeParse(value);
       if (!checked.success) {
-        fieldErrors[field.key] = `${field.label} is not valid.`;
+        fieldErrors[field.key] = words.t("field.notValid", { field: field.label });
         continue;
       }
     }
@@ -136,12 +138,12 @@ export type ParsedValue = { ok: true; value: unknown } | { ok: false; error: str
  * or the bulk "Set field…" action: converted and checked exactly as the edit
  * form checks that field. Any other field is refused.
  */
-export function parseInlineValue(resource: Resource, key: string, text: string): ParsedValue {
+export async function parseInlineValue(resource: Resource, key: string, text: string): Promise<ParsedValue> {
   const field = resource.fieldMap.get(key);
-  if (!field?.inlineEdit || !formFields(resource, "update").includes(field)) return { ok: false, error: "This field cannot be changed here." };
+  if (!field?.inlineEdit || !formFields(resource, "update").includes(field)) return { ok: false, error: (await engineWords()).t("field.notHere") };
   const form = new FormData();
   form.set(key, text);
-  const parsed = parseForm(resource, "update", form, () => false, new Set([key]));
-  if (!parsed.ok) return { ok: false, error: parsed.fieldErrors[key] ?? `${field.label} is not valid.` };
+  const parsed = await parseForm(resource, "update", form, () => false, new Set([key]));
+  if (!parsed.ok) return { ok: false, error: parsed.fieldErrors[key] ?? (await engineWords()).t("field.notValid", { field: field.label }) };
   return { ok: true, value: parsed.values[key] };
 }

@@ -8,6 +8,7 @@ import type { Registry } from "./context";
 import { cleanText } from "./params";
 import type { RefValue, Row, RowId } from "./rows";
 import { sqlFields, sqlTable } from "../../db/query-tables";
+import { engineWords, type Words } from "./words";
 
 /**
  * Who is reading (see scope.ts): the rows they may view, and for reference
@@ -33,8 +34,8 @@ function usersResource(registry: Registry): string | undefined {
 }
 
 /** What a reference shows when the viewer may not see the row it names: no title, no id. */
-export function hiddenLabel(target: Pick<Resource, "singular"> | undefined): string {
-  return `Another ${(target?.singular ?? "record").toLowerCase()}`;
+export function hiddenLabel({ t, noun }: Words, target: Pick<Resource, "singular"> | undefined): string {
+  return target ? t("labels.hidden", { singular: noun(target.singular) }) : t("labels.hiddenRecord");
 }
 
 /**
@@ -45,6 +46,7 @@ export function hiddenLabel(target: Pick<Resource, "singular"> | undefined): str
  * they may open it; any other row shows a neutral text, never its title or id.
  */
 export async function attachReferences(registry: Registry, resource: Resource, fields: FieldDef[], rows: Row[], viewer: Viewer | null | undefined): Promise<void> {
+  const words = fields.some((f) => f.type === "reference") && viewer !== undefined ? await engineWords() : undefined;
   for (const field of fields) {
     if (field.type !== "reference" || !field.reference) continue;
     const targetName = field.reference.resource;
@@ -56,7 +58,7 @@ export async function attachReferences(registry: Registry, resource: Resource, f
       if (id === null || id === undefined) row.refs[field.key] = null;
       else if (labels.has(id)) row.refs[field.key] = { id, label: labels.get(id)!, open: true };
       else if (self !== undefined && String(id) === viewer?.id) row.refs[field.key] = { id, label: self, open: false };
-      else row.refs[field.key] = { id, label: viewer === undefined ? String(id) : hiddenLabel(registry.get(targetName)), open: false };
+      else row.refs[field.key] = { id, label: viewer === undefined ? String(id) : hiddenLabel(words!, registry.get(targetName)), open: false };
     }
   }
 }

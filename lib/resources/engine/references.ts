@@ -8,6 +8,7 @@ import type { FieldErrors } from "./form";
 import type { RowId } from "./ids";
 import { sqlColumn, sqlTable } from "../../db/query-tables";
 import { rowScope } from "./targets";
+import { engineWords } from "./words";
 
 /** A submitted reference id in the target's id type. */
 export function targetId(registry: Registry, resourceName: string, raw: unknown): RowId {
@@ -23,6 +24,7 @@ export function targetId(registry: Registry, resourceName: string, raw: unknown)
  */
 export async function checkReferences(registry: Registry, tx: Tx, resource: Resource, editor: Editor | null, values: Record<string, unknown>, changed: Set<string>): Promise<FieldErrors> {
   const errors: FieldErrors = {};
+  const { t, noun } = await engineWords();
   // The owner the engine itself sets on a new record (an `:own` creator) is no choice of theirs.
   const forced = editor ? forcedOwner(resource, editor) : undefined;
   for (const field of resource.fields) {
@@ -35,13 +37,13 @@ export async function checkReferences(registry: Registry, tx: Tx, resource: Reso
         .from(sqlTable(target.table))
         .where(and(eq(target.id, targetId(registry, target.name, value)), rowScope(target, editor, "view")))
         .limit(1);
-      if (found.length === 0) errors[field.key] = `Choose an existing ${target.singular.toLowerCase()}.`;
+      if (found.length === 0) errors[field.key] = t("field.existingOne", { singular: noun(target.singular) });
     }
     if (field.type === "many" && field.many && Array.isArray(value) && value.length) {
       const target = registry.get(field.many.resource)!;
       const ids = value.map((v) => targetId(registry, target.name, v));
       const found = await tx.select({ id: sqlColumn(target.id) }).from(sqlTable(target.table)).where(inArray(target.id, ids));
-      if (found.length !== new Set(ids).size) errors[field.key] = `Choose existing ${target.label.toLowerCase()}.`;
+      if (found.length !== new Set(ids).size) errors[field.key] = t("field.existingMany", { plural: noun(target.label) });
     }
   }
   return errors;

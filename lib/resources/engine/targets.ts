@@ -6,6 +6,7 @@ import { ownerScope } from "../scope";
 import type { Editor, Resource } from "../types";
 import type { RowId } from "./ids";
 import { sqlColumn, sqlFields, sqlTable } from "../../db/query-tables";
+import { engineWords } from "./words";
 
 /**
  * The target rows of a write: read and locked inside the transaction with
@@ -14,8 +15,9 @@ import { sqlColumn, sqlFields, sqlTable } from "../../db/query-tables";
  */
 
 /** The one answer for "not there" and "not yours". */
-export function goneMessage(resource: Resource, count: number): string {
-  return count === 1 ? `This ${resource.singular.toLowerCase()} does not exist.` : `Some of the selected ${resource.label.toLowerCase()} do not exist.`;
+export async function goneMessage(resource: Pick<Resource, "singular" | "label">, count: number): Promise<string> {
+  const { t, noun } = await engineWords();
+  return t("write.gone", { count, singular: noun(resource.singular), plural: noun(resource.label) });
 }
 
 /** Some of the target rows are missing or outside the editor's scope; nothing was written. */

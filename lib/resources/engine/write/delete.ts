@@ -4,12 +4,12 @@ import type { Editor, Resource } from "../../types";
 import type { Actor, EngineContext } from "../context";
 import type { RowId } from "../ids";
 import { sqlTable } from "../../../db/query-tables";
-import { runWrite, SELECT_ROWS } from "./pipeline";
+import { runWrite, selectRows } from "./pipeline";
 import type { WriteResult } from "./result";
 
 /** Deletes the rows `ids`, all or none: one missing or outside the editor's scope refuses the whole request. */
 export function deleteRows(ctx: EngineContext, resource: Resource, actor: Actor, editor: Editor | null, ids: RowId[]): Promise<WriteResult> {
-  if (ids.length === 0) return Promise.resolve(SELECT_ROWS);
+  if (ids.length === 0) return selectRows();
   return runWrite(ctx, { resource, actor, editor, action: "delete", auditAction: "delete", ids, door: "list" }, async (tx, rows) => {
     const refused = await resource.hooks?.beforeDelete?.(tx, ids);
     if (refused) throw new UserFacingError(refused);

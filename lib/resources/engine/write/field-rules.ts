@@ -1,6 +1,6 @@
 import type { Tx } from "../../../db";
 import { UserFacingError } from "../../../errors";
-import { fixedFields, forcedOwner, ownerField, OWNER_REASON } from "../../scope";
+import { fixedFields, forcedOwner, ownerField, ownerReason } from "../../scope";
 import type { Editor, Resource } from "../../types";
 import type { FieldErrors } from "../form";
 import type { RowId } from "../ids";
@@ -41,10 +41,10 @@ export async function applyFieldRules(tx: Tx, resource: Resource, editor: Editor
   const policy = (await resource.policy?.(tx, editor, id, before ?? null)) ?? {};
   if (policy.readOnly) throw new UserFacingError(policy.readOnly);
   const errors: FieldErrors = {};
-  if (id !== null) for (const [key, reason] of fixedFields(resource, editor)) if (changed.has(key)) errors[key] = reason;
+  if (id !== null) for (const [key, reason] of await fixedFields(resource, editor)) if (changed.has(key)) errors[key] = reason;
   const owner = id === null ? forcedOwner(resource, editor) : undefined;
   const ownerKey = ownerField(resource)?.key;
-  if (owner !== undefined && ownerKey && values[ownerKey] != null && String(values[ownerKey]) !== owner) errors[ownerKey] = OWNER_REASON;
+  if (owner !== undefined && ownerKey && values[ownerKey] != null && String(values[ownerKey]) !== owner) errors[ownerKey] = await ownerReason();
   for (const [key, reason] of Object.entries(policy.locked ?? {})) if (changed.has(key)) errors[key] = reason;
   for (const [key, { isLocked, reason }] of Object.entries(policy.lockedChoices ?? {})) {
     if (key in values && toggled(values[key], before?.[key]).some(isLocked)) errors[key] = reason;

@@ -6,6 +6,7 @@ import type { Editor, Resource } from "../../types";
 import type { Actor, EngineContext } from "../context";
 import type { RowId } from "../ids";
 import { lockTargets, type TargetRow } from "../targets";
+import { engineWords } from "../words";
 import { refusal, type Door, type WriteResult } from "./result";
 
 /**
@@ -37,11 +38,14 @@ export interface WriteRequest {
 
 export type WriteStep = (tx: Tx, rows: TargetRow[]) => Promise<{ count: number; id?: RowId }>;
 
-export const SELECT_ROWS: WriteResult = { ok: false, message: "Select at least one row." };
+/** The answer to a list write with no row selected. */
+export async function selectRows(): Promise<WriteResult> {
+  return { ok: false, message: (await engineWords()).t("write.selectRows") };
+}
 
 export async function runWrite(ctx: EngineContext, request: WriteRequest, step: WriteStep): Promise<WriteResult> {
   const { resource, editor, action, ids } = request;
-  if (!supports(resource, action)) return { ok: false, message: `${resource.label} cannot be changed that way.` };
+  if (!supports(resource, action)) return { ok: false, message: (await engineWords()).t("write.unsupported", { resource: resource.label }) };
   const guard = resource.hooks?.guard;
   try {
     const done = await writeTransaction(

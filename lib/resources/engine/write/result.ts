@@ -7,6 +7,7 @@ import type { FieldErrors } from "../form";
 import type { RowId } from "../ids";
 import { goneMessage, NotThere } from "../targets";
 import { EditConflict } from "../version";
+import { engineWords, type EngineT } from "../words";
 
 /**
  * What every write of the engine answers: how many rows it wrote (and the
@@ -21,11 +22,11 @@ export type WriteResult =
       fieldErrors?: FieldErrors;
       /** After an edit conflict: the record's current version (signed). */
       version?: string;
+      /** After an edit conflict: the message worded for a value edited in a list. */
+      listMessage?: string;
       /** The target is missing or not the editor's: the one "does not exist" answer. */
       notFound?: boolean;
     };
-
-export const CORRECT_FIELDS = "Please correct the highlighted fields.";
 
 /** A refusal of one or more fields, with the reasons next to them. */
 export class FieldErrorsThrown extends Error {
@@ -37,17 +38,18 @@ export class FieldErrorsThrown extends Error {
 /** Where the refusal is shown: a form (reasons next to its fields) or a list (one message). */
 export type Door = "form" | "list";
 
-function fieldRefusal(fieldErrors: FieldErrors, door: Door): WriteResult {
-  return { ok: false, message: door === "list" ? (Object.values(fieldErrors)[0] ?? CORRECT_FIELDS) : CORRECT_FIELDS, fieldErrors };
+function fieldRefusal(t: EngineT, fieldErrors: FieldErrors, door: Door): WriteResult {
+  const summary = t("write.correctFields");
+  return { ok: false, message: door === "list" ? (Object.values(fieldErrors)[0] ?? summary) : summary, fieldErrors };
 }
 
-function constraintRefusal(resource: Resource, error: unknown, door: Door): WriteResult | null {
+function constraintRefusal(t: EngineT, resource: Resource, error: unknown, door: Door): WriteResult | null {
   const violation = constraintViolation(error);
   if (!violation) return null;
   const field = resource.fields.find((f) => f.column && violation.columns.includes(f.column.name));
-  if (violation.kind === "unique" && field) return fieldRefusal({ [field.key]: `${field.label} is already in use.` }, door);
-  if (violation.kind === "foreign-key") return { ok: false, message: "This record is referenced by other records and cannot be changed that way." };
-  return { ok: false, message: "The values break a rule of the database.", fieldErrors: field ? { [field.key]: `${field.label} is not valid.` } : undefined };
+  if (violation.kind === "unique" && field) return fieldRefusal(t, { [field.key]: t("write.inUse", { field: field.label }) }, door);
+  if (violation.kind === "foreign-key") return { ok: false, message: t("write.referenced") };
+  return { ok: false, message: t("write.brokenRule"), fieldErrors: field ? { [field.key]: t("field.notValid", { field: field.label }) } : undefined };
 }
 
 /**
@@ -63,12 +65,13 @@ export async function refusal(ctx: EngineContext, resource: Resource, actor: Act
         for (const id of error.ids) await ctx.audit.record(tx, actor, { action: "denied", resource: resource.name, recordId: id, summary: `${action}: not within the user's records` });
       });
     }
-    return { ok: false, message: goneMessage(resource, count), notFound: true };
+    return { ok: false, message: await goneMessage(resource, count), notFound: true };
   }
-  if (error instanceof EditConflict) return { ok: false, message: error.message, version: error.version };
-  if (error instanceof FieldErrorsThrown) return fieldRefusal(error.fieldErrors, door);
+  if (error instanceof EditConflict) return { ok: false, message: error.message, listMessage: error.listMessage, version: error.version };
   if (error instanceof UserFacingError) return { ok: false, message: error.message, ...(error.field ? { fieldErrors: { [error.field]: error.message } } : {}) };
-  const translated = constraintRefusal(resource, error, door);
+  const { t } = await engineWords();
+  if (error instanceof FieldErrorsThrown) return fieldRefusal(t, error.fieldErrors, door);
+  const translated = constraintRefusal(t, resource, error, door);
   if (translated) return translated;
   throw error;
 }

@@ -6,8 +6,9 @@ import type { RowId } from "../ids";
 import { sqlTable } from "../../../db/query-tables";
 import { versionColumn } from "../version";
 import { applyFieldRules, changedKeys } from "./field-rules";
-import { runWrite, SELECT_ROWS } from "./pipeline";
+import { runWrite, selectRows } from "./pipeline";
 import { FieldErrorsThrown, type WriteResult } from "./result";
+import { engineWords } from "../words";
 
 /**
  * The bulk "Set field…" action: sets one `inlineEdit` field to one value on
@@ -16,10 +17,10 @@ import { FieldErrorsThrown, type WriteResult } from "./result";
  * the field's before and after. `value` must come from parseInlineValue (the
  * form's checks).
  */
-export function setField(ctx: EngineContext, resource: Resource, actor: Actor, editor: Editor | null, key: string, value: unknown, ids: RowId[]): Promise<WriteResult> {
+export async function setField(ctx: EngineContext, resource: Resource, actor: Actor, editor: Editor | null, key: string, value: unknown, ids: RowId[]): Promise<WriteResult> {
   const field = resource.fieldMap.get(key);
-  if (!field?.inlineEdit || !field.column) return Promise.resolve({ ok: false, message: "This field cannot be set in bulk." });
-  if (ids.length === 0) return Promise.resolve(SELECT_ROWS);
+  if (!field?.inlineEdit || !field.column) return { ok: false, message: (await engineWords()).t("write.notInBulk") };
+  if (ids.length === 0) return selectRows();
   const column = field.column;
   return runWrite(ctx, { resource, actor, editor, action: "update", auditAction: "bulk:set", ids, door: "list" }, async (tx, rows) => {
     const targets: { id: RowId; before: Record<string, unknown>; changed: Set<string> }[] = [];
