@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/state";
 import type { BulkConfirmation } from "@/lib/resources/bulk-actions";
 import { BULK_SET, type InlineField } from "@/lib/resources/inline-edit";
@@ -8,18 +9,11 @@ import { FormAlert } from "../form-alert";
 import { BulkConfirm } from "./bulk-confirm";
 import { BulkSetField, NoScriptSetField } from "./bulk-set-field";
 
-const WORDS = {
-  withSelected: "With selected",
-  choose: "Choose an action…",
-  apply: "Apply",
-  applyTo: "Apply to",
-  selectedRows: "Selected rows",
-  allMatching: (n: string, noun: string) => `All ${n} matching ${noun}`,
-  pageSelected: (n: number, noun: string) => `All ${n} ${noun} on this page are selected.`,
-  selectAll: (n: string, noun: string) => `Select all ${n} ${noun}`,
-  allSelected: (n: string, noun: string) => `All ${n} ${noun} are selected.`,
-  clear: "Clear selection",
-};
+/** The resource's nouns as they read inside a sentence ("item", "items" in English). */
+export interface BulkNouns {
+  singular: string;
+  label: string;
+}
 
 const nothing = () => () => {};
 
@@ -35,7 +29,8 @@ type Action = (state: ActionState<BulkConfirmation>, form: FormData) => Promise<
  * rows and the chosen action, and its message takes the place of `notice`
  * (the last success).
  */
-export function BulkForm({ action, actions, setFields = [], back, noun, total, notice, children }: { action: Action; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; noun: string; /** Rows of the list's query, "10,000+"-style when capped. */ total: { count: number; text: string }; notice?: ReactNode; children: ReactNode }) {
+export function BulkForm({ action, actions, setFields = [], back, nouns, total, notice, children }: { action: Action; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; nouns: BulkNouns; /** Rows of the list's query, "10,000+"-style (in the locale) when capped. */ total: { count: number; text: string }; notice?: ReactNode; children: ReactNode }) {
+  const t = useTranslations("bulk");
   const [state, formAction, pending] = useActionState<ActionState<BulkConfirmation>, FormData>(action, { ok: true });
   const [chosen, setChosen] = useState(() => String(state.values?.action ?? ""));
   const [pageAll, setPageAll] = useState(0);
@@ -93,16 +88,16 @@ export function BulkForm({ action, actions, setFields = [], back, noun, total, n
   };
   return (
     <>
-      {confirm ? <BulkConfirm confirm={confirm} back={back} noun={noun} pending={pending} onSubmit={submit} formAction={formAction} /> : null}
+      {confirm ? <BulkConfirm confirm={confirm} back={back} nouns={nouns} pending={pending} onSubmit={submit} formAction={formAction} /> : null}
       <form action={formAction} ref={formRef} onChange={onChange} onSubmit={submit}>
         <input type="hidden" name="back" value={back} />
         {actions.length ? (
           <div className="bulk-bar">
             <label htmlFor="bulk-action" className="text-sm text-zinc-600 dark:text-zinc-400">
-              {WORDS.withSelected}
+              {t("withSelected")}
             </label>
             <select id="bulk-action" name="action" className="input w-auto" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              <option value="">{WORDS.choose}</option>
+              <option value="">{t("choose")}</option>
               {actions.map((a) => (
                 <option key={a.name} value={a.name}>
                   {a.label}
@@ -111,17 +106,17 @@ export function BulkForm({ action, actions, setFields = [], back, noun, total, n
             </select>
             {chosen === BULK_SET ? <BulkSetField fields={setFields} /> : null}
             <button type="submit" className="btn-secondary" disabled={pending}>
-              {WORDS.apply}
+              {t("apply")}
             </button>
             {setFields.length ? <NoScriptSetField fields={setFields} /> : null}
             <noscript>
               <fieldset className="bulk-scope">
-                <legend>{WORDS.applyTo}</legend>
+                <legend>{t("applyTo")}</legend>
                 <label>
-                  <input type="radio" name="scope" value="selected" defaultChecked={state.values?.scope !== "all"} /> {WORDS.selectedRows}
+                  <input type="radio" name="scope" value="selected" defaultChecked={state.values?.scope !== "all"} /> {t("selectedRows")}
                 </label>
                 <label>
-                  <input type="radio" name="scope" value="all" defaultChecked={state.values?.scope === "all"} /> {WORDS.allMatching(total.text, noun)}
+                  <input type="radio" name="scope" value="all" defaultChecked={state.values?.scope === "all"} /> {t("allMatching", { total: total.text, label: nouns.label })}
                 </label>
               </fieldset>
             </noscript>
@@ -130,9 +125,9 @@ export function BulkForm({ action, actions, setFields = [], back, noun, total, n
         ) : null}
         {pageAll > 0 && total.count > pageAll ? (
           <p className="bulk-all" aria-live="polite">
-            {all ? WORDS.allSelected(total.text, noun) : WORDS.pageSelected(pageAll, noun)}{" "}
+            {all ? t("allSelected", { total: total.text, label: nouns.label }) : t("pageSelected", { count: pageAll, label: nouns.label })}{" "}
             <button type="button" onClick={() => (all ? clear() : setAll(true))}>
-              {all ? WORDS.clear : WORDS.selectAll(total.text, noun)}
+              {all ? t("clear") : t("selectAll", { total: total.text, label: nouns.label })}
             </button>
           </p>
         ) : null}

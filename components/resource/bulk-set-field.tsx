@@ -1,16 +1,17 @@
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { InlineField } from "@/lib/resources/inline-edit";
 import { EnumOptions } from "./enum-options";
-
-const WORDS = { field: "Field", value: "Value", legend: "Set field…", valueOf: (label: string) => `New ${label.toLowerCase()}`, yes: "Yes", no: "No" };
+import { inTextCase } from "./in-text";
 
 /** The control for a value of `field`, as the bulk form posts it. */
 function ValueControl({ field, name, id }: { field: InlineField; name: string; id?: string }) {
+  const t = useTranslations("values");
   if (field.type === "boolean") {
     return (
       <select id={id} name={name} className="input w-auto" defaultValue="true">
-        <option value="true">{WORDS.yes}</option>
-        <option value="false">{WORDS.no}</option>
+        <option value="true">{t("yes")}</option>
+        <option value="false">{t("no")}</option>
       </select>
     );
   }
@@ -31,12 +32,13 @@ function ValueControl({ field, name, id }: { field: InlineField; name: string; i
  */
 export function BulkSetField({ fields }: { fields: InlineField[] }) {
   const [key, setKey] = useState(fields[0]?.key ?? "");
+  const t = useTranslations("bulk.set");
   const field = fields.find((f) => f.key === key) ?? fields[0];
   if (!field) return null;
   return (
     <>
       <label htmlFor="bulk-field" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {WORDS.field}
+        {t("field")}
       </label>
       <select id="bulk-field" name="field" className="input w-auto" value={field.key} onChange={(e) => setKey(e.target.value)}>
         {fields.map((f) => (
@@ -46,7 +48,7 @@ export function BulkSetField({ fields }: { fields: InlineField[] }) {
         ))}
       </select>
       <label htmlFor="bulk-value" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {WORDS.value}
+        {t("value")}
       </label>
       {/* A new control per field, so that a value typed for one is not sent for another. */}
       <span key={field.key} className="contents">
@@ -62,12 +64,14 @@ export function BulkSetField({ fields }: { fields: InlineField[] }) {
  * chosen field and checks it as the edit form would.
  */
 export function NoScriptSetField({ fields }: { fields: InlineField[] }) {
+  const t = useTranslations("bulk.set");
+  const inText = inTextCase(useTranslations("values")("labelCase"));
   return (
     <noscript>
       <fieldset className="bulk-set">
-        <legend>{WORDS.legend}</legend>
+        <legend>{t("legend")}</legend>
         <label>
-          {WORDS.field}{" "}
+          {t("field")}{" "}
           <select name="field" className="input w-auto">
             {fields.map((f) => (
               <option key={f.key} value={f.key}>
@@ -78,7 +82,7 @@ export function NoScriptSetField({ fields }: { fields: InlineField[] }) {
         </label>
         {fields.map((f) => (
           <label key={f.key}>
-            {WORDS.valueOf(f.label)} <ValueControl field={f} name={`value:${f.key}`} />
+            {t("valueOf", { label: inText(f.label) })} <ValueControl field={f} name={`value:${f.key}`} />
           </label>
         ))}
       </fieldset>

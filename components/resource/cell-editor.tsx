@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { InlineColumn } from "@/lib/resources/inline-edit";
 import { EnumOptions } from "./enum-options";
 
@@ -26,8 +27,6 @@ export interface Active {
   asked: number;
 }
 
-const WORDS = { hint: "Enter or Tab saves, Esc cancels", save: "Save", saving: "Saving…", cancel: "Cancel", of: (field: string, row: string) => `${field} of ${row}` };
-
 /**
  * The editor drawn into a cell: the field's control, Save and Cancel, and the
  * last save's error, in the cell below the editor's box (never under it),
@@ -35,6 +34,7 @@ const WORDS = { hint: "Enter or Tab saves, Esc cancels", save: "Save", saving: "
  */
 export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: (move: -1 | 0 | 1) => void; onCancel: () => void }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const t = useTranslations("inline");
   const errorId = useId();
   const hintId = useId();
   const { field } = cell;
@@ -64,7 +64,7 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
   };
 
   const common = {
-    "aria-label": WORDS.of(field.label, cell.title),
+    "aria-label": t("of", { field: field.label, row: cell.title }),
     "aria-invalid": error ? true : undefined,
     "aria-describedby": message ? `${errorId} ${hintId}` : hintId,
   };
@@ -92,13 +92,13 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
       <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
         {control}
         <button type="button" className="btn-primary" onClick={() => onSave(0)} aria-disabled={pending}>
-          {pending ? WORDS.saving : WORDS.save}
+          {pending ? t("saving") : t("save")}
         </button>
         <button type="button" className="btn-secondary" onClick={onCancel}>
-          {WORDS.cancel}
+          {t("cancel")}
         </button>
         <span id={hintId} className="hint">
-          {WORDS.hint}
+          {t("hint")}
         </span>
       </span>
     </>

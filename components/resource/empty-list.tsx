@@ -1,28 +1,25 @@
+import { getTranslations } from "next-intl/server";
 import type { ListQuery } from "@/lib/resources/engine/params";
-import { plural } from "@/lib/resources/words";
+import { inTextCase, pluralInText } from "./in-text";
 
-/** Every word of an empty list, in one place. */
-const WORDS = {
-  noMatch: (label: string, q: string, filtered: boolean) => (q ? `No ${label} match “${q}”${filtered ? " with these filters" : ""}.` : `No ${label} match these filters.`),
-  clear: "Clear search and filters",
-  none: (label: string) => `No ${label} yet.`,
-  first: (singular: string) => `Create the first ${singular}`,
-};
+const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
 
 /**
  * A list with no rows: under a search or filter it says so and offers to clear
  * them (never to create the first one); a truly empty table invites creating one.
  */
-export function EmptyList({ names, query, base, canCreate }: { names: { label: string; singular: string }; query: ListQuery; base: string; canCreate: boolean }) {
-  const label = plural(names.singular).toLowerCase();
+export async function EmptyList({ names, query, base, canCreate }: { names: { label: string; singular: string }; query: ListQuery; base: string; canCreate: boolean }) {
+  const [t, values] = await Promise.all([getTranslations("list.empty"), getTranslations("values")]);
+  const inText = inTextCase(values("labelCase"));
+  const label = pluralInText(names, values("labelCase"));
   const filtered = query.filters.length > 0;
   if (query.q || filtered) {
     return (
       <div className="card empty-list">
-        <p className="font-medium break-words">{WORDS.noMatch(label, query.q, filtered)}</p>
+        <p className="font-medium break-words">{query.q ? t.rich(filtered ? "noMatchFiltered" : "noMatch", { label, q: query.q, data }) : t("noMatchFilters", { label })}</p>
         <p>
           <a href={base} className="link">
-            {WORDS.clear}
+            {t("clear")}
           </a>
         </p>
       </div>
@@ -30,10 +27,10 @@ export function EmptyList({ names, query, base, canCreate }: { names: { label: s
   }
   return (
     <div className="card empty-list">
-      <p className="font-medium">{WORDS.none(label)}</p>
+      <p className="font-medium">{t("none", { label })}</p>
       {canCreate ? (
         <a href={`${base}/new`} className="btn-primary mt-4">
-          {WORDS.first(names.singular.toLowerCase())}
+          {t("first", { singular: inText(names.singular) })}
         </a>
       ) : null}
     </div>

@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import { filterParams, sortToken, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { centsToDecimal } from "@/lib/resources/money";
 import type { FilterDef } from "@/lib/resources/types";
+import { inTextCase } from "./in-text";
 import { ReferencePicker } from "./reference-picker";
 
 /**
@@ -10,14 +12,12 @@ import { ReferencePicker } from "./reference-picker";
  * the address (clean-get-forms.tsx, and the page redirects if they come).
  */
 
-const WORDS = {
-  from: "from",
-  to: "to",
-  min: "min",
-  max: "max",
-  go: "Filter",
-  filterBy: (label: string) => `Filter by ${label.toLowerCase()}`,
-};
+/** The forms' words (sync server components: useTranslations). */
+function useWords(label: string) {
+  const t = useTranslations("filters");
+  const inText = inTextCase(useTranslations("values")("labelCase"));
+  return { from: t("from", { label }), to: t("to", { label }), min: t("min"), max: t("max"), go: t("go"), filterBy: t("filterBy", { label: inText(label) }) };
+}
 
 /** The list state as hidden fields, but for `except`'s own filter and the page. */
 export function StateFields({ query, except }: { query: ListQuery; except?: string }) {
@@ -46,15 +46,16 @@ interface FormProps {
 
 export function RangeForm({ base, query, def, label, active, money }: FormProps & { money: boolean }) {
   const r = active?.kind === "range" ? active : undefined;
+  const words = useWords(label);
   const show = (n?: number) => (n === undefined ? "" : money ? centsToDecimal(n) : String(n));
   return (
     <form method="get" action={base} data-clean="" className="filter-form">
       <StateFields query={query} except={def.param} />
-      <input aria-label={`${label} ${WORDS.from}`} name={`${def.param}_min`} inputMode="decimal" defaultValue={show(r?.min)} placeholder={WORDS.min} className="input" />
+      <input aria-label={words.from} name={`${def.param}_min`} inputMode="decimal" defaultValue={show(r?.min)} placeholder={words.min} className="input" />
       <span aria-hidden="true">–</span>
-      <input aria-label={`${label} ${WORDS.to}`} name={`${def.param}_max`} inputMode="decimal" defaultValue={show(r?.max)} placeholder={WORDS.max} className="input" />
-      <button type="submit" className="btn-secondary" aria-label={WORDS.filterBy(label)}>
-        {WORDS.go}
+      <input aria-label={words.to} name={`${def.param}_max`} inputMode="decimal" defaultValue={show(r?.max)} placeholder={words.max} className="input" />
+      <button type="submit" className="btn-secondary" aria-label={words.filterBy}>
+        {words.go}
       </button>
     </form>
   );
@@ -63,14 +64,15 @@ export function RangeForm({ base, query, def, label, active, money }: FormProps 
 /** A custom date range: the days given (a quick range's days are not shown here). */
 export function DateForm({ base, query, def, label, active }: FormProps) {
   const r = active?.kind === "date-range" && !active.preset ? active : undefined;
+  const words = useWords(label);
   return (
     <form method="get" action={base} data-clean="" className="filter-form">
       <StateFields query={query} except={def.param} />
-      <input type="date" aria-label={`${label} ${WORDS.from}`} name={`${def.param}_from`} defaultValue={r?.days?.from ?? ""} className="input" />
+      <input type="date" aria-label={words.from} name={`${def.param}_from`} defaultValue={r?.days?.from ?? ""} className="input" />
       <span aria-hidden="true">–</span>
-      <input type="date" aria-label={`${label} ${WORDS.to}`} name={`${def.param}_to`} defaultValue={r?.days?.to ?? ""} className="input" />
-      <button type="submit" className="btn-secondary" aria-label={WORDS.filterBy(label)}>
-        {WORDS.go}
+      <input type="date" aria-label={words.to} name={`${def.param}_to`} defaultValue={r?.days?.to ?? ""} className="input" />
+      <button type="submit" className="btn-secondary" aria-label={words.filterBy}>
+        {words.go}
       </button>
     </form>
   );
@@ -79,12 +81,13 @@ export function DateForm({ base, query, def, label, active }: FormProps) {
 /** A reference to a table too large for one link per row: the type-ahead picker. */
 export function PickerForm({ base, query, def, label, active, lookup, refLabel }: FormProps & { lookup: string; refLabel?: string }) {
   const r = active?.kind === "reference" ? active : undefined;
+  const words = useWords(label);
   return (
     <form method="get" action={base} data-clean="" className="filter-form">
       <StateFields query={query} except={def.param} />
-      <ReferencePicker name={def.param} label={WORDS.filterBy(label)} lookup={lookup} initialId={r ? String(r.value) : undefined} initialLabel={r ? refLabel : undefined} />
+      <ReferencePicker name={def.param} label={words.filterBy} lookup={lookup} initialId={r ? String(r.value) : undefined} initialLabel={r ? refLabel : undefined} />
       <button type="submit" className="btn-secondary">
-        {WORDS.go}
+        {words.go}
       </button>
     </form>
   );

@@ -1,9 +1,11 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { facetCounts, facetKey, type FacetChoice, type FacetCount } from "@/lib/resources/engine/facets";
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import type { Viewer } from "@/lib/resources/scope";
 import type { FilterDef, Resource } from "@/lib/resources/types";
 import { DateForm, PickerForm, RangeForm } from "./filter-forms";
 import { filterGroups, type FilterGroup } from "./filter-groups";
+import { inTextCase } from "./in-text";
 
 /**
  * The list's filters as Django's list_filter sidebar: one-click choices as
@@ -14,30 +16,21 @@ import { filterGroups, type FilterGroup } from "./filter-groups";
  * request ("Show counts", `facets=1`), bounded (see engine/facets.ts).
  */
 
-const WORDS = {
-  title: "Filters",
-  active: (n: number) => (n ? ` (${n} active)` : ""),
-  nav: "Filters",
-  showCounts: "Show counts",
-  hideCounts: "Hide counts",
-  by: (label: string) => `By ${label.toLowerCase()}`,
-};
-
-function countText(c: FacetCount | undefined): string | null {
-  return c ? `${c.count.toLocaleString("en-US")}${c.capped ? "+" : ""}` : null;
+function countText(c: FacetCount | undefined, format: Intl.NumberFormat): string | null {
+  return c ? `${format.format(c.count)}${c.capped ? "+" : ""}` : null;
 }
 
-function ChoiceLinks({ base, query, group, counts }: { base: string; query: ListQuery; group: FilterGroup; counts?: Map<string, FacetCount> }) {
+function ChoiceLinks({ base, query, group, counts, format }: { base: string; query: ListQuery; group: FilterGroup; counts?: Map<string, FacetCount>; format: Intl.NumberFormat }) {
   const others = query.filters.filter((f) => f.def.param !== group.def.param);
   return (
     <ul>
       {group.choices.map((c) => {
         const params = filterParams({ ...query, filters: c.filter ? [...others, c.filter] : others });
-        const count = countText(counts?.get(facetKey(group.def.param, c.key)));
+        const count = countText(counts?.get(facetKey(group.def.param, c.key)), format);
         return (
           <li key={c.key}>
             <a href={listHref(base, query, { filters: params, page: 1 })} aria-current={c.current ? "true" : undefined}>
-              {c.label}
+              {c.data ? <span translate="no">{c.label}</span> : c.label}
               {count ? <span className="facet-count"> ({count})</span> : null}
             </a>
           </li>
@@ -61,21 +54,23 @@ export async function FilterSidebar({ resource, query, viewer }: { resource: Res
   const base = `/admin/${resource.name}`;
   const active = new Map(query.filters.map((f) => [f.def.param, f]));
   const choices: FacetChoice[] = query.facets ? groups.flatMap((g) => g.choices.map((c) => ({ param: g.def.param, key: c.key, filter: c.filter }))) : [];
-  const counts = choices.length ? await facetCounts(resource, query, viewer, choices) : undefined;
+  const [counts, t, values, locale] = await Promise.all([choices.length ? facetCounts(resource, query, viewer, choices) : undefined, getTranslations("filters"), getTranslations("values"), getLocale()]);
+  const inText = inTextCase(values("labelCase"));
+  const format = new Intl.NumberFormat(locale);
   return (
     <details className="filter-panel">
       <summary>
-        {WORDS.title}
-        {WORDS.active(query.filters.length)}
+        {t("title")}
+        {query.filters.length ? ` ${t("active", { count: query.filters.length })}` : ""}
       </summary>
-      <nav aria-label={WORDS.nav} className="filter-sidebar">
+      <nav aria-label={t("nav")} className="filter-sidebar">
         <a href={listHref(base, query, { facets: !query.facets })} className="facet-toggle">
-          {query.facets ? WORDS.hideCounts : WORDS.showCounts}
+          {query.facets ? t("hideCounts") : t("showCounts")}
         </a>
         {groups.map((g) => (
           <section key={g.def.param} aria-labelledby={`filter-${g.def.param}`}>
-            <h2 id={`filter-${g.def.param}`}>{WORDS.by(g.label)}</h2>
-            {g.choices.length ? <ChoiceLinks base={base} query={query} group={g} counts={counts} /> : null}
+            <h2 id={`filter-${g.def.param}`}>{t("by", { label: inText(g.label) })}</h2>
+            {g.choices.length ? <ChoiceLinks base={base} query={query} group={g} counts={counts} format={format} /> : null}
             <GroupForm base={base} query={query} group={g} def={g.def} active={active.get(g.def.param)} />
           </section>
         ))}

@@ -2,17 +2,13 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
+import { useTranslations } from "next-intl";
 import { IDLE, type ActionState } from "@/lib/actions/state";
-import { editLabel, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
+import { textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
 import { VERSION_FIELD } from "@/lib/resources/version-field";
 import { CellEditor, type Active, type Cell } from "./cell-editor";
 import { cellFor, findCells, focusButton, newest, serverText } from "./inline-cells";
-
-const WORDS = {
-  keyboard: "Arrow keys move between editable cells. Enter edits.",
-  keepFirst: "Save or cancel this change first.",
-  nothingSaved: "Nothing was saved.",
-};
+import { inTextCase } from "./in-text";
 
 /**
  * Inline editing for a whole list, in one client component. The table stays
@@ -37,6 +33,8 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
   const versions = useRef(new Map<string, string>());
   const focusBack = useRef<string | null>(null);
   const hintId = useId();
+  const t = useTranslations("inline");
+  const inText = inTextCase(useTranslations("values")("labelCase"));
 
   // The rows change when the server sends the list again (after a save).
   useLayoutEffect(() => setCells(root.current ? findCells(root.current, fields, titleCol) : []), [children, fields, titleCol]);
@@ -59,7 +57,7 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
     if (pending) return;
     if (active?.open && active.key !== cell.key && active.text !== active.initial) {
       // Typed text is never dropped: back to the open edit, which says why.
-      setActive({ ...active, note: WORDS.keepFirst, asked: active.asked + 1 });
+      setActive({ ...active, note: t("keepFirst"), asked: active.asked + 1 });
       return;
     }
     setCurrent(cell.key);
@@ -104,7 +102,7 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
         focusBack.current = a.key;
         setActive((cur) => (mine(cur) ? { ...cur!, open: false, error: result.message } : cur));
       } else {
-        setActive((cur) => (mine(cur) ? { ...cur!, note: undefined, error: result.message ?? WORDS.nothingSaved, asked: cur!.asked + 1 } : cur));
+        setActive((cur) => (mine(cur) ? { ...cur!, note: undefined, error: result.message ?? t("nothingSaved"), asked: cur!.asked + 1 } : cur));
       }
     });
   };
@@ -122,7 +120,7 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
     <div ref={root} className={className}>
       {children}
       <span id={hintId} hidden>
-        {WORDS.keyboard}
+        {t("keyboard")}
       </span>
       {cells.map((cell, index) => {
         const mine = active?.key === cell.key ? active : null;
@@ -131,7 +129,7 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
             <CellEditor cell={cell} active={mine} pending={pending} onText={(text) => setActive({ ...mine, text })} onSave={(move) => save(cell, move)} onCancel={close} />
           ) : (
             <>
-              <button type="button" className="cell-edit" data-cell={cell.key} aria-label={editLabel(cell.field.label, cell.title)} aria-describedby={hintId} tabIndex={cell.key === tabbable ? 0 : -1} onFocus={() => setCurrent(cell.key)} onClick={() => open(cell)} onKeyDown={(e) => onButtonKey(e, index)} />
+              <button type="button" className="cell-edit" data-cell={cell.key} aria-label={t("edit", { label: inText(cell.field.label), row: cell.title })} aria-describedby={hintId} tabIndex={cell.key === tabbable ? 0 : -1} onFocus={() => setCurrent(cell.key)} onClick={() => open(cell)} onKeyDown={(e) => onButtonKey(e, index)} />
               {mine?.error ? (
                 <p role="alert" className="cell-error">
                   {mine.error}

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { labelsFor } from "@/lib/resources/panel";
 import type { Viewer } from "@/lib/resources/scope";
@@ -5,25 +7,31 @@ import { formatMoney } from "@/lib/resources/money";
 import type { Resource } from "@/lib/resources/types";
 import { CleanGetForms } from "./clean-get-forms";
 import { StateFields } from "./filter-forms";
+import { inTextCase } from "./in-text";
 
-const PRESET_WORDS = { today: "Today", "7d": "Past 7 days", month: "This month", year: "This year" } as const;
+type ListWords = Awaited<ReturnType<typeof getTranslations<"list">>>;
+type FilterWords = Awaited<ReturnType<typeof getTranslations<"filters">>>;
 
-function chipText(resource: Resource, f: ActiveFilter, refLabel?: string): string {
+/** A chip's value: as text for its accessible name, and as shown (a record's title marked as data). */
+function chipValue(resource: Resource, f: ActiveFilter, t: ListWords, filters: FilterWords, locale: string, refLabel?: string): { text: string; shown: ReactNode } {
   const field = resource.fieldMap.get(f.def.field)!;
   const money = field.type === "money";
-  const num = (n: number) => (money ? formatMoney(n) : n.toLocaleString("en-US"));
+  const num = (n: number) => (money ? formatMoney(n, locale) : n.toLocaleString(locale));
+  const words = (text: string) => ({ text, shown: text });
   switch (f.kind) {
     case "enum":
-      return `${field.label}: ${f.values.join(", ")}`;
+      return words(f.values.join(", "));
     case "boolean":
-      return `${field.label}: ${f.value ? "yes" : "no"}`;
-    case "reference":
-      return `${field.label}: ${refLabel ?? f.value}`;
+      return words(f.value ? t("chips.yes") : t("chips.no"));
+    case "reference": {
+      const text = refLabel ?? String(f.value);
+      return { text, shown: <span translate="no">{text}</span> };
+    }
     case "range":
-      return `${field.label}: ${f.min !== undefined ? num(f.min) : "…"} – ${f.max !== undefined ? num(f.max) : "…"}`;
+      return words(t("chips.range", { min: f.min !== undefined ? num(f.min) : t("chips.open"), max: f.max !== undefined ? num(f.max) : t("chips.open") }));
     case "date-range":
-      if (f.preset) return `${field.label}: ${PRESET_WORDS[f.preset]}`;
-      return `${field.label}: ${f.days?.from ?? "…"} – ${f.days?.to ?? "…"}`;
+      if (f.preset) return words(filters(`presets.${f.preset}`));
+      return words(t("chips.range", { min: f.days?.from ?? t("chips.open"), max: f.days?.to ?? t("chips.open") }));
   }
 }
 
@@ -34,6 +42,8 @@ function chipText(resource: Resource, f: ActiveFilter, refLabel?: string): strin
  */
 export async function ListControls({ resource, query, viewer }: { resource: Resource; query: ListQuery; viewer: Viewer }) {
   const base = `/admin/${resource.name}`;
+  const [t, filters, values, locale] = await Promise.all([getTranslations("list"), getTranslations("filters"), getTranslations("values"), getLocale()]);
+  const label = inTextCase(values("labelCase"))(resource.label);
   // The titles of the records that reference filters name, for their pickers and
   // chips: only for a row the user may view (otherwise the id alone).
   const refLabels = new Map<string, string | undefined>();
@@ -48,19 +58,19 @@ export async function ListControls({ resource, query, viewer }: { resource: Reso
       <form method="get" action={base} role="search" data-clean="" className="flex gap-2">
         <StateFields query={query} except="q" />
         <label htmlFor="q" className="sr-only">
-          Search {resource.label.toLowerCase()}
+          {t("search.label", { label })}
         </label>
-        <input id="q" name="q" type="search" defaultValue={query.q} placeholder={`Search ${resource.label.toLowerCase()}…`} className="input max-w-md" />
+        <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("search.placeholder", { label })} className="input max-w-md" />
         <button type="submit" className="btn-primary">
-          Search
+          {t("search.submit")}
         </button>
       </form>
       {query.filters.length || query.q ? (
-        <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2 text-sm">
+        <ul aria-label={t("chips.group")} className="flex flex-wrap items-center gap-2 text-sm">
           {query.q ? (
             <li>
-              <a href={listHref(base, { ...query, q: "" }, { page: 1 })} className="chip" aria-label={`Remove search ${query.q}`}>
-                Search: {query.q} <span aria-hidden="true">×</span>
+              <a href={listHref(base, { ...query, q: "" }, { page: 1 })} className="chip" aria-label={t("search.remove", { q: query.q })}>
+                {t("search.chip")} <span translate="no">{query.q}</span> <span aria-hidden="true">×</span>
               </a>
             </li>
           ) : null}
@@ -68,18 +78,19 @@ export async function ListControls({ resource, query, viewer }: { resource: Reso
             const rest = filterParams({ ...query, filters: query.filters.filter((x) => x !== f) });
             const field = resource.fieldMap.get(f.def.field)!;
             const refLabel = f.kind === "reference" && (field.reference || field.many) ? refLabels.get(f.def.param) : undefined;
-            const text = chipText(resource, f, refLabel);
+            const name = t("chips.field", { field: field.label });
+            const value = chipValue(resource, f, t, filters, locale, refLabel);
             return (
               <li key={f.def.param}>
-                <a href={listHref(base, query, { filters: rest, page: 1 })} className="chip" aria-label={`Remove filter ${text}`}>
-                  {text} <span aria-hidden="true">×</span>
+                <a href={listHref(base, query, { filters: rest, page: 1 })} className="chip" aria-label={t("chips.remove", { filter: `${name} ${value.text}` })}>
+                  {name} {value.shown} <span aria-hidden="true">×</span>
                 </a>
               </li>
             );
           })}
           <li>
             <a href={listHref(base, { ...query, q: "" }, { filters: [], page: 1 })} className="link">
-              Clear all
+              {t("chips.clearAll")}
             </a>
           </li>
         </ul>

@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/actions/state";
 import { listHref, type ListQuery } from "@/lib/resources/engine/params";
 import type { Row } from "@/lib/resources/engine/rows";
 import { editText, inlineField, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
 import type { FieldDef, Resource } from "@/lib/resources/types";
 import { InlineEdit } from "./inline-edit";
-import { formatValue } from "./value";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { formatValue, isDataType, valueWords, type ValueWords } from "./value";
 
 function rowLabel(row: Row, key: string): string {
   const v = row.values[key];
@@ -20,12 +22,14 @@ function rowLabel(row: Row, key: string): string {
  * and so is inline editing (given `inlineAction`), by one InlineEdit: a row
  * carries its id and version, and InlineEdit draws the cells' edit buttons.
  */
-export function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (state: ActionState, form: FormData) => Promise<ActionState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
+export async function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (state: ActionState, form: FormData) => Promise<ActionState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
   const base = `/admin/${resource.name}`;
   const columns = resource.fields.filter((f) => f.list);
   // The first column links to the record, so it is never a button itself.
   const editable: InlineColumn[] = inlineAction ? columns.flatMap((f, i) => (f.inlineEdit && (!inlineKeys || inlineKeys.has(f.key)) && i > 0 ? [{ ...inlineField(f), col: i + (selectable ? 1 : 0) }] : [])) : [];
   const editKeys = new Set(editable.map((c) => c.key));
+  const [t, words] = await Promise.all([getTranslations("list.table"), valueWords()]);
+  const data = (f: FieldDef, value: unknown) => (isDataType(f.type) && value !== null && value !== undefined && value !== "" ? { translate: "no" as const } : {});
   return (
     <ListFrame columns={editable} titleCol={selectable ? 1 : 0} action={inlineAction}>
       <table className="data-table" data-resource={resource.name}>
@@ -34,7 +38,7 @@ export function ListTable({ resource, query, rows, selectable, inlineAction, inl
           <tr>
             {selectable ? (
               <th scope="col" className="select">
-                <input type="checkbox" data-select-all aria-label="Select all rows on this page" />
+                <input type="checkbox" data-select-all aria-label={t("selectPage")} />
               </th>
             ) : null}
             {columns.map((f) => {
@@ -44,7 +48,7 @@ export function ListTable({ resource, query, rows, selectable, inlineAction, inl
                 <th key={f.key} scope="col" aria-sort={ariaSort}>
                   {f.sortable ? (
                     <a href={listHref(base, query, { sort: { key: f.key, desc: active ? !query.sort.desc : false }, page: 1 })}>
-                      {f.label} <span aria-hidden="true">{active ? (query.sort.desc ? "▼" : "▲") : "↕"}</span> <span className="sr-only">{active ? (query.sort.desc ? "(sorted descending)" : "(sorted ascending)") : "(sort)"}</span>
+                      {f.label} <span aria-hidden="true">{active ? (query.sort.desc ? "▼" : "▲") : "↕"}</span> <span className="sr-only">{t("sorted", { order: ariaSort ?? "none" })}</span>
                     </a>
                   ) : (
                     f.label
@@ -61,15 +65,16 @@ export function ListTable({ resource, query, rows, selectable, inlineAction, inl
               <tr key={id} {...(editKeys.size ? { "data-id": id, "data-v": row.version ?? "" } : {})}>
                 {selectable ? (
                   <td>
-                    <input type="checkbox" name="ids" value={id} aria-label={`Select ${rowLabel(row, columns[0]!.key)}`} />
+                    <input type="checkbox" name="ids" value={id} aria-label={t("selectRow", { row: rowLabel(row, columns[0]!.key) })} />
                   </td>
                 ) : null}
                 {columns.map((f, i) => {
                   const value = row.values[f.key];
-                  if (editKeys.has(f.key)) return <EditableCell key={i} field={f} value={value} />;
+                  if (editKeys.has(f.key)) return <EditableCell key={i} field={f} value={value} words={words} />;
+                  // The first column shows the id when it has no value: data too.
                   return (
-                    <td key={i}>
-                      {i === 0 ? <a href={`${base}/${encodeURIComponent(id)}`}>{value === null || value === undefined ? id : formatValue(f, value, row.refs[f.key], false)}</a> : formatValue(f, value, row.refs[f.key])}
+                    <td key={i} {...(i === 0 && (value === null || value === undefined) ? { translate: "no" as const } : data(f, value))}>
+                      {i === 0 ? <a href={`${base}/${encodeURIComponent(id)}`}>{value === null || value === undefined ? id : formatValue(f, value, words, row.refs[f.key], false)}</a> : formatValue(f, value, words, row.refs[f.key])}
                     </td>
                   );
                 })}
@@ -85,21 +90,29 @@ export function ListTable({ resource, query, rows, selectable, inlineAction, inl
 function ListFrame({ columns, titleCol, action, children }: { columns: InlineColumn[]; titleCol: number; action?: (state: ActionState, form: FormData) => Promise<ActionState>; children: ReactNode }) {
   if (!action || columns.length === 0) return <div className="card overflow-x-auto">{children}</div>;
   return (
-    <InlineEdit className="card overflow-x-auto" fields={columns} titleCol={titleCol} action={action}>
-      {children}
-    </InlineEdit>
+    <ClientMessages namespaces={["inline", "values.labelCase", "values.empty"]}>
+      <InlineEdit className="card overflow-x-auto" fields={columns} titleCol={titleCol} action={action}>
+        {children}
+      </InlineEdit>
+    </ClientMessages>
   );
 }
 
 /**
  * An editable cell: its text as it is elsewhere, and `data-raw` only where the
- * editor could not read the value back from that text. The text goes in an
- * array so that React updates the text node itself rather than resetting the
- * cell's whole text, which would drop the edit button InlineEdit draws into it.
+ * editor could not read the value back from that text. The text goes in a
+ * span so that React updates it rather than resetting the cell's whole text,
+ * which would drop the edit button InlineEdit draws into it.
  */
-function EditableCell({ field, value }: { field: FieldDef; value: unknown }) {
-  const shown = formatValue(field, value);
+function EditableCell({ field, value, words }: { field: FieldDef; value: unknown; words: ValueWords }) {
+  const shown = formatValue(field, value, words);
   const text = editText(field.type, value);
   const raw = typeof shown === "string" && textFromDisplay(field.type, shown) === text ? {} : { "data-raw": text };
-  return <td {...raw}>{[shown]}</td>;
+  // The value alone is data (translate="no"); the editor drawn beside it is the panel's words. Always a span, so React updates it in place.
+  const data = isDataType(field.type) && value !== null && value !== undefined && value !== "";
+  return (
+    <td {...raw}>
+      <span translate={data ? "no" : undefined}>{shown}</span>
+    </td>
+  );
 }

@@ -1,11 +1,37 @@
 import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { RefValue } from "@/lib/resources/engine/rows";
 import { formatMoney } from "@/lib/resources/money";
 import { permissionLabel } from "@/lib/resources/permission-catalog";
 import { formatInstant, loadedTimeZone, loadTimeZone } from "@/lib/time-zone";
 import type { FieldDef } from "@/lib/resources/types";
 
-const NUMBER = new Intl.NumberFormat("en-US");
+const numbers = new Map<string, Intl.NumberFormat>();
+
+/** The words a cell may show that are not its value, and the locale its numbers are written in. */
+export interface ValueWords {
+  yes: string;
+  no: string;
+  empty: string;
+  locale: string;
+}
+
+/** The request's ValueWords: looked up once per page, not once per cell. */
+export async function valueWords(): Promise<ValueWords> {
+  const [t, locale] = await Promise.all([getTranslations("values"), getLocale()]);
+  return { yes: t("yes"), no: t("no"), empty: t("empty"), locale };
+}
+
+function formatNumber(n: number, locale: string): string {
+  let format = numbers.get(locale);
+  if (!format) numbers.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
+}
+
+/** Field types whose shown value is the stored data itself (not a word of the panel): such cells are marked translate="no". */
+export function isDataType(type: FieldDef["type"]): boolean {
+  return type !== "boolean" && type !== "enum" && type !== "datetime";
+}
 
 /**
  * "2025-01-05 15:30 GMT+1" in a `<time>` whose `dateTime` and title are the
@@ -36,15 +62,15 @@ async function ZonedDateTime({ value, dateOnly }: { value: Date; dateOnly: boole
  * this for every cell, so it is a function, not a component, and returns no
  * element it can spare). Text is rendered as text, never as HTML.
  */
-export function formatValue(field: FieldDef, value: unknown, refValue?: RefValue | null, linkRefs = true): ReactNode {
-  if (value === null || value === undefined || value === "") return "—";
+export function formatValue(field: FieldDef, value: unknown, words: ValueWords, refValue?: RefValue | null, linkRefs = true): ReactNode {
+  if (value === null || value === undefined || value === "") return words.empty;
   switch (field.type) {
     case "boolean":
-      return value ? "Yes" : "No";
+      return value ? words.yes : words.no;
     case "money":
-      return formatMoney(Number(value));
+      return formatMoney(Number(value), words.locale);
     case "number":
-      return NUMBER.format(Number(value));
+      return formatNumber(Number(value), words.locale);
     case "datetime":
       return value instanceof Date ? <DateTime value={value} /> : String(value);
     case "reference":
@@ -59,47 +85,49 @@ export function formatValue(field: FieldDef, value: unknown, refValue?: RefValue
 }
 
 /** A field's value on the details page, including the kinds only it shows (many, permissions, changes). */
-export function FieldValue({ field, value, refValue, many }: { field: FieldDef; value: unknown; refValue?: RefValue | null; many?: RefValue[] }) {
-  if (field.type === "many") return many?.length ? many.map((r) => r.label).join(", ") : "none";
+export async function FieldValue({ field, value, refValue, many }: { field: FieldDef; value: unknown; refValue?: RefValue | null; many?: RefValue[] }) {
+  const [t, words] = await Promise.all([getTranslations("values"), valueWords()]);
+  if (field.type === "many") return many?.length ? <span translate="no">{many.map((r) => r.label).join(", ")}</span> : t("none");
   if (field.type === "permissions") {
     const list = Array.isArray(value) ? (value as string[]) : [];
-    return list.length ? list.map(permissionLabel).join(", ") : "none";
+    return list.length ? list.map(permissionLabel).join(", ") : t("none");
   }
-  if (field.type === "json") return value ? <Changes value={value} /> : "—";
+  if (field.type === "json") return value ? <Changes value={value} words={{ field: t("changes.field"), before: t("changes.before"), after: t("changes.after"), empty: words.empty }} /> : words.empty;
   if (field.type === "reference" && refValue && field.reference && refValue.open !== false) {
     return (
-      <a className="link" href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`}>
+      <a className="link" href={`/admin/${field.reference.resource}/${encodeURIComponent(String(refValue.id))}`} translate="no">
         {refValue.label}
       </a>
     );
   }
-  return formatValue(field, value, refValue);
+  const shown = formatValue(field, value, words, refValue);
+  return isDataType(field.type) && value !== null && value !== undefined && value !== "" ? <span translate="no">{shown}</span> : shown;
 }
 
-function show(v: unknown): string {
-  if (v === null || v === undefined) return "—";
+function show(v: unknown, empty: string): string {
+  if (v === null || v === undefined) return empty;
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
 /** An audit entry's before/after values, one row per field. */
-function Changes({ value }: { value: unknown }) {
+function Changes({ value, words }: { value: unknown; words: { field: string; before: string; after: string; empty: string } }) {
   const entries = typeof value === "object" && value ? Object.entries(value as Record<string, { before?: unknown; after?: unknown }>) : [];
-  if (!entries.length) return "—";
+  if (!entries.length) return words.empty;
   return (
     <table className="text-xs">
       <thead>
         <tr>
-          <th scope="col" className="pr-3 text-left font-medium">Field</th>
-          <th scope="col" className="pr-3 text-left font-medium">Before</th>
-          <th scope="col" className="text-left font-medium">After</th>
+          <th scope="col" className="pr-3 text-left font-medium">{words.field}</th>
+          <th scope="col" className="pr-3 text-left font-medium">{words.before}</th>
+          <th scope="col" className="text-left font-medium">{words.after}</th>
         </tr>
       </thead>
       <tbody>
         {entries.map(([key, change]) => (
-          <tr key={key}>
+          <tr key={key} translate="no">
             <th scope="row" className="pr-3 text-left font-normal">{key}</th>
-            <td className="pr-3 font-mono break-all">{show(change?.before)}</td>
-            <td className="font-mono break-all">{show(change?.after)}</td>
+            <td className="pr-3 font-mono break-all">{show(change?.before, words.empty)}</td>
+            <td className="font-mono break-all">{show(change?.after, words.empty)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,13 +1,18 @@
 // One file per namespace; the namespace is the file's name. Add a namespace here and in every other locale's index.
 import account from "./account.json";
 import actions from "./actions.json";
+import bulk from "./bulk.json";
 import engine from "./engine.json";
 import errors from "./errors.json";
+import filters from "./filters.json";
+import inline from "./inline.json";
+import list from "./list.json";
 import login from "./login.json";
 import logout from "./logout.json";
 import notices from "./notices.json";
 import permissions from "./permissions.json";
 import resources from "./resources.json";
+import values from "./values.json";
 
-const messages = { account, actions, engine, errors, login, logout, notices, permissions, resources };
+const messages = { account, actions, bulk, engine, errors, filters, inline, list, login, logout, notices, permissions, resources, values };
 export default messages;

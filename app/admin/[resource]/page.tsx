@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { bulkAction } from "@/lib/resources/bulk-actions";
 import { inlineEditAction } from "@/lib/resources/inline-actions";
@@ -6,7 +7,7 @@ import { allowedActions, requireResource } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, sortToken, withoutEmptyParams, type RawParams } from "@/lib/resources/engine/params";
 import { listRows } from "@/lib/resources/panel";
 import { BULK_SET, inlineField } from "@/lib/resources/inline-edit";
-import { getResource } from "@/lib/resources/registry";
+import { getLocalResource } from "@/lib/resources/localize";
 import { fixedFields } from "@/lib/resources/scope";
 import { mayAct } from "@/lib/permissions";
 import { BulkForm } from "@/components/resource/bulk-form";
@@ -16,12 +17,15 @@ import { ListTable } from "@/components/resource/list-table";
 import { Notice } from "@/components/resource/notice";
 import { Pagination } from "@/components/resource/pagination";
 import { EmptyList } from "@/components/resource/empty-list";
+import { inTextCase } from "@/components/resource/in-text";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { loadTimeZone } from "@/lib/time-zone";
 
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: getResource((await params).resource)?.label ?? "Not found" };
+  const [name, locale] = [(await params).resource, await getLocale()];
+  return { title: getLocalResource(name, locale)?.label ?? (await getTranslations("list"))("notFound") };
 }
 
 export default async function ResourceListPage({ params, searchParams }: Props) {
@@ -35,13 +39,15 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const query = parseListQuery(resource, raw, await loadTimeZone());
   const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
+  const [t, tb, values, locale] = await Promise.all([getTranslations("list"), getTranslations("bulk"), getTranslations("values"), getLocale()]);
+  const inText = inTextCase(values("labelCase"));
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = await fixedFields(resource, user);
   const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];
   const bulk = [
-    ...(allowed.delete ? [{ name: "delete", label: "Delete" }] : []),
+    ...(allowed.delete ? [{ name: "delete", label: tb("delete") }] : []),
     ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
-    ...(settable.length ? [{ name: BULK_SET, label: "Set field…" }] : []),
+    ...(settable.length ? [{ name: BULK_SET, label: tb("setField") }] : []),
   ];
   // Shown above the rows; a refused bulk action's message takes its place.
   const notice = <Notice kind={raw.notice} count={raw.count} names={resource} kinds={["deleted", "bulk"]} />;
@@ -53,12 +59,12 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
         <div className="flex gap-2">
           {allowed.export ? (
             <a href={`${base}/export?${exportQuery}`} className="btn-secondary" download>
-              Export CSV
+              {t("exportCsv")}
             </a>
           ) : null}
           {allowed.create ? (
             <a href={`${base}/new`} className="btn-primary">
-              New {resource.singular.toLowerCase()}
+              {t("new", { singular: inText(resource.singular) })}
             </a>
           ) : null}
         </div>
@@ -73,9 +79,11 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
               <EmptyList names={resource} query={query} base={base} canCreate={allowed.create} />
             </>
           ) : (
-            <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} noun={resource.label.toLowerCase()} total={{ count: result.total, text: `${result.total.toLocaleString("en-US")}${result.totalCapped ? "+" : ""}` }} notice={notice}>
-              <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
-            </BulkForm>
+            <ClientMessages namespaces={["bulk", "values.labelCase", "values.yes", "values.no", "values.empty"]}>
+              <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label: inText(resource.label) }} total={{ count: result.total, text: `${result.total.toLocaleString(locale)}${result.totalCapped ? "+" : ""}` }} notice={notice}>
+                <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
+              </BulkForm>
+            </ClientMessages>
           )}
           <Pagination base={base} query={query} result={result} />
         </div>

@@ -5,6 +5,7 @@ import { takeExportSlot } from "../../db/export-slots";
 import { streamRows } from "../../db/stream-rows";
 import { env } from "../../env";
 import { logFailure } from "../../log";
+import { translator } from "../../i18n/translator";
 import { csvLines } from "../csv";
 import { centsToDecimal } from "../money";
 import type { FieldDef, Resource } from "../types";
@@ -22,19 +23,32 @@ function exportFields(resource: Resource): FieldDef[] {
   return resource.fields.filter((f) => f.column && !f.hidden);
 }
 
+/** The words a CSV holds besides its data, in the reader's language (English outside a request). */
+interface CsvWords {
+  id: string;
+  yes: string;
+  no: string;
+}
+
+async function csvWords(): Promise<CsvWords> {
+  const [list, values] = await Promise.all([translator("list"), translator("values")]);
+  return { id: list("csv.id"), yes: values("yes"), no: values("no") };
+}
+
 /**
  * Raw driver values (SQLite's numbers and JSON text, or PostgreSQL's dates,
- * booleans and arrays) to CSV text: what the list shows (Yes/No), except where
- * a spreadsheet needs the plain value (money as a decimal, times as UTC ISO
- * instants, which a spreadsheet reads whatever the viewer's zone).
+ * booleans and arrays) to CSV text: what the list shows (Yes/No in the
+ * reader's language), except where a spreadsheet needs the plain value (money
+ * as a decimal, times as UTC ISO instants, which a spreadsheet reads whatever
+ * the viewer's zone).
  */
-function cell(field: FieldDef, value: unknown): string {
+function cell(field: FieldDef, value: unknown, words: CsvWords): string {
   if (value === null || value === undefined) return "";
   switch (field.type) {
     case "money":
       return centsToDecimal(Number(value));
     case "boolean":
-      return value === 1 || value === true ? "Yes" : "No";
+      return value === 1 || value === true ? words.yes : words.no;
     case "datetime":
       if (value instanceof Date) return value.toISOString();
       return typeof value === "number" ? new Date(value).toISOString() : String(value);
@@ -66,7 +80,8 @@ async function labelReferences(registry: Registry, fields: FieldDef[], batch: st
 }
 
 /**
- * The CSV of a list query as a byte stream: a header row of labels, then rows
+ * The CSV of a list query as a byte stream: a header row of labels (the
+ * resource's, so a localized resource gives localized headers), then rows
  * in batches pulled only as fast as the client reads, so memory stays flat
  * whatever the number of rows. `viewer` (undefined: a trusted caller) sees
  * only the rows they may view and export; with the `registry`, references are
@@ -85,6 +100,9 @@ export function exportStream(resource: Resource, query: ListQuery, viewer?: View
   const encoder = new TextEncoder();
   const release = takeExportSlot();
   const rows = streamRows(select, BATCH);
+  // Asked for here, inside the request, for its locale; the stream's pulls may run after it.
+  const asked = csvWords();
+  let words: CsvWords;
   let timer: NodeJS.Timeout | undefined;
   const finish = async () => {
     clearTimeout(timer);
@@ -92,14 +110,20 @@ export function exportStream(resource: Resource, query: ListQuery, viewer?: View
     await rows.return().catch(() => undefined);
   };
   return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(csvLines([["ID", ...fields.map((f) => f.label)]])));
+    async start(controller) {
       timer = setTimeout(() => {
         logFailure("export cut off", new Error(`export of ${resource.name} ran past EXPORT_MAX_SECONDS (${env.EXPORT_MAX_SECONDS} s)`));
         controller.error(new Error("export time limit reached"));
         void finish();
       }, env.EXPORT_MAX_SECONDS * 1000);
       timer.unref();
+      try {
+        words = await asked;
+      } catch (error) {
+        await finish();
+        throw error;
+      }
+      controller.enqueue(encoder.encode(csvLines([[words.id, ...fields.map((f) => f.label)]])));
     },
     async pull(controller) {
       const batch: string[][] = [];
@@ -108,7 +132,7 @@ export function exportStream(resource: Resource, query: ListQuery, viewer?: View
           const next = await rows.next();
           if (next.done) break;
           const [id, ...values] = next.value;
-          batch.push([String(id), ...values.map((v, j) => cell(fields[j]!, v))]);
+          batch.push([String(id), ...values.map((v, j) => cell(fields[j]!, v, words))]);
         }
         if (registry) await labelReferences(registry, fields, batch, viewer);
       } catch (error) {
