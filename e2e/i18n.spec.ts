@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
+import { createItem, uniqueTag } from "./support/items";
 
 /**
  * The panel's language: the user's choice on /account, else the browser's
@@ -176,4 +177,57 @@ test("a forged language is refused and nothing is written", async ({ page }) => 
   await page.waitForLoadState("networkidle");
   expect(storedLocale(email)).toBeNull();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test.describe("record pages in German", () => {
+  // The admin has no language stored: the browser's German applies.
+  test.use({ storageState: ACCOUNTS.admin.state, locale: "de-DE" });
+
+  test("an admin edits an item in German: the form's words, a refused negative price next to the field, then the notice", async ({ page, browser }) => {
+    test.slow(); // two browsers and several page loads on a busy machine
+    const english = await browser.newContext({ storageState: ACCOUNTS.admin.state, locale: "en-US" });
+    const name = uniqueTag("Artikel");
+    const id = await createItem(await english.newPage(), { name, price: "2.00" });
+    await english.close();
+
+    await page.goto(`/admin/items/${id}/edit`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/ bearbeiten$/);
+    // The record's title is data: linked in the breadcrumb, never translated.
+    await expect(page.getByRole("navigation", { name: "Brotkrümelnavigation" }).getByRole("link", { name })).toHaveAttribute("translate", "no");
+    await expect(page.getByRole("button", { name: "Speichern", exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Speichern und weiteren hinzufügen" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Speichern und weiter bearbeiten" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Abbrechen" })).toHaveAttribute("href", `/admin/items/${id}`);
+    await expect(page.getByRole("link", { name: "Löschen" })).toHaveAttribute("href", `/admin/items/${id}/delete`);
+    await expect(page.getByRole("combobox", { name: /Categor|Kategorie/ }).locator("option").first()).toHaveText("Auswählen…");
+
+    const price = page.locator('input[name="price"]');
+    await expect(price).toHaveAttribute("placeholder", "0,00");
+    await price.fill("-3");
+    await page.getByRole("button", { name: "Speichern", exact: true }).click();
+    await expect(price).toHaveAttribute("aria-invalid", "true");
+    await expect(price).toBeFocused();
+    await expect(page.locator("#price-error")).toHaveText(/\S/);
+    await expect(price).toHaveAttribute("aria-describedby", /price-error/);
+    expect(queryDb<{ price_cents: number }>("select price_cents from items where id = ?", id)[0]?.price_cents).toBe(200);
+
+    await price.fill("4.00");
+    await page.getByRole("button", { name: "Speichern und weiter bearbeiten" }).click();
+    await page.waitForURL(`/admin/items/${id}/edit?notice=updated`);
+    await expect(page.getByRole("status")).toContainText(name);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/ bearbeiten$/);
+    expect(queryDb<{ price_cents: number }>("select price_cents from items where id = ?", id)[0]?.price_cents).toBe(400);
+
+    // Its delete page: the question, what else changes, and the form's buttons.
+    await page.getByRole("link", { name: "Löschen" }).click();
+    await page.waitForURL(`/admin/items/${id}/delete`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/ löschen$/);
+    await expect(page.getByRole("main")).toContainText("Dies kann nicht rückgängig gemacht werden.");
+    await expect(page.getByRole("main")).toContainText("Nichts anderes verweist darauf.");
+    await expect(page.getByRole("link", { name: "Nein, zurück" })).toHaveAttribute("href", `/admin/items/${id}`);
+    await page.getByRole("button", { name: "Ja, löschen" }).click();
+    await page.waitForURL(/\/admin\/items\?notice=deleted/);
+    expect(queryDb("select id from items where id = ?", id)).toEqual([]);
+  });
 });

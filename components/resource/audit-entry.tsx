@@ -1,18 +1,17 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { entryLabels, visibleChanges } from "@/lib/audit/labels";
 import { getAuditEntry } from "@/lib/audit/queries";
 import { describeEntry, entryHeading, formatText, knownLabel, realChanges } from "@/lib/audit/sentence";
-import { getResource } from "@/lib/resources/registry";
+import { getLocalResource } from "@/lib/resources/localize";
 import type { DetailsPanelProps } from "@/lib/resources/types";
-
-const WORDS = { heading: "What happened", field: "Field", before: "Before", after: "After", changes: "Changes" };
 
 /** The entry as the reader may see it, read once per request for the heading and the panel. */
 const readEntry = cache(async (id: string, viewer: DetailsPanelProps["viewer"]) => {
   const raw = /^\d+$/.test(id) ? await getAuditEntry(Number(id)) : null;
   if (!raw) return null;
   const entry = visibleChanges(raw, viewer);
-  const resource = entry.resource ? getResource(entry.resource) : undefined;
+  const resource = entry.resource ? getLocalResource(entry.resource, await getLocale()) : undefined;
   const labels = await entryLabels([entry], viewer);
   return { entry, resource, labels, label: labels.current(entry) ?? knownLabel(entry, resource) };
 });
@@ -25,7 +24,7 @@ export async function AuditEntryHeading({ recordId, viewer, fallback }: DetailsP
 
 /** What the entry says in words, and each changed field with its label and its values as the panel shows them. */
 export async function AuditEntryPanel({ recordId, viewer }: DetailsPanelProps) {
-  const read = await readEntry(recordId, viewer);
+  const [read, t] = await Promise.all([readEntry(recordId, viewer), getTranslations("history.entry")]);
   if (!read) return null;
   const { entry, resource, labels, label } = read;
   const said = describeEntry(entry, resource, label, labels.lookup);
@@ -33,19 +32,19 @@ export async function AuditEntryPanel({ recordId, viewer }: DetailsPanelProps) {
   return (
     <section aria-labelledby="entry-heading" className="card mt-6 p-5 text-sm">
       <h2 id="entry-heading" className="text-lg font-semibold">
-        {WORDS.heading}
+        {t("heading")}
       </h2>
       <p className="mt-2 break-words">{said.action}</p>
       {said.changes ? <p className="mt-1 break-words">{said.changes}</p> : null}
       {changes.length ? (
         <div className="mt-4 overflow-x-auto">
           <table className="audit-changes">
-            <caption className="sr-only">{WORDS.changes}</caption>
+            <caption className="sr-only">{t("changes")}</caption>
             <thead>
               <tr>
-                <th scope="col">{WORDS.field}</th>
-                <th scope="col">{WORDS.before}</th>
-                <th scope="col">{WORDS.after}</th>
+                <th scope="col">{t("field")}</th>
+                <th scope="col">{t("before")}</th>
+                <th scope="col">{t("after")}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,8 +54,8 @@ export async function AuditEntryPanel({ recordId, viewer }: DetailsPanelProps) {
                 return (
                   <tr key={key}>
                     <th scope="row">{field?.label ?? key}</th>
-                    <td>{show(change.before)}</td>
-                    <td>{show(change.after)}</td>
+                    <td translate="no">{show(change.before)}</td>
+                    <td translate="no">{show(change.after)}</td>
                   </tr>
                 );
               })}

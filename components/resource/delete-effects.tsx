@@ -1,54 +1,67 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import type { DeleteEffect } from "@/lib/resources/engine/delete-effects";
-import { countOf } from "@/lib/resources/words";
+import { inSentence } from "@/lib/i18n/noun";
+import type { Locale } from "@/lib/i18n/locales";
+import { countOf, getLocalResource } from "@/lib/resources/localize";
+import { getResource } from "@/lib/resources/registry";
 
-const NUMBER = new Intl.NumberFormat("en-US");
+type T = Awaited<ReturnType<typeof getTranslations<"deletion.effects">>>;
 
-/** Every sentence of the delete confirmation page, in one place. */
-const WORDS = {
-  none: "Nothing else refers to it.",
-  heading: "What else changes",
-  more: (n: number) => `and ${NUMBER.format(n)} more`,
-  sentence: (e: DeleteEffect, what: string): string => {
-    const n = countOf(e.count, e.singular, e.capped);
-    const field = e.field.toLowerCase();
-    const plural = e.count !== 1 || e.capped;
-    switch (e.kind) {
-      case "cleared":
-        return `${n} will lose ${plural ? "their" : "its"} ${field}.`;
-      case "reset":
-        return `${n} will have ${plural ? "their" : "its"} ${field} reset.`;
-      case "deleted":
-        return `${n} will be deleted too.`;
-      case "unlinked":
-        return `${n} will lose this ${what}.`;
-      case "blocks":
-        return `${n} still ${plural ? "refer" : "refers"} to this ${what} by ${field}: it cannot be deleted while they do.`;
-    }
-  },
-};
+/** The pointing field's label in `locale` (the effect names it in the definition's words). */
+function fieldLabel(e: DeleteEffect, locale: Locale): string {
+  const key = getResource(e.resource)?.fields.find((f) => f.label === e.field)?.key;
+  return (key && getLocalResource(e.resource, locale)?.fieldMap.get(key)?.label) || e.field;
+}
+
+/** One kind of effect as a sentence: a count in the affected resource's noun, the field, and this record's noun (`what`). */
+function sentence(t: T, e: DeleteEffect, what: string, locale: Locale): string {
+  const local = getLocalResource(e.resource, locale) ?? { name: e.resource, singular: e.singular };
+  const n = countOf(local, e.count, locale, e.capped);
+  // A capped count is many, whatever the number.
+  const count = e.capped ? Math.max(e.count, 2) : e.count;
+  const field = inSentence(fieldLabel(e, locale), locale);
+  switch (e.kind) {
+    case "cleared":
+      return t("cleared", { n, count, field });
+    case "reset":
+      return t("reset", { n, count, field });
+    case "deleted":
+      return t("deleted", { n, count });
+    case "unlinked":
+      return t("unlinked", { n, what });
+    case "blocks":
+      return t("blocks", { n, count, what, field });
+  }
+}
 
 /** The affected records of a delete, each kind a sentence with a count and at most a few names the viewer may see. */
-export function DeleteEffects({ effects, what }: { effects: DeleteEffect[]; what: string }) {
-  if (effects.length === 0) return <p className="text-sm">{WORDS.none}</p>;
+export async function DeleteEffects({ effects, what }: { effects: DeleteEffect[]; what: string }) {
+  const [t, locale] = await Promise.all([getTranslations("deletion.effects"), getLocale()]);
+  if (effects.length === 0) return <p className="text-sm">{t("none")}</p>;
   return (
     <section aria-labelledby="delete-effects-heading" className="delete-effects">
-      <h2 id="delete-effects-heading">{WORDS.heading}</h2>
+      <h2 id="delete-effects-heading">{t("heading")}</h2>
       <ul>
         {effects.map((e) => {
           const rest = e.count - e.names.length;
           return (
             <li key={`${e.resource}:${e.field}`}>
-              <p>{WORDS.sentence(e, what)}</p>
+              <p>{sentence(t, e, what, locale)}</p>
               {e.names.length ? (
                 <ul className="delete-effects-names">
                   {e.names.map((r) => (
                     <li key={String(r.id)}>
-                      <a href={r.href} className="link break-all">
+                      <a href={r.href} className="link break-all" translate="no">
                         {r.title}
                       </a>
                     </li>
                   ))}
-                  {rest > 0 ? <li>{WORDS.more(rest)}{e.capped ? "+" : ""}</li> : null}
+                  {rest > 0 ? (
+                    <li>
+                      {t("more", { count: rest })}
+                      {e.capped ? "+" : ""}
+                    </li>
+                  ) : null}
                 </ul>
               ) : null}
             </li>

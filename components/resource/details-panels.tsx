@@ -18,10 +18,10 @@ const HEADINGS: Record<string, Heading> = {
   "audit-entry": AuditEntryHeading,
 };
 
-/** The page heading a panel gives, else the record's title. */
+/** The page heading a panel gives, else the record's title (data: not translated). */
 export function DetailsHeading({ name, fallback, ...props }: DetailsPanelProps & { name: string; fallback: string }) {
   const Heading = HEADINGS[name];
-  return Heading ? <Heading {...props} fallback={fallback} /> : fallback;
+  return Heading ? <Heading {...props} fallback={fallback} /> : <span translate="no">{fallback}</span>;
 }
 
 /** The panel a definition names; a name no panel has is a mistake in the definition. */

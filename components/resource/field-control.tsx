@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
 import { PermissionMatrix } from "./permission-matrix";
 import { ReferencePicker } from "./reference-picker";
 
 /** One field's control, by type; `autoFocus` on the first field with an error (also without JavaScript). */
 export function FieldControl({ field, value, typed, error, autoFocus }: { field: FormFieldSpec; value: string | string[] | undefined; typed?: string; error?: string; autoFocus?: boolean }) {
+  const t = useTranslations("record.form");
   const text = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
   const list = Array.isArray(value) ? value : value ? [value] : [];
   const describedBy = [error ? `${field.key}-error` : null, field.help || field.note ? `${field.key}-help` : null].filter(Boolean).join(" ") || undefined;
@@ -31,16 +33,16 @@ export function FieldControl({ field, value, typed, error, autoFocus }: { field:
     case "enum":
       return (
         <select {...common} defaultValue={text} className="input mt-1">
-          <option value="">Choose…</option>
+          <option value="">{t("choose")}</option>
           {field.options?.map((o) => (
-            <option key={o} value={o}>
+            <option key={o} value={o} translate="no">
               {o}
             </option>
           ))}
         </select>
       );
     case "money":
-      return <input {...common} type="text" inputMode="decimal" defaultValue={text} placeholder="0.00" className="input mt-1 max-w-48" />;
+      return <input {...common} type="text" inputMode="decimal" defaultValue={text} placeholder={t("moneyPlaceholder")} className="input mt-1 max-w-48" />;
     case "number":
       return <input {...common} type="number" step={1} defaultValue={text} className="input mt-1 max-w-48" />;
     case "datetime":
@@ -54,7 +56,7 @@ export function FieldControl({ field, value, typed, error, autoFocus }: { field:
       if (!field.lookup)
         return (
           <>
-            <input id={field.key} type="text" readOnly value={text ? (field.currentLabel ?? "") : ""} aria-labelledby={`${field.key}-label`} aria-describedby={describedBy} aria-invalid={common["aria-invalid"]} autoFocus={autoFocus} className="input mt-1 max-w-96" />
+            <input id={field.key} type="text" readOnly translate="no" value={text ? (field.currentLabel ?? "") : ""} aria-labelledby={`${field.key}-label`} aria-describedby={describedBy} aria-invalid={common["aria-invalid"]} autoFocus={autoFocus} className="input mt-1 max-w-96" />
             <input type="hidden" name={field.key} value={text} />
           </>
         );
@@ -70,7 +72,7 @@ export function FieldControl({ field, value, typed, error, autoFocus }: { field:
               <label key={value} className="inline-flex items-center gap-2 text-sm">
                 <input type="checkbox" name={locked ? undefined : field.key} value={value} defaultChecked={list.includes(value)} disabled={locked} className="size-4" />
                 {locked && list.includes(value) ? <input type="hidden" name={field.key} value={value} /> : null}
-                {c.label}
+                <span translate="no">{c.label}</span>
               </label>
             );
           })}

@@ -1,3 +1,5 @@
+import { useLocale, useTranslations } from "next-intl";
+import { inSentence } from "@/lib/i18n/noun";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
 
 /**
@@ -5,9 +7,11 @@ import type { FormFieldSpec } from "@/lib/resources/form-spec";
  * the resource has an owner, a choice of none / own records / all records;
  * then the extra permissions resources declare. Choices the editor may not
  * grant or revoke are disabled, and a locked current value is carried in a
- * hidden field so that saving keeps it.
+ * hidden field so that saving keeps it. Its words: the `record.matrix` messages.
  */
 export function PermissionMatrix({ field, list, describedBy }: { field: FormFieldSpec; list: string[]; describedBy?: string }) {
+  const t = useTranslations("record.matrix");
+  const locale = useLocale();
   const locked = (value: string) => !!field.lockedChoices?.includes(value);
   const held = new Set(list);
   const rows = field.matrix ?? [];
@@ -28,7 +32,7 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
         <thead>
           <tr>
             <th scope="col" className="px-2 py-1 text-left font-medium">
-              Resource
+              {t("resource")}
             </th>
             {rows[0]?.cells.map((c) => (
               <th key={c.action} scope="col" className="px-2 py-1 font-medium">
@@ -45,11 +49,11 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
               </th>
               {row.cells.map((c) => {
                 // "View items", as the role details name it (permission-catalog.ts, actionOn).
-                const label = `${c.label} ${row.label.toLowerCase()}`;
+                const label = t("cell", { action: c.label, resource: inSentence(row.label, locale) });
                 if (!c.supported) {
                   return (
                     <td key={c.action} className="px-2 py-1 text-center">
-                      <span className="text-zinc-400" aria-label="not applicable">
+                      <span className="text-zinc-400" aria-label={t("notApplicable")}>
                         –
                       </span>
                     </td>
@@ -67,12 +71,12 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
                 return (
                   <td key={c.action} className="px-2 py-1 text-center">
                     <select name={off ? undefined : field.key} aria-label={label} defaultValue={current} disabled={off} className="input py-0.5 text-xs">
-                      <option value="">None</option>
+                      <option value="">{t("none")}</option>
                       <option value={c.own} disabled={locked(c.own)}>
-                        Own
+                        {t("own")}
                       </option>
                       <option value={c.all} disabled={locked(c.all)}>
-                        All
+                        {t("all")}
                       </option>
                     </select>
                     {off && !field.readOnly && current ? <input type="hidden" name={field.key} value={current} /> : null}
@@ -85,13 +89,11 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
       </table>
       {extras.length ? (
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Field permissions</legend>
+          <legend className="text-sm font-medium">{t("fieldPermissions")}</legend>
           {extras.map((e) => (
             <label key={e.value} className="flex items-center gap-2 text-sm">
-              {checkbox(e.value, `${e.resource}: ${e.label}`)}
-              <span aria-hidden="true">
-                {e.resource}: {e.label}
-              </span>
+              {checkbox(e.value, t("extra", { resource: e.resource, permission: e.label }))}
+              <span aria-hidden="true">{t("extra", { resource: e.resource, permission: e.label })}</span>
             </label>
           ))}
         </fieldset>

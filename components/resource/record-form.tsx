@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/state";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
@@ -11,20 +12,12 @@ import { VERSION_FIELD } from "@/lib/resources/version-field";
 
 type Values = Record<string, string | string[]>;
 
-const WORDS = {
-  save: "Save",
-  saving: "Saving…",
-  addAnother: "Save and add another",
-  continue: "Save and continue editing",
-  cancel: "Cancel",
-  delete: "Delete",
-};
-
 /** The first field with an error, in the form's order: it gets focus after a failed submit. */
 function firstInvalid(fields: FormFieldSpec[], errors: Record<string, string>): string | undefined {
   return fields.find((f) => errors[f.key])?.key;
 }
 
+/** Its words: the `record.form` messages, and its controls' `record.matrix` and `picker` (ClientMessages in the page). */
 export function RecordForm({
   action,
   fields,
@@ -48,6 +41,7 @@ export function RecordForm({
   /** Edit forms: where the record's delete confirmation is, when the user may delete it. */
   deleteHref?: string;
 }) {
+  const t = useTranslations("record.form");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -105,24 +99,24 @@ export function RecordForm({
       ))}
       <div className="form-actions">
         <button type="submit" name="_save" value="1" className="btn-primary" disabled={pending}>
-          {pending ? WORDS.saving : WORDS.save}
+          {pending ? t("saving") : t("save")}
         </button>
         {addAnother ? (
           <button type="submit" name="_addanother" value="1" className="btn-secondary" disabled={pending}>
-            {WORDS.addAnother}
+            {t("addAnother")}
           </button>
         ) : null}
         {continueEditing ? (
           <button type="submit" name="_continue" value="1" className="btn-secondary" disabled={pending}>
-            {WORDS.continue}
+            {t("continue")}
           </button>
         ) : null}
         <Link href={cancelHref} className="btn-secondary">
-          {WORDS.cancel}
+          {t("cancel")}
         </Link>
         {deleteHref ? (
           <a href={deleteHref} className="btn-danger form-actions-delete">
-            {WORDS.delete}
+            {t("delete")}
           </a>
         ) : null}
       </div>

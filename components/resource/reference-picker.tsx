@@ -1,16 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { LABEL_SUFFIX, WAS_SUFFIX } from "@/lib/resources/reference-input";
-
-const WORDS = {
-  placeholder: "Type to search…",
-  searching: "Searching…",
-  none: "No match",
-  failed: "Could not search. Try again.",
-  clear: (label: string) => `Clear ${label}`,
-  options: (label: string) => `${label} options`,
-};
 
 interface Option {
   id: string | number;
@@ -31,7 +23,8 @@ const subscribeNothing = () => () => {};
  * (named `<name>__label`) for the row's exact title or search field, which the
  * server resolves on submit. Once hydrated it becomes a combobox that types
  * ahead against the server (at most 20 matches, so it works on tables of any
- * size) and keeps the chosen id in a hidden input named `name`.
+ * size) and keeps the chosen id in a hidden input named `name`. Its words:
+ * the `picker` messages; the rows' titles are data, never translated.
  */
 export function ReferencePicker({
   name,
@@ -57,6 +50,7 @@ export function ReferencePicker({
   describedBy?: string;
   autoFocus?: boolean;
 }) {
+  const t = useTranslations("picker");
   const id = useId();
   // True once hydrated: the server's HTML (and a browser without JavaScript) keeps the plain field.
   const enhanced = useSyncExternalStore(subscribeNothing, () => true, () => false);
@@ -114,17 +108,17 @@ export function ReferencePicker({
     );
   }
 
-  const message = answer?.q !== text ? WORDS.searching : answer.failed ? WORDS.failed : options.length === 0 ? WORDS.none : null;
+  const message = answer?.q !== text ? t("searching") : answer.failed ? t("failed") : options.length === 0 ? t("none") : null;
   return (
     <div className="relative mt-1">
       <input type="hidden" name={name} value={selected ? String(selected.id) : ""} />
       {selected ? (
         <div className="flex items-center gap-2">
-          <span className="input flex-1 truncate" id={`${id}-current`}>
+          <span className="input flex-1 truncate" id={`${id}-current`} translate="no">
             {selected.label}
           </span>
-          <button type="button" className="btn-secondary" onClick={() => choose(null)} aria-label={WORDS.clear(label)}>
-            Clear
+          <button type="button" className="btn-secondary" onClick={() => choose(null)} aria-label={t("clearLabel", { label })}>
+            {t("clear")}
           </button>
         </div>
       ) : (
@@ -140,7 +134,7 @@ export function ReferencePicker({
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           autoFocus={autoFocus}
-          placeholder={WORDS.placeholder}
+          placeholder={t("placeholder")}
           className="input"
           value={text}
           onChange={(e) => {
@@ -167,7 +161,7 @@ export function ReferencePicker({
       {/* A live region that is always there (announced when it fills), without the status role a page's notice has. */}
       <div aria-live="polite">{open && !selected && message ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{message}</p> : null}</div>
       {open && !selected && options.length > 0 ? (
-        <ul id={`${id}-list`} role="listbox" aria-label={WORDS.options(label)} className="card absolute z-10 mt-1 max-h-64 w-full overflow-auto py-1">
+        <ul id={`${id}-list`} role="listbox" aria-label={t("options", { label })} className="card absolute z-10 mt-1 max-h-64 w-full overflow-auto py-1">
           {options.map((o, i) => (
             <li
               key={String(o.id)}
@@ -175,6 +169,7 @@ export function ReferencePicker({
               role="option"
               aria-selected={i === active}
               className="cursor-pointer px-3 py-2 text-sm aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
+              translate="no"
               onMouseDown={(e) => {
                 e.preventDefault();
                 choose(o);

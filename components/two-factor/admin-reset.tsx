@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { adminResetTwoFactorAction } from "@/lib/auth/two-factor/account-actions";
 import { getUserTwoFactorEnabled } from "@/lib/auth/two-factor/queries";
 import { Flash } from "../flash";
@@ -7,22 +8,20 @@ import { Flash } from "../flash";
  * and a reset for someone who lost their authenticator (it ends their sessions).
  */
 export async function TwoFactorAdminPanel({ userId, mayReset, notice }: { userId: string; mayReset: boolean; notice?: string }) {
-  const enabled = await getUserTwoFactorEnabled(userId);
+  const [enabled, t] = await Promise.all([getUserTwoFactorEnabled(userId), getTranslations("record.twoFactor")]);
   return (
     <section aria-labelledby="two-factor-admin-heading" className="card mt-6 space-y-3 p-4">
       <h2 id="two-factor-admin-heading" className="text-base font-semibold">
-        Two-factor authentication
+        {t("heading")}
       </h2>
-      {notice === "two-factor-reset" ? (
-        <Flash text="Two-factor authentication was reset and the user’s sessions were ended." />
-      ) : null}
+      {notice === "two-factor-reset" ? <Flash text={t("wasReset")} /> : null}
       <p className="text-sm" data-testid="two-factor-state">
-        {enabled ? "On" : "Off"}
+        {enabled ? t("on") : t("off")}
       </p>
       {enabled && mayReset ? (
         <form action={adminResetTwoFactorAction.bind(null, userId)}>
           <button type="submit" className="btn-danger">
-            Reset two-factor authentication
+            {t("reset")}
           </button>
         </form>
       ) : null}

@@ -2,17 +2,21 @@
 import account from "./account.json";
 import actions from "./actions.json";
 import bulk from "./bulk.json";
+import deletion from "./deletion.json";
 import engine from "./engine.json";
 import errors from "./errors.json";
 import filters from "./filters.json";
+import history from "./history.json";
 import inline from "./inline.json";
 import list from "./list.json";
 import login from "./login.json";
 import logout from "./logout.json";
 import notices from "./notices.json";
 import permissions from "./permissions.json";
+import picker from "./picker.json";
+import record from "./record.json";
 import resources from "./resources.json";
 import values from "./values.json";
 
-const messages = { account, actions, bulk, engine, errors, filters, inline, list, login, logout, notices, permissions, resources, values };
+const messages = { account, actions, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, notices, permissions, picker, record, resources, values };
 export default messages;

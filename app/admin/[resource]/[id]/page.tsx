@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { allowedOn, requireResource } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { getRecord } from "@/lib/resources/panel";
-import { getResource } from "@/lib/resources/registry";
+import { getLocalResource } from "@/lib/resources/localize";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Breadcrumb } from "@/components/resource/breadcrumb";
 import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
 import { History } from "@/components/resource/history";
@@ -16,38 +18,35 @@ import { loadTimeZone } from "@/lib/time-zone";
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: getResource((await params).resource)?.singular ?? "Not found" };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
+  return { title: getLocalResource((await params).resource, locale)?.singular ?? t("notFound") };
 }
 
 export default async function ResourceDetailsPage({ params, searchParams }: Props) {
   const { resource: name, id: rawId } = await params;
   const { user, resource } = await requireResource(name, "view");
   const id = parseRouteId(resource, rawId);
-  const [record] = await Promise.all([id === null ? null : getRecord(resource, id, user), loadTimeZone()]);
+  const [record, t] = await Promise.all([id === null ? null : getRecord(resource, id, user), getTranslations("record.details"), loadTimeZone()]);
   if (!record) notFound();
   const allowed = { update: allowedOn(user, resource, "update", record), delete: allowedOn(user, resource, "delete", record) };
   const base = `/admin/${resource.name}`;
   const { notice } = await searchParams;
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <a href={base} className="link">
-          {resource.label}
-        </a>
-      </nav>
+      <Breadcrumb resource={resource} />
       <Notice kind={notice} title={record.title} names={resource} kinds={["created", "updated"]} />
       <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight break-all">{resource.detailsPanel ? <DetailsHeading name={resource.detailsPanel} recordId={String(record.id)} viewer={user} fallback={record.title} /> : record.title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-all">{resource.detailsPanel ? <DetailsHeading name={resource.detailsPanel} recordId={String(record.id)} viewer={user} fallback={record.title} /> : <span translate="no">{record.title}</span>}</h1>
         <div className="flex flex-wrap items-start gap-2">
           {allowed.update ? (
             <a href={`${base}/${encodeURIComponent(String(record.id))}/edit`} className="btn-primary">
-              Edit
+              {t("edit")}
             </a>
           ) : null}
           {allowed.delete ? (
             // A page of its own (what else changes, works without JavaScript), as Django's.
             <a href={`${base}/${encodeURIComponent(String(record.id))}/delete`} className="btn-danger">
-              Delete
+              {t("delete")}
             </a>
           ) : null}
         </div>

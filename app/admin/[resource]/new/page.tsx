@@ -5,21 +5,26 @@ import { parseRouteId } from "@/lib/resources/engine/ids";
 import { defaultValues, formSpec } from "@/lib/resources/form-spec";
 import { noticeText, parseNoticeKind } from "@/lib/resources/notice-text";
 import { getRecord } from "@/lib/resources/panel";
-import { getResource } from "@/lib/resources/registry";
+import { getLocalResource } from "@/lib/resources/localize";
+import { inSentence } from "@/lib/i18n/noun";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { Flash } from "@/components/flash";
 import { RecordForm } from "@/components/resource/record-form";
+import { Breadcrumb } from "@/components/resource/breadcrumb";
 
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const ADD_ANOTHER = (singular: string) => `You may add another ${singular.toLowerCase()} below.`;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const r = getResource((await params).resource);
-  return { title: r ? `New ${r.singular.toLowerCase()}` : "Not found" };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
+  const r = getLocalResource((await params).resource, locale);
+  return { title: r ? t("new.title", { item: inSentence(r.singular, locale) }) : t("notFound") };
 }
 
 export default async function ResourceCreatePage({ params, searchParams }: Props) {
   const { resource, user } = await requireResource((await params).resource, "create");
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("record.new")]);
+  const item = inSentence(resource.singular, locale);
   const policy = await editPolicyFor(resource, user, null);
   const base = `/admin/${resource.name}`;
   // After "Save and add another": what was saved, its title read as the user may view it (none if they may not).
@@ -29,22 +34,20 @@ export default async function ResourceCreatePage({ params, searchParams }: Props
   const record = savedId === null ? null : await getRecord(resource, savedId, user);
   return (
     <div className="max-w-2xl">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <a href={base} className="link">
-          {resource.label}
-        </a>
-      </nav>
-      {kind === "created" || kind === "updated" ? <Flash className="mb-4" text={`${noticeText(kind, resource, { title: record?.title })} ${ADD_ANOTHER(resource.singular)}`} /> : null}
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">New {resource.singular.toLowerCase()}</h1>
-      <RecordForm
-        key={typeof saved === "string" ? saved : "new"}
-        action={saveRecordAction.bind(null, resource.name, null)}
-        fields={await formSpec(resource, "create", null, { policy, viewer: user })}
-        initial={defaultValues(resource)}
-        cancelHref={base}
-        addAnother
-        continueEditing={allowedActions(user, resource).update}
-      />
+      <Breadcrumb resource={resource} />
+      {kind === "created" || kind === "updated" ? <Flash className="mb-4" text={`${noticeText(kind, resource, { title: record?.title })} ${t("addAnother", { item })}`} /> : null}
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t("title", { item })}</h1>
+      <ClientMessages namespaces={["record.form", "record.matrix", "picker"]}>
+        <RecordForm
+          key={typeof saved === "string" ? saved : "new"}
+          action={saveRecordAction.bind(null, resource.name, null)}
+          fields={await formSpec(resource, "create", null, { policy, viewer: user })}
+          initial={defaultValues(resource)}
+          cancelHref={base}
+          addAnother
+          continueEditing={allowedActions(user, resource).update}
+        />
+      </ClientMessages>
     </div>
   );
 }

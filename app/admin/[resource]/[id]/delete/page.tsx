@@ -4,21 +4,20 @@ import { deleteRecordAction } from "@/lib/resources/actions";
 import { requireResource } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { deleteEffects, getRecord } from "@/lib/resources/panel";
-import { getResource } from "@/lib/resources/registry";
+import { getLocalResource } from "@/lib/resources/localize";
+import { inSentence } from "@/lib/i18n/noun";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { Breadcrumb } from "@/components/resource/breadcrumb";
 import { DeleteForm } from "@/components/resource/delete-button";
 import { DeleteEffects } from "@/components/resource/delete-effects";
 
 type Props = { params: Promise<{ resource: string; id: string }> };
 
-const WORDS = {
-  title: (singular: string) => `Delete ${singular.toLowerCase()}`,
-  question: (singular: string, title: string) => `Delete the ${singular.toLowerCase()} “${title}”?`,
-  undone: "This cannot be undone.",
-};
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const resource = getResource((await params).resource);
-  return { title: resource ? WORDS.title(resource.singular) : "Not found" };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+  const resource = getLocalResource((await params).resource, locale);
+  return { title: resource ? t("deletion.title", { item: inSentence(resource.singular, locale) }) : t("record.notFound") };
 }
 
 /**
@@ -33,27 +32,21 @@ export default async function DeleteRecordPage({ params }: Props) {
   const id = parseRouteId(resource, rawId);
   const record = id === null ? null : await getRecord(resource, id, user, "delete");
   if (!record) notFound();
-  const effects = await deleteEffects(resource, record.id, user);
-  const base = `/admin/${resource.name}`;
-  const href = `${base}/${encodeURIComponent(String(record.id))}`;
+  const [effects, locale, t] = await Promise.all([deleteEffects(resource, record.id, user), getLocale(), getTranslations("deletion")]);
+  const item = inSentence(resource.singular, locale);
+  const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   return (
     <div className="max-w-2xl">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <a href={base} className="link">
-          {resource.label}
-        </a>
-        <span aria-hidden="true"> / </span>
-        <a href={href} className="link break-all">
-          {record.title}
-        </a>
-      </nav>
-      <h1 className="mb-4 text-2xl font-semibold tracking-tight">{WORDS.title(resource.singular)}</h1>
+      <Breadcrumb resource={resource} record={{ href, title: record.title }} />
+      <h1 className="mb-4 text-2xl font-semibold tracking-tight">{t("title", { item })}</h1>
       <div className="card space-y-4 p-5">
         <p className="break-words">
-          <strong>{WORDS.question(resource.singular, record.title)}</strong> {WORDS.undone}
+          <strong>{t.rich("question", { item, title: record.title, data: (chunks) => <span translate="no">{chunks}</span> })}</strong> {t("undone")}
         </p>
-        <DeleteEffects effects={effects} what={resource.singular.toLowerCase()} />
-        <DeleteForm action={deleteRecordAction.bind(null, resource.name, String(record.id))} cancelHref={href} />
+        <DeleteEffects effects={effects} what={item} />
+        <ClientMessages namespaces={["deletion.form"]}>
+          <DeleteForm action={deleteRecordAction.bind(null, resource.name, String(record.id))} cancelHref={href} />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -5,15 +5,20 @@ import { allowedActions, allowedOn, editPolicyFor, requireResource } from "@/lib
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { getRecord } from "@/lib/resources/panel";
 import { formSpec, formValues } from "@/lib/resources/form-spec";
-import { getResource } from "@/lib/resources/registry";
+import { getLocalResource } from "@/lib/resources/localize";
+import { inSentence } from "@/lib/i18n/noun";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
+import { Breadcrumb } from "@/components/resource/breadcrumb";
 import { RecordForm } from "@/components/resource/record-form";
 import { Notice } from "@/components/resource/notice";
 
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const r = getResource((await params).resource);
-  return { title: r ? `Edit ${r.singular.toLowerCase()}` : "Not found" };
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
+  const r = getLocalResource((await params).resource, locale);
+  return { title: r ? t("edit.title", { item: inSentence(r.singular, locale) }) : t("notFound") };
 }
 
 export default async function ResourceEditPage({ params, searchParams }: Props) {
@@ -22,42 +27,37 @@ export default async function ResourceEditPage({ params, searchParams }: Props) 
   const id = parseRouteId(resource, rawId);
   const record = id === null ? null : await getRecord(resource, id, user, "update");
   if (!record) notFound();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("record.edit")]);
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   const policy = await editPolicyFor(resource, user, record.id);
   const { notice } = await searchParams;
   return (
     <div className="max-w-2xl">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <a href={`/admin/${resource.name}`} className="link">
-          {resource.label}
-        </a>
-        <span aria-hidden="true"> / </span>
-        <a href={href} className="link">
-          {record.title}
-        </a>
-      </nav>
+      <Breadcrumb resource={resource} record={{ href, title: record.title }} />
       {/* After "Save and continue editing". */}
       <Notice kind={notice} title={record.title} names={resource} kinds={["created", "updated"]} />
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">Edit {resource.singular.toLowerCase()}</h1>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t("title", { item: inSentence(resource.singular, locale) })}</h1>
       {policy.readOnly ? (
         <p role="status" className="card p-6 text-sm">
           {policy.readOnly}{" "}
           <a href={href} className="link">
-            Back to the record
+            {t("back")}
           </a>
         </p>
       ) : (
-        <RecordForm
-          key={record.version ?? "edit"}
-          action={saveRecordAction.bind(null, resource.name, String(record.id))}
-          fields={await formSpec(resource, "update", record, { policy, viewer: user })}
-          initial={formValues(resource, record)}
-          cancelHref={href}
-          version={record.version}
-          addAnother={allowedActions(user, resource).create}
-          continueEditing
-          deleteHref={allowedOn(user, resource, "delete", record) ? `${href}/delete` : undefined}
-        />
+        <ClientMessages namespaces={["record.form", "record.matrix", "picker"]}>
+          <RecordForm
+            key={record.version ?? "edit"}
+            action={saveRecordAction.bind(null, resource.name, String(record.id))}
+            fields={await formSpec(resource, "update", record, { policy, viewer: user })}
+            initial={formValues(resource, record)}
+            cancelHref={href}
+            version={record.version}
+            addAnother={allowedActions(user, resource).create}
+            continueEditing
+            deleteHref={allowedOn(user, resource, "delete", record) ? `${href}/delete` : undefined}
+          />
+        </ClientMessages>
       )}
     </div>
   );
