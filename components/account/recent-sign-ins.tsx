@@ -5,7 +5,6 @@ import { LocalTime } from "@/components/local-time";
 /** The signed-in user's own newest sign-ins from the audit log (time and address): nobody else's. */
 export async function RecentSignIns({ userId }: { userId: string }) {
   const [entries, t] = await Promise.all([listOwnSignIns(userId), getTranslations("audit.signIns")]);
-  const time = (at: Date) => () => <LocalTime iso={at.toISOString()} />;
   return (
     <section aria-labelledby="sign-ins-heading" className="card p-6">
       <h2 id="sign-ins-heading" className="text-lg font-semibold">
@@ -19,8 +18,8 @@ export async function RecentSignIns({ userId }: { userId: string }) {
           {entries.map((e) => (
             <li key={e.id} className="py-2 break-words">
               {e.address
-                ? t.rich("from", { time: time(e.at), address: () => <span translate="no">{e.address}</span> })
-                : t.rich("unknownAddress", { time: time(e.at) })}
+                ? t.rich("from", { time: () => <LocalTime iso={e.at.toISOString()} />, address: () => <span translate="no">{e.address}</span> })
+                : t.rich("unknownAddress", { time: () => <LocalTime iso={e.at.toISOString()} /> })}
             </li>
           ))}
         </ol>
