@@ -1,6 +1,6 @@
 import { listHistory } from "@/lib/audit/queries";
 import { entryLabels, visibleChanges } from "@/lib/audit/labels";
-import { describeEntry, knownLabel } from "@/lib/audit/sentence";
+import { auditWords, describeEntry, knownLabel } from "@/lib/audit/sentence";
 import { getResource } from "@/lib/resources/registry";
 import type { Viewer } from "@/lib/resources/scope";
 import { LocalTime } from "../local-time";
@@ -11,7 +11,7 @@ const WORDS = { heading: "History", none: "No recorded changes.", by: "by", unkn
 export async function History({ resource: name, recordId, viewer }: { resource: string; recordId: string | number; viewer: Viewer }) {
   const resource = getResource(name);
   const entries = (await listHistory(name, recordId)).map((e) => ({ ...visibleChanges(e, viewer), id: e.id, at: e.at, address: e.address }));
-  const labels = await entryLabels(entries, viewer);
+  const [labels, words] = await Promise.all([entryLabels(entries, viewer), auditWords()]);
   return (
     <section aria-labelledby="history-heading" className="mt-8">
       <h2 id="history-heading" className="mb-3 text-lg font-semibold">
@@ -22,7 +22,7 @@ export async function History({ resource: name, recordId, viewer }: { resource: 
       ) : (
         <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800">
           {entries.map((e) => {
-            const said = describeEntry(e, resource, labels.current(e) ?? knownLabel(e, resource), labels.lookup);
+            const said = describeEntry(e, resource, labels.current(e) ?? knownLabel(e, resource), labels.lookup, words);
             return (
               <li key={e.id} className="px-4 py-3 text-sm">
                 <p className="break-words">
