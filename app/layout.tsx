@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
 
-const SKIP_LINK = "Skip to content";
+/** Languages written right to left (their base code): the page's `dir`. */
+const RTL = new Set(["ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"]);
 
 export const metadata: Metadata = {
   title: { default: "Gatehouse", template: "%s · Gatehouse" },
@@ -17,11 +18,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /** Every page's first Tab stop skips the header and navigation to `<main id="content">`. */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("nav")]);
   return (
-    <html lang={await getLocale()}>
+    <html lang={locale} dir={RTL.has(locale.split("-")[0]!) ? "rtl" : "ltr"}>
       <body className="min-h-screen">
         <a href="#content" className="skip-link">
-          {SKIP_LINK}
+          {t("skipLink")}
         </a>
         {/* app/error.tsx renders inside: its words only. */}
         <ClientMessages namespaces={["errors.failure"]}>{children}</ClientMessages>

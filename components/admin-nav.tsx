@@ -1,15 +1,19 @@
 /* eslint-disable @next/next/no-html-link-for-pages -- plain links on purpose: a full page load costs the server less than a client component with prefetching links. */
+import { useTranslations } from "next-intl";
+
 /**
  * The resources the user may view, as plain links (a server component: no
- * client code, no prefetching); `current` is the path being shown.
+ * client code, no prefetching); `current` is the path being shown. The
+ * resources' labels come in the reader's language (getLocalResource).
  */
 export function AdminNav({ resources, current }: { resources: { name: string; label: string }[]; current: string }) {
+  const t = useTranslations("nav");
   return (
-    <nav aria-label="Resources" className="side-nav">
+    <nav aria-label={t("resources")} className="side-nav">
       <ul className="flex flex-wrap gap-1 md:flex-col">
         <li>
           <a href="/admin" aria-current={current === "/admin" ? "page" : undefined}>
-            Overview
+            {t("overview")}
           </a>
         </li>
         {resources.map((r) => {

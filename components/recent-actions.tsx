@@ -1,10 +1,11 @@
+import { useTranslations } from "next-intl";
 import type { RecentEntry } from "@/lib/audit/recent";
+import { Said } from "@/lib/audit/said";
 import { LocalTime } from "./local-time";
-
-const WORDS = { nothing: "Nothing yet.", unknown: "unknown", details: "Details" };
 
 /** A panel of record changes, newest first, like Django admin's "Recent actions". */
 export function RecentActions({ title, entries, showActor = false }: { title: string; entries: RecentEntry[]; showActor?: boolean }) {
+  const t = useTranslations("audit.recent");
   const id = showActor ? "recent-everyone-heading" : "recent-own-heading";
   return (
     <section aria-labelledby={id} className="card p-5">
@@ -12,39 +13,32 @@ export function RecentActions({ title, entries, showActor = false }: { title: st
         {title}
       </h2>
       {entries.length === 0 ? (
-        <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">{WORDS.nothing}</p>
+        <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">{t("nothing")}</p>
       ) : (
         <ol className="mt-3 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
           {entries.map((e) => (
             <li key={e.id} className="py-2">
               <p className="break-words">
-                {e.verb}
-                {e.record ? (
+                <Said parts={e.said} />
+              </p>
+              {e.changes ? (
+                <p className="break-words text-zinc-600 dark:text-zinc-300">
+                  <Said parts={e.changes} />
+                </p>
+              ) : null}
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                {showActor ? (
                   <>
-                    {" "}
-                    {e.noun ? `${e.noun} ` : null}
-                    {e.record.quoted ? "“" : null}
-                    {e.record.href ? (
-                      <a href={e.record.href} className="link">
-                        {e.record.text}
-                      </a>
-                    ) : (
-                      e.record.text
-                    )}
-                    {e.record.quoted ? "”" : null}
+                    {e.actorEmail ? <span translate="no">{e.actorEmail}</span> : t("unknown")}
+                    {" · "}
                   </>
                 ) : null}
-                .
-              </p>
-              {e.changes ? <p className="break-words text-zinc-600 dark:text-zinc-300">{e.changes}</p> : null}
-              <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                {showActor ? `${e.actorEmail ?? WORDS.unknown} · ` : null}
                 <LocalTime iso={e.at.toISOString()} />
                 {e.entryHref ? (
                   <>
                     {" · "}
                     <a href={e.entryHref} className="link">
-                      {WORDS.details}
+                      {t("details")}
                     </a>
                   </>
                 ) : null}

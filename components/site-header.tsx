@@ -1,28 +1,30 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { UserAccess } from "@/lib/users/queries";
 import { SignOutButton } from "./sign-out-button";
 
 export function SiteHeader({ user }: { user: UserAccess }) {
+  const t = useTranslations("nav");
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="site-header">
-        <nav aria-label="Main" className="top-nav">
-          <Link href="/" className="text-base font-semibold tracking-tight">
+        <nav aria-label={t("main")} className="top-nav">
+          <Link href="/" className="text-base font-semibold tracking-tight" translate="no">
             Gatehouse
           </Link>
           <Link href="/admin">
-            Admin
+            {t("admin")}
           </Link>
           <Link href="/account">
-            Account
+            {t("account")}
           </Link>
         </nav>
         <div className="site-user">
-          <span className="text-zinc-600 dark:text-zinc-400" data-testid="current-user">
+          <span className="text-zinc-600 dark:text-zinc-400" data-testid="current-user" translate="no">
             {user.name ? `${user.name} · ` : ""}
             {user.email}
           </span>
-          <SignOutButton />
+          <SignOutButton label={t("signOut")} />
         </div>
       </div>
     </header>

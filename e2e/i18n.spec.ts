@@ -229,5 +229,47 @@ test.describe("record pages in German", () => {
     await page.getByRole("button", { name: "Ja, löschen" }).click();
     await page.waitForURL(/\/admin\/items\?notice=deleted/);
     expect(queryDb("select id from items where id = ?", id)).toEqual([]);
+test.describe("history in German", () => {
+  // The admin has no language stored: the browser's German decides.
+  test.use({ storageState: ACCOUNTS.admin.state });
+
+  test("an item's history and the admin index read in German, values as data", async ({ page, browser }) => {
+    test.slow(); // several page loads and axe passes on a busy machine
+    const name = uniqueTag("Hobel");
+    const renamed = `${name} groß`;
+    const id = await createItem(page, { name, price: "19.99" });
+    await page.goto(`/admin/items/${id}/edit`);
+    await page.getByLabel("Price").fill("24.50");
+    await page.getByLabel("Name").fill(renamed);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
+
+    const context = await browser.newContext({ storageState: ACCOUNTS.admin.state, locale: "de-DE" });
+    const german = await context.newPage();
+    await german.goto(`/admin/items/${id}`);
+    await expect(german.locator("html")).toHaveAttribute("lang", "de");
+    await expect(german.locator("html")).toHaveAttribute("dir", "ltr");
+    const history = german.locator("section[aria-labelledby=history-heading]").getByRole("listitem");
+    await expect(history).toHaveCount(2);
+    // Field labels and the noun come from the resources' words; the sentence's order and values are German.
+    await expect(history.nth(0).getByRole("link")).toHaveText(/^\S+ von 19,99\s\$ auf 24,50\s\$ und \S+ geändert\.$/);
+    await expect(history.nth(1).getByRole("link")).toHaveText(new RegExp(`^\\S+ „${renamed}“ erstellt\\.$`));
+    await expect(german.getByRole("navigation", { name: "Bereiche" }).getByRole("link", { name: "Übersicht" })).toHaveAttribute("href", "/admin");
+    await expect(german.getByRole("button", { name: "Abmelden" })).toBeVisible();
+    await expect(german.getByTestId("current-user")).toHaveAttribute("translate", "no");
+
+    await german.goto("/admin");
+    await expect(german).toHaveTitle("Verwaltung · Gatehouse");
+    await expect(german.getByRole("heading", { level: 1 })).toHaveText("Verwaltung");
+    // Other tests act as the admin too: this item's change, wherever it is in the list.
+    const mine = german.getByRole("region", { name: "Letzte Aktionen", exact: true }).getByRole("listitem").filter({ hasText: `„${renamed}“ geändert.` });
+    await expect(mine.getByRole("paragraph").first()).toHaveText(new RegExp(`^\\S+ „${renamed}“ geändert\\.$`));
+    await expect(mine.getByRole("link", { name: renamed })).toHaveAttribute("translate", "no");
+    await expect(mine).toContainText(/von 19,99\s\$ auf 24,50\s\$/);
+    await expect(mine.getByRole("link", { name: "Details" })).toBeVisible();
+    await expect(german.getByRole("region", { name: "Letzte Aktionen aller Benutzer" }).getByText(ACCOUNTS.admin.email).first()).toHaveAttribute("translate", "no");
+    await expect(german.getByRole("link", { name: "Zum Inhalt springen" })).toBeAttached();
+    await expectAccessibleInBothSchemes(german);
+    await context.close();
   });
 });

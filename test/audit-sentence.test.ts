@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { createTranslator } from "next-intl";
+import de from "../messages/de/index";
+import { localize } from "../lib/resources/localize";
 import { getResource } from "../lib/resources/registry";
-import { actionSentence, changeSentence, describeEntry, entryHeading, knownLabel, realChanges, type LabelLookup, type SentenceEntry } from "../lib/audit/sentence";
+import { actionParts, actionSentence, changeParts, changeSentence, describeEntry, entryHeading, knownLabel, realChanges, type AuditWords, type LabelLookup, type SentenceEntry } from "../lib/audit/sentence";
 
 /** Audit entries as the panel says them: labels, formatted values, names only where the reader may see them. */
 
@@ -77,5 +80,45 @@ describe("audit sentences", () => {
   it("formats dates and numbers as the panel does", () => {
     const e = entry({ resource: "users", changes: { loginCount: { before: 999, after: 1000 }, confirmedAt: { before: null, after: "2025-01-05T14:30:00.000Z" } } });
     assert.equal(changeSentence(e, users, seesAll), "Changed confirmed from empty to 2025-01-05 14:30 UTC and sign-ins from 999 to 1,000.");
+  });
+});
+
+/** The request's words for a German reader, as lib/audit/words.ts makes them from next-intl. */
+const german: AuditWords = { locale: "de", t: createTranslator({ locale: "de", messages: de, namespace: "audit" }) as AuditWords["t"] };
+/** Labels and nouns come from the resources' German words (nouns keep their capital letter in a German sentence). */
+const label = (resource: typeof items, key: string) => localize(resource, "de").fieldMap.get(key)!.label;
+const noun = (resource: typeof items) => localize(resource, "de").singular;
+
+describe("audit sentences in German", () => {
+  it("says changes with German values, numbers and money, the verb at the end", () => {
+    const e = entry({ changes: { price: { before: 1999, after: 2450 }, name: { before: "Hammer", after: "Big hammer" }, inStock: { before: false, after: true } } });
+    // Labels stay capitalised (nouns); the resources catalogue gives them in German.
+    assert.match(changeSentence(e, items, seesAll, german), new RegExp(`^${label(items, "price")} von 19,99\\s\\$ auf 24,50\\s\\$, ${label(items, "inStock")} von Nein auf Ja und ${label(items, "name")} geändert\\.$`));
+    assert.equal(changeSentence(entry({ changes: { category: { before: "garden", after: "garden" } } }), items, seesAll, german), "Ohne Änderungen gespeichert.");
+    const count = entry({ resource: "users", changes: { loginCount: { before: 999, after: 1000 } } });
+    assert.equal(changeSentence(count, users, seesAll, german), `${label(users, "loginCount")} von 999 auf 1.000 geändert.`);
+  });
+
+  it("uses neutral words for what the reader may not see", () => {
+    const e = entry({ changes: { owner: { before: null, after: OWNER } } });
+    assert.equal(changeSentence(e, items, seesNothing, german), `${label(items, "owner")} von (leer) auf (anderer Benutzer) geändert.`);
+    assert.equal(changeSentence(entry({ resource: "users", changes: { roles: { before: [], after: ["1"] } } }), users, seesAll, german), `${label(users, "roles")} von (keine) auf admin geändert.`);
+  });
+
+  it("says what was done to which record, and who did it", () => {
+    const created = entry({ action: "create", changes: { name: { before: null, after: "Hammer" } } });
+    assert.equal(actionSentence(created, items, knownLabel(created, items), german), `${noun(items)} „Hammer“ erstellt.`);
+    assert.equal(actionSentence(entry({ action: "delete" }), items, null, german), `${noun(items)} #301 gelöscht.`);
+    assert.equal(entryHeading(entry({}), items, "Hammer", german), `alice@example.com hat ${noun(items)} „Hammer“ geändert`);
+    assert.equal(entryHeading(entry({ action: "create", actorEmail: null }), items, "Hammer", german), `Jemand hat ${noun(items)} „Hammer“ erstellt`);
+    assert.equal(entryHeading(entry({ action: "sign-in", resource: null, recordId: null }), undefined, null, german), "alice@example.com hat sich angemeldet");
+    assert.equal(entryHeading(entry({ action: "bulk:activate", resource: "users" }), users, "bob@example.com", german), `alice@example.com hat ${noun(users)} „bob@example.com“ aktiviert`);
+    assert.equal(describeEntry(entry({ action: "role-change", resource: "users" }), users, "bob@example.com", seesAll, german).action, `Rollen von ${noun(users)} „bob@example.com“ geändert.`);
+  });
+
+  it("keeps data values apart from the words, in every language", () => {
+    const e = entry({ changes: { price: { before: 100, after: 200 } } });
+    assert.deepEqual(changeParts(e, items, seesAll, german), [`${label(items, "price")} von `, { data: "1,00\u00a0$" }, " auf ", { data: "2,00\u00a0$" }, " geändert."]);
+    assert.deepEqual(actionParts(entry({}), items, "Hammer", undefined, "/admin/items/301"), ["Changed ", "item “", { data: "Hammer", href: "/admin/items/301" }, "”", "."]);
   });
 });

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { listHistory } from "@/lib/audit/queries";
 import { entryLabels, visibleChanges } from "@/lib/audit/labels";
-import { describeEntry, knownLabel } from "@/lib/audit/sentence";
+import { auditWords, describeEntry, knownLabel } from "@/lib/audit/sentence";
 import { getLocalResource } from "@/lib/resources/localize";
 import type { Viewer } from "@/lib/resources/scope";
 import { LocalTime } from "../local-time";
@@ -13,7 +13,7 @@ export async function History({ resource: name, recordId, viewer }: { resource: 
   const [t, locale] = await Promise.all([getTranslations("history"), getLocale()]);
   const resource = getLocalResource(name, locale);
   const entries = (await listHistory(name, recordId)).map((e) => ({ ...visibleChanges(e, viewer), id: e.id, at: e.at, address: e.address }));
-  const labels = await entryLabels(entries, viewer);
+  const [labels, words] = await Promise.all([entryLabels(entries, viewer), auditWords()]);
   return (
     <section aria-labelledby="history-heading" className="mt-8">
       <h2 id="history-heading" className="mb-3 text-lg font-semibold">
@@ -24,7 +24,7 @@ export async function History({ resource: name, recordId, viewer }: { resource: 
       ) : (
         <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800">
           {entries.map((e) => {
-            const said = describeEntry(e, resource, labels.current(e) ?? knownLabel(e, resource), labels.lookup);
+            const said = describeEntry(e, resource, labels.current(e) ?? knownLabel(e, resource), labels.lookup, words);
             // The actor's email and address are data; "unknown" is a word.
             const who = e.actorEmail ? { actor: e.actorEmail, who: data } : { actor: t("unknown"), who: (chunks: React.ReactNode) => chunks };
             return (

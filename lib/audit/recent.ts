@@ -3,7 +3,8 @@ import type { Viewer } from "../resources/scope";
 import { getResource } from "../resources/registry";
 import { entryLabels, visibleChanges } from "./labels";
 import { listRecentActions } from "./queries";
-import { describeEntry, knownLabel, verbOf } from "./sentence";
+import { describeParts, knownLabel, verbOf } from "./sentence";
+import { auditWords, type Part } from "./words";
 
 export interface RecentEntry {
   id: number;
@@ -16,8 +17,10 @@ export interface RecentEntry {
   noun: string | null;
   /** The record: its current title with a link while it exists and the reader may view it, else the last name the log knew. */
   record: { text: string; href?: string; quoted: boolean } | null;
+  /** "Created item “Hammer”.", in the reader's language, the title linked as in `record`. */
+  said: Part[];
   /** For changes: "Changed price from $19.99 to $24.50 and name." */
-  changes: string | null;
+  changes: Part[] | null;
   /** The audit entry's own page, for readers of the audit log. */
   entryHref?: string;
 }
@@ -32,13 +35,14 @@ export async function recentActions(viewer: Viewer, actorId: string | null, limi
   const entries = (await listRecentActions(actorId, limit)).map((e) => ({ ...visibleChanges(e, viewer), id: e.id, at: e.at }));
   const labels = await entryLabels(entries, viewer);
   const readsLog = can(viewer.access, permission("audit", "view"));
+  const words = await auditWords();
   return entries.map((e) => {
     const resource = e.resource ? getResource(e.resource) : undefined;
     const current = labels.current(e);
     const known = current ?? knownLabel(e, resource);
     const record = !e.recordId ? null : current !== undefined ? { text: current, href: `/admin/${resource!.name}/${encodeURIComponent(e.recordId)}`, quoted: true } : known ? { text: known, quoted: true } : { text: `#${e.recordId}`, quoted: false };
-    const { changes } = describeEntry(e, resource, known, labels.lookup);
+    const { action: said, changes } = describeParts(e, resource, known, labels.lookup, words, record?.href);
     const noun = resource ? resource.singular.toLowerCase() : e.resource;
-    return { id: e.id, at: e.at, action: e.action, actorEmail: e.actorEmail ?? null, verb: verbOf(e.action), noun, record, changes, entryHref: readsLog ? `/admin/audit/${e.id}` : undefined };
+    return { id: e.id, at: e.at, action: e.action, actorEmail: e.actorEmail ?? null, verb: verbOf(e.action), noun, record, said, changes, entryHref: readsLog ? `/admin/audit/${e.id}` : undefined };
   });
 }

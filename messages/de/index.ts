@@ -1,6 +1,8 @@
 // One file per namespace; the namespace is the file's name. Add a namespace here and in every other locale's index.
 import account from "./account.json";
 import actions from "./actions.json";
+import admin from "./admin.json";
+import audit from "./audit.json";
 import bulk from "./bulk.json";
 import deletion from "./deletion.json";
 import engine from "./engine.json";
@@ -11,6 +13,7 @@ import inline from "./inline.json";
 import list from "./list.json";
 import login from "./login.json";
 import logout from "./logout.json";
+import nav from "./nav.json";
 import notices from "./notices.json";
 import permissions from "./permissions.json";
 import picker from "./picker.json";
@@ -18,5 +21,5 @@ import record from "./record.json";
 import resources from "./resources.json";
 import values from "./values.json";
 
-const messages = { account, actions, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, notices, permissions, picker, record, resources, values };
+const messages = { account, actions, admin, audit, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, nav, notices, permissions, picker, record, resources, values };
 export default messages;
