@@ -1,26 +1,28 @@
+import { getTranslations } from "next-intl/server";
 import { listOwnSignIns } from "@/lib/audit/queries";
 import { LocalTime } from "@/components/local-time";
 
-const WORDS = { heading: "Recent sign-ins", none: "No sign-ins recorded yet.", from: "from", unknownAddress: "an unknown address", intro: "Your own last sign-ins. One you do not recognise? Change your password and sign out everywhere." };
-
 /** The signed-in user's own newest sign-ins from the audit log (time and address): nobody else's. */
 export async function RecentSignIns({ userId }: { userId: string }) {
-  const entries = await listOwnSignIns(userId);
+  const [entries, t] = await Promise.all([listOwnSignIns(userId), getTranslations("account.recentSignIns")]);
   return (
     <section aria-labelledby="sign-ins-heading" className="card p-6">
       <h2 id="sign-ins-heading" className="text-lg font-semibold">
-        {WORDS.heading}
+        {t("heading")}
       </h2>
-      <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{WORDS.intro}</p>
+      <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{t("intro")}</p>
       {entries.length === 0 ? (
-        <p className="mt-3 text-sm">{WORDS.none}</p>
+        <p className="mt-3 text-sm">{t("none")}</p>
       ) : (
         <ol className="mt-3 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-          {entries.map((e) => (
-            <li key={e.id} className="py-2 break-words">
-              <LocalTime iso={e.at.toISOString()} /> {WORDS.from} {e.address ?? WORDS.unknownAddress}
-            </li>
-          ))}
+          {entries.map((e) => {
+            const time = () => <LocalTime iso={e.at.toISOString()} />;
+            return (
+              <li key={e.id} className="py-2 break-words">
+                {e.address ? t.rich("atFrom", { address: e.address, time, value: (chunks) => <span translate="no">{chunks}</span> }) : t.rich("atFromUnknown", { time })}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>
