@@ -10,7 +10,7 @@ import { databaseUnavailableResponse } from "@/lib/net/unavailable";
 import { env } from "@/lib/env";
 import { adminPageStatus, type PageStatus } from "@/lib/auth/page-gate";
 import { contentSecurityPolicy, HSTS, sameOrigin } from "@/lib/net/security-headers";
-import { NO_PERMISSION } from "@/lib/auth/messages";
+import { answerLocale, answerWords, shortPage as page } from "@/lib/net/answer-words";
 import { siteLocation } from "@/lib/net/site-url";
 
 /**
@@ -27,15 +27,8 @@ const PUBLIC_PATHS = new Set(["/login"]);
 const NO_STORE_PREFIXES = ["/admin", "/account", "/logout"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function page(status: number, title: string, text: string): NextResponse {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Gatehouse</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
-<main><h1>${status} · ${title}</h1><p>${text}</p><p><a href="/admin">Back to the admin index</a></p></main></body></html>`;
-  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
-}
-
-const forbiddenPage = (text: string) => page(403, "Forbidden", text);
+/** The words of a refusal (worked out only for one): the user's choice when a session check read it, else the browser's. */
+const wordsFor = (req: NextRequest, chosen?: unknown) => answerWords(answerLocale(req.headers.get("accept-language"), chosen));
 
 /** Renders app/forbidden.tsx with a 403 (a page that only calls forbidden()). */
 const ACCESS_DENIED_PATH = "/access-denied";
@@ -54,11 +47,13 @@ function isHttps(req: NextRequest): boolean {
 }
 
 /** State-changing requests must carry this site's Origin (Next only warns when it is missing). */
-function foreignOrigin(req: NextRequest): NextResponse | null {
+async function foreignOrigin(req: NextRequest): Promise<NextResponse | null> {
   if (SAFE_METHODS.has(req.method)) return null;
   const host = (env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-host")) || req.headers.get("host");
   const extra = process.env.AUTH_URL ? [process.env.AUTH_URL] : [];
-  return sameOrigin(req.headers.get("origin"), host, extra) ? null : forbiddenPage("This request did not come from this site.");
+  if (sameOrigin(req.headers.get("origin"), host, extra)) return null;
+  const words = await wordsFor(req);
+  return page(403, words.errors("forbidden.title"), words.t("foreignOrigin"), words);
 }
 
 function toLogin(req: NextRequest): NextResponse {
@@ -98,12 +93,13 @@ function withHeaders(req: NextRequest, early?: NextResponse, rewrite?: string): 
  * answers 403 or 404 in its place. A browser's page loads (Sec-Fetch-Dest:
  * document, which scripts cannot set) skip this read; the page answers them.
  */
-async function pageCheck(pathname: string, token: JWT): Promise<PageStatus | "anonymous"> {
-  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return "ok";
+async function pageCheck(pathname: string, token: JWT): Promise<{ status: PageStatus | "anonymous"; locale?: string | null }> {
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return { status: "ok" };
   // A session that is over (revoked, stale stamp, deactivated) is anonymous, as on a page.
   const user = await checkedSessionUser(getDb(), token);
-  if (!user) return "anonymous";
-  return adminPageStatus(pathname, user, env.ADMIN_INDEX_ACCESS);
+  if (!user) return { status: "anonymous" };
+  // The user's language comes along for a refusal's words.
+  return { status: await adminPageStatus(pathname, user, env.ADMIN_INDEX_ACCESS), locale: user.locale };
 }
 
 // Auth.js's wrapper re-issues an ageing cookie (to extend the idle lifetime):
@@ -119,15 +115,17 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * percent-escape (its dynamic segments cannot be decoded), or a body over the
  * server-action limit. They get a 4xx page here instead.
  */
-function malformed(req: NextRequest): NextResponse | null {
+async function malformed(req: NextRequest): Promise<NextResponse | null> {
+  let problem: "badRequest" | "tooLarge" | null = null;
   try {
     decodeURIComponent(req.nextUrl.pathname);
   } catch {
-    return page(400, "Bad request", "This address is not valid.");
+    problem = "badRequest";
   }
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return page(413, "Request too large", "The request is too large. Shorten what you typed and try again.");
-  return null;
+  if (!problem && Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) problem = "tooLarge";
+  if (!problem) return null;
+  const words = await wordsFor(req);
+  return page(problem === "badRequest" ? 400 : 413, words.t(`${problem}.title`), words.t(`${problem}.text`), words);
 }
 
 /**
@@ -139,14 +137,17 @@ function malformed(req: NextRequest): NextResponse | null {
  * action there). The router then loads the address as a page, which refuses
  * on its own.
  */
-function refuse(req: NextRequest, status: 403 | 404): NextResponse {
-  const text = status === 403 ? NO_PERMISSION : "There is nothing at this address.";
-  if (wantsPage(req)) return status === 403 ? withHeaders(req, undefined, ACCESS_DENIED_PATH) : withHeaders(req, page(404, "Not found", text));
+async function refuse(req: NextRequest, status: 403 | 404, chosenLocale?: string | null): Promise<NextResponse> {
+  if (wantsPage(req) && status === 403) return withHeaders(req, undefined, ACCESS_DENIED_PATH);
+  const words = await wordsFor(req, chosenLocale);
+  const text = status === 403 ? words.errors("forbidden.text") : words.errors("notFound.text");
+  if (wantsPage(req)) return withHeaders(req, page(404, words.errors("notFound.title"), text, words));
   return withHeaders(req, new NextResponse(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } }));
 }
 
 /** The database did not answer: a 503 that keeps the cookie as it is (pages would otherwise fail or sign the user out). */
-const unavailable = (req: NextRequest) => withHeaders(req, databaseUnavailableResponse(wantsPage(req), `${req.nextUrl.pathname}${req.nextUrl.search}`));
+const unavailable = async (req: NextRequest) =>
+  withHeaders(req, await databaseUnavailableResponse(wantsPage(req), `${req.nextUrl.pathname}${req.nextUrl.search}`, answerLocale(req.headers.get("accept-language"))));
 
 export default async function middleware(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   try {
@@ -158,12 +159,12 @@ export default async function middleware(req: NextRequest, ev: NextFetchEvent): 
 }
 
 async function gate(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
-  const bad = malformed(req);
+  const bad = await malformed(req);
   if (bad) return withHeaders(req, bad);
   const { pathname } = req.nextUrl;
   // Sign-out clears the cookie; nothing here may set it again on the same response.
-  if (pathname === "/sign-out") return foreignOrigin(req) ?? NextResponse.next();
-  const refused = foreignOrigin(req);
+  if (pathname === "/sign-out") return (await foreignOrigin(req)) ?? NextResponse.next();
+  const refused = await foreignOrigin(req);
   if (refused) return withHeaders(req, refused);
 
   // A cheap verified read (decrypt and expiry, no database): pages check the rest.
@@ -178,9 +179,9 @@ async function gate(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
   // A signed-in request while the database is down would fail on its page: answered here, cookie untouched.
   if (token && !(await databaseAnswers())) return unavailable(req);
   const pageLoad = req.headers.get("sec-fetch-dest") === "document";
-  const check = token && !pageLoad ? await pageCheck(pathname, token) : "ok";
-  if (check === "anonymous") return withHeaders(req, toLogin(req));
-  if (check !== "ok") return refuse(req, check);
+  const check = token && !pageLoad ? await pageCheck(pathname, token) : { status: "ok" as const };
+  if (check.status === "anonymous") return withHeaders(req, toLogin(req));
+  if (check.status !== "ok") return refuse(req, check.status, check.locale);
   // The 403 page is only ever shown in place of another address; asked for itself, it refuses too.
   if (pathname === ACCESS_DENIED_PATH) return refuse(req, 403);
   if (token?.iat && Date.now() / 1000 - token.iat > SESSION_UPDATE_AGE_SECONDS) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/dal";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getOwnSignInInfo } from "@/lib/account/queries";
@@ -9,44 +10,45 @@ import { PasswordForm } from "./password-form";
 import { TwoFactorSection } from "./two-factor-section";
 import { RecentSignIns } from "@/components/account/recent-sign-ins";
 import { LanguageSection } from "@/components/account/language-section";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 
-export const metadata: Metadata = { title: "Account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 
-function When({ at, address }: { at: Date | null | undefined; address: string | null | undefined }) {
-  if (!at) return <>never</>;
-  return (
-    <>
-      <LocalTime iso={at.toISOString()} />
-      {address ? ` from ${address}` : ""}
-    </>
-  );
+async function When({ at, address }: { at: Date | null | undefined; address: string | null | undefined }) {
+  const t = await getTranslations("account.details");
+  if (!at) return <>{t("never")}</>;
+  if (!address) return <LocalTime iso={at.toISOString()} />;
+  return t.rich("atFrom", { address, time: () => <LocalTime iso={at.toISOString()} />, value: (chunks) => <span translate="no">{chunks}</span> });
 }
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const info = await getOwnSignInInfo(user.id);
   const { notice } = await searchParams;
+  const t = await getTranslations("account");
   return (
     <>
       <SiteHeader user={user} />
       <main id="content" tabIndex={-1} className="mx-auto max-w-2xl space-y-8 px-4 py-10">
-        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
         {notice === "password" ? (
-          <Flash text="Your password was changed. Your other sessions have been signed out." />
+          <Flash text={t("passwordChanged")} />
         ) : null}
         <dl className="card divide-y divide-zinc-100 dark:divide-zinc-800">
           {[
-            ["Email", user.email],
-            ["Roles", user.roleNames.join(", ") || "none"],
+            [t("details.email"), user.email],
+            [t("details.roles"), user.roleNames.join(", ")],
           ].map(([k, v]) => (
             <div key={k} className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
               <dt className="text-zinc-500 dark:text-zinc-400">{k}</dt>
-              <dd className="col-span-2">{v}</dd>
+              <dd className="col-span-2">{v ? <span translate="no">{v}</span> : t("details.noRoles")}</dd>
             </div>
           ))}
           {[
-            ["This sign-in", "current-sign-in", info?.currentLoginAt, info?.currentLoginIp],
-            ["Previous sign-in", "last-sign-in", info?.lastLoginAt, info?.lastLoginIp],
+            [t("details.thisSignIn"), "current-sign-in", info?.currentLoginAt, info?.currentLoginIp],
+            [t("details.previousSignIn"), "last-sign-in", info?.lastLoginAt, info?.lastLoginIp],
           ].map(([label, testId, at, address]) => (
             <div key={String(testId)} className="grid grid-cols-3 gap-4 px-4 py-3 text-sm">
               <dt className="text-zinc-500 dark:text-zinc-400">{String(label)}</dt>
@@ -58,19 +60,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </dl>
         <section aria-labelledby="password-heading" className="card p-6">
           <h2 id="password-heading" className="mb-4 text-lg font-semibold">
-            Change password
+            {t("password.heading")}
           </h2>
-          <PasswordForm />
+          <ClientMessages namespaces={["account.password.form"]}>
+            <PasswordForm />
+          </ClientMessages>
         </section>
         <TwoFactorSection userId={user.id} />
         <RecentSignIns userId={user.id} />
         <LanguageSection />
         <section aria-labelledby="sessions-heading" className="card p-6">
           <h2 id="sessions-heading" className="text-lg font-semibold">
-            Sessions
+            {t("sessions.heading")}
           </h2>
-          <p className="mt-1 mb-4 text-sm text-zinc-500 dark:text-zinc-400">Signs you out on every device and browser, this one included.</p>
-          <SignOutButton everywhere className="btn-danger" label="Sign out everywhere" />
+          <p className="mt-1 mb-4 text-sm text-zinc-500 dark:text-zinc-400">{t("sessions.intro")}</p>
+          <SignOutButton everywhere className="btn-danger" label={t("sessions.signOutEverywhere")} />
         </section>
       </main>
     </>

@@ -1,18 +1,21 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { changePasswordAction } from "@/lib/account/actions";
 import { IDLE } from "@/lib/actions/state";
 import { FormAlert } from "@/components/form-alert";
 
+/** The form's fields, each with its label (and help) in messages `account.password.form`. */
 const FIELDS = [
-  { key: "current", label: "Current password", autoComplete: "current-password" },
-  { key: "password", label: "New password", autoComplete: "new-password", help: "At least 8 characters and at most 72 bytes; not a common or guessable password." },
-  { key: "confirm", label: "Repeat new password", autoComplete: "new-password" },
+  { key: "current", label: "current", autoComplete: "current-password" },
+  { key: "password", label: "new", autoComplete: "new-password", help: "newHelp" },
+  { key: "confirm", label: "confirm", autoComplete: "new-password" },
 ] as const;
 
 export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, IDLE);
+  const t = useTranslations("account.password.form");
   const focusKey = state.ok ? undefined : FIELDS.find((f) => state.fieldErrors?.[f.key])?.key;
   const formRef = useRef<HTMLFormElement>(null);
   // After a failed submit: focus on the first field with an error, else the summary (autoFocus covers no-JS page loads).
@@ -44,12 +47,12 @@ export function PasswordForm() {
         return (
           <div key={f.key}>
             <label htmlFor={f.key} className="label">
-              {f.label}
+              {t(f.label)}
             </label>
             <input id={f.key} name={f.key} type="password" autoComplete={f.autoComplete} required autoFocus={f.key === focusKey} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1" />
             {"help" in f ? (
               <p id={`${f.key}-help`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-                {f.help}
+                {t(f.help)}
               </p>
             ) : null}
             {error ? (
@@ -61,7 +64,7 @@ export function PasswordForm() {
         );
       })}
       <button type="submit" className="btn-primary" disabled={pending}>
-        {pending ? "Changing…" : "Change password"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** A field's error, which the input names in aria-describedby as `${id}-error`. */
 function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? (
@@ -7,13 +9,14 @@ function FieldError({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
-/** The "Authentication code" field with its error tied to it. */
+/** The "Authentication code" field with its error tied to it; words from messages `twoFactor.forms`. */
 export function CodeField({ id, error, help }: { id: string; error?: string; help?: string }) {
+  const t = useTranslations("twoFactor.forms");
   const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={id} className="label">
-        Authentication code
+        {t("code")}
       </label>
       <input id={id} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required maxLength={64} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="input mt-1 max-w-xs" />
       {help ? (
@@ -28,10 +31,11 @@ export function CodeField({ id, error, help }: { id: string; error?: string; hel
 
 /** The "Current password" field these forms ask for, so that a stolen session cannot change two-factor. */
 export function CurrentPasswordField({ id, error }: { id: string; error?: string }) {
+  const t = useTranslations("twoFactor.forms");
   return (
     <div>
       <label htmlFor={id} className="label">
-        Current password
+        {t("password")}
       </label>
       <input id={id} name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="input mt-1 max-w-xs" />
       <FieldError id={id} error={error} />

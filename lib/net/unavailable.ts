@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { safeCallbackUrl } from "../auth/callback-url";
-
-/** What a user reads while the database is down. */
-export const DATABASE_UNAVAILABLE = "The database is not answering; try again in a moment.";
+import type { Locale } from "../i18n/locales";
+import { answerWords, escapeHtml } from "./answer-words";
 
 /** Seconds a client is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -16,19 +15,17 @@ h1{font-size:1.5rem;margin:0 0 .75rem}p{color:#52525b;line-height:1.5}a{color:#1
  * The answer while the database does not answer: a 503 with Retry-After, as
  * a small styled page for a page load (it needs nothing from the app, which
  * cannot render without its database) or as a short text for the router's
- * fetches and scripts. It sets no cookie: the session stays as it was.
+ * fetches and scripts, in `locale` (lib/net/answer-words.ts). It sets no
+ * cookie: the session stays as it was.
  */
-export function databaseUnavailableResponse(wantsPage: boolean, path: string): NextResponse {
+export async function databaseUnavailableResponse(wantsPage: boolean, path: string, locale: Locale): Promise<NextResponse> {
   const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
-  if (!wantsPage) return new NextResponse(DATABASE_UNAVAILABLE, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  const { t } = await answerWords(locale);
+  if (!wantsPage) return new NextResponse(t("unavailable.text"), { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
   const again = safeCallbackUrl(path, "/");
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Service unavailable · Gatehouse</title>
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(t("unavailable.title"))} · Gatehouse</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
-<body><main><h1>Service unavailable</h1><p>${DATABASE_UNAVAILABLE}</p>
-<p>You are still signed in. <a href="${escapeHtml(again)}">Try again</a></p></main></body></html>`;
+<body><main><h1>${escapeHtml(t("unavailable.title"))}</h1><p>${escapeHtml(t("unavailable.text"))}</p>
+<p>${escapeHtml(t("unavailable.stillSignedIn"))} <a href="${escapeHtml(again)}">${escapeHtml(t("unavailable.retry"))}</a></p></main></body></html>`;
   return new NextResponse(html, { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,23 +1,31 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireUserForTwoFactorSetup } from "@/lib/auth/dal";
 import { cancelEnrolmentAction, startEnrolmentAction } from "@/lib/auth/two-factor/account-actions";
 import { getOwnEnrolment, getOwnTwoFactorStatus, mustSetUpOwnTwoFactor } from "@/lib/auth/two-factor/queries";
 import { codesToShow } from "@/lib/auth/two-factor/shown-codes";
 import { qrSvg } from "@/lib/auth/two-factor/qr";
+import { RECOVERY_CODE_COUNT } from "@/lib/auth/two-factor/recovery-codes";
 import { SiteHeader } from "@/components/site-header";
 import { Flash } from "@/components/flash";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EnrolmentPanel } from "../two-factor-enrolment";
 import { DisableTwoFactorForm, RegenerateCodesForm } from "../two-factor-manage";
 import { RecoveryCodes } from "../two-factor-recovery-codes";
 
-export const metadata: Metadata = { title: "Two-factor authentication" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("twoFactor"))("title") };
+}
 
-/** Confirmations after a change, each shown only while it is still true. */
-const NOTICES: Record<string, { text: string; enabled: boolean }> = {
-  on: { text: "Two-factor authentication is on.", enabled: true },
-  codes: { text: "New recovery codes were made. The old ones no longer work.", enabled: true },
-  off: { text: "Two-factor authentication is off.", enabled: false },
-};
+/** Confirmations after a change (messages `twoFactor.page`), each shown only while it is still true. */
+const NOTICES = {
+  on: { text: "noticeOn", enabled: true },
+  codes: { text: "noticeCodes", enabled: true },
+  off: { text: "noticeOff", enabled: false },
+} as const;
+
+/** The forms' words, the only ones their client components are sent. */
+const FORM_MESSAGES = ["twoFactor.forms"];
 
 /** Set-up and management of the user's own two-factor sign-in; the one page REQUIRE_2FA_ROLES leaves open. */
 export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -28,60 +36,63 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   const newCodes = status.enabled ? await codesToShow(user.id) : null;
   const required = await mustSetUpOwnTwoFactor(user);
   const { notice } = await searchParams;
-  const known = typeof notice === "string" && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
-  const flash = known && known.enabled === status.enabled ? known.text : null;
+  const t = await getTranslations("twoFactor.page");
+  const known = typeof notice === "string" && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : undefined;
+  const flash = known && known.enabled === status.enabled ? t(known.text) : null;
   return (
     <>
       <SiteHeader user={user} />
       <main id="content" tabIndex={-1} className="mx-auto max-w-2xl space-y-8 px-4 py-10">
-        <h1 className="text-2xl font-semibold tracking-tight">Two-factor authentication</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
         {required ? (
           <p role="status" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900">
-            Your role requires two-factor authentication. Set it up to continue.
+            {t("required")}
           </p>
         ) : null}
         {flash ? <Flash text={flash} /> : null}
         {newCodes ? (
           <section aria-labelledby="new-codes-heading" className="card p-6">
             <h2 id="new-codes-heading" className="mb-4 text-lg font-semibold">
-              Your recovery codes
+              {t("newCodesHeading")}
             </h2>
             <RecoveryCodes codes={newCodes} />
           </section>
         ) : null}
         {enrolment ? (
-          <EnrolmentPanel>
+          <ClientMessages namespaces={FORM_MESSAGES}>
+            <EnrolmentPanel>
             <div className="space-y-4">
-              <div className="w-48 rounded-md bg-white p-1" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
-              <p className="text-sm">Or enter this key in your app:</p>
-              <p className="font-mono text-sm break-all" data-testid="totp-key">
+              <div className="w-48 rounded-md bg-white p-1" role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: qr }} />
+              <p className="text-sm">{t("keyIntro")}</p>
+              <p className="font-mono text-sm break-all" data-testid="totp-key" translate="no">
                 {enrolment.key}
               </p>
               <details className="text-sm">
-                <summary>Show the setup link</summary>
-                <p className="mt-2 font-mono text-xs break-all" data-testid="otpauth-uri">
+                <summary>{t("showLink")}</summary>
+                <p className="mt-2 font-mono text-xs break-all" data-testid="otpauth-uri" translate="no">
                   {enrolment.uri}
                 </p>
               </details>
             </div>
-          </EnrolmentPanel>
+            </EnrolmentPanel>
+          </ClientMessages>
         ) : null}
         {enrolment ? (
           <form action={cancelEnrolmentAction}>
             <button type="submit" className="btn-secondary">
-              Cancel set-up
+              {t("cancel")}
             </button>
           </form>
         ) : null}
         {!status.enabled && !enrolment ? (
           <section aria-labelledby="start-heading" className="card space-y-4 p-6">
             <h2 id="start-heading" className="text-lg font-semibold">
-              Protect your account with a second step
+              {t("startHeading")}
             </h2>
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">After your password, sign-in will ask for a code from an authenticator app on your phone.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("startIntro")}</p>
             <form action={startEnrolmentAction}>
               <button type="submit" className="btn-primary">
-                Set up two-factor authentication
+                {t("setUp")}
               </button>
             </form>
           </section>
@@ -90,18 +101,22 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
           <>
             <section aria-labelledby="codes-left-heading" className="card space-y-4 p-6">
               <h2 id="codes-left-heading" className="text-lg font-semibold">
-                Recovery codes
+                {t("codesHeading")}
               </h2>
               <p className="text-sm" data-testid="recovery-codes-left">
-                {status.recoveryCodesLeft} of 10 recovery codes left. Making new ones replaces them all.
+                {t("codesLeft", { left: status.recoveryCodesLeft, total: RECOVERY_CODE_COUNT })}
               </p>
-              <RegenerateCodesForm />
+              <ClientMessages namespaces={FORM_MESSAGES}>
+                <RegenerateCodesForm />
+              </ClientMessages>
             </section>
             <section aria-labelledby="disable-heading" className="card space-y-4 p-6">
               <h2 id="disable-heading" className="text-lg font-semibold">
-                Turn off two-factor authentication
+                {t("disableHeading")}
               </h2>
-              <DisableTwoFactorForm />
+              <ClientMessages namespaces={FORM_MESSAGES}>
+                <DisableTwoFactorForm />
+              </ClientMessages>
             </section>
           </>
         ) : null}

@@ -6,22 +6,30 @@ import { z } from "zod";
 import { refuse, type Refused } from "../../actions/client";
 import { twoFactorSetupAction, userAction, type UserContext } from "../../actions/clients";
 import { text } from "../../actions/form-input";
-import { FIX_FIELDS } from "../../actions/state";
 import { getDb } from "../../db";
+import { translator } from "../../i18n/translator";
 import { users } from "../../db/schema";
 import { signIn } from "../config";
 import { checkCurrentPassword } from "../current-password";
-import { BUSY, THROTTLED } from "../messages";
 import { auditOwn } from "../sign-in-record";
 import { createChallenge } from "./challenge";
-import { CODE_THROTTLED, WRONG_CODE } from "./messages";
 import { TWO_FACTOR_SETUP_PATH } from "./required";
 import { forgetCodesToShow, rememberCodesToShow } from "./shown-codes";
 import { cancelEnrolment, confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, resetTwoFactor, startEnrolment, spendSecondFactor } from "./store";
 import { codeCheck, throttledCodeCheck, type CodeCheck } from "./throttle";
 
-const ENROLMENT_WRONG_CODE = "That code is not correct. Enter the 6-digit code your app shows now.";
-const PASSWORD_PROBLEMS = { wrong: "The password is not correct.", throttled: THROTTLED, busy: BUSY } as const;
+/** The forms' answers, in the request's language. */
+async function answers() {
+  const [auth, t] = await Promise.all([translator("auth"), translator("twoFactor.errors")]);
+  return {
+    fixFields: auth("fixFields"),
+    password: { wrong: t("wrongPassword"), throttled: auth("throttled"), busy: auth("busy") },
+    busy: auth("busy"),
+    throttled: t("throttled"),
+    wrongCode: t("wrongCode"),
+    enrolmentWrongCode: t("enrolmentWrongCode"),
+  };
+}
 
 /** What these forms post: the user's current password and a code, so that a stolen session cannot change two-factor. */
 const proofInput = z.object({ password: text(1024), code: text(64) });
@@ -40,17 +48,19 @@ async function keepThisSession(userId: string): Promise<void> {
 /**
  * Checks the user's current password, then their own code with `check`.
  * Wrong passwords and codes are audited as at sign-in, with `what` naming the
- * form. Returns what `check` accepted, or the refusal with the field's error.
+ * form (audit summaries stay English). Returns what `check` accepted, or the
+ * refusal with the field's error (the enrolment's own for a wrong code).
  */
-async function checkOwnProof<T>({ user, actor }: UserContext, proof: Proof, what: string, check: (code: string) => Promise<CodeCheck<T>>): Promise<{ value: T } | Refused> {
+async function checkOwnProof<T>({ user, actor }: UserContext, proof: Proof, what: string, check: (code: string) => Promise<CodeCheck<T>>, wrongCode: "wrongCode" | "enrolmentWrongCode" = "wrongCode"): Promise<{ value: T } | Refused> {
+  const words = await answers();
   const address = actor.address ?? "";
   const wrongPassword = await checkCurrentPassword(user, proof.password, address, what);
-  if (wrongPassword) return refuse(FIX_FIELDS, { fieldErrors: { password: PASSWORD_PROBLEMS[wrongPassword] } });
+  if (wrongPassword) return refuse(words.fixFields, { fieldErrors: { password: words.password[wrongPassword] } });
   const checked = await check(proof.code);
   if (checked.ok) return { value: checked.value };
-  if (checked.reason === "busy") return refuse(FIX_FIELDS, { fieldErrors: { code: BUSY } });
+  if (checked.reason === "busy") return refuse(words.fixFields, { fieldErrors: { code: words.busy } });
   await auditOwn(getDb(), actor, checked.reason === "throttled" ? "two-factor-throttled" : "two-factor-failed", user.id, what);
-  return refuse(FIX_FIELDS, { fieldErrors: { code: checked.reason === "throttled" ? CODE_THROTTLED : WRONG_CODE } });
+  return refuse(words.fixFields, { fieldErrors: { code: checked.reason === "throttled" ? words.throttled : words[wrongCode] } });
 }
 
 /** A code of the user's authenticator (or a recovery code), behind the sign-in code step's throttle. */
@@ -71,8 +81,8 @@ export const cancelEnrolmentAction = twoFactorSetupAction.formAction({
 export const confirmEnrolmentAction = twoFactorSetupAction.stateAction({
   input: proofInput,
   run: async ({ ctx, input }) => {
-    const proof = await checkOwnProof(ctx, input, "Turn on two-factor", async (code) => codeCheck(await confirmEnrolment(getDb(), ctx.user.id, code, ctx.actor)));
-    if (!("value" in proof)) return proof.state.fieldErrors?.code === WRONG_CODE ? refuse(FIX_FIELDS, { fieldErrors: { code: ENROLMENT_WRONG_CODE } }) : proof;
+    const proof = await checkOwnProof(ctx, input, "Turn on two-factor", async (code) => codeCheck(await confirmEnrolment(getDb(), ctx.user.id, code, ctx.actor)), "enrolmentWrongCode");
+    if (!("value" in proof)) return proof;
     await keepThisSession(ctx.user.id);
     await rememberCodesToShow(ctx.user.id, proof.value);
     return { redirect: `${TWO_FACTOR_SETUP_PATH}?notice=on` };

@@ -4,6 +4,7 @@ import { writeTransaction, type Db, type Tx } from "../../db";
 import { recoveryCodes, twoFactorChallenges, users } from "../../db/schema";
 import { normalizeEmail } from "../../email";
 import { UserFacingError } from "../../errors";
+import { translator } from "../../i18n/translator";
 import type { WriteResult } from "../../resources/engine";
 import { updateUser } from "../../users/service";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
@@ -166,7 +167,7 @@ export async function disableTwoFactor(db: Db, userId: string, actor: Actor): Pr
 /** Someone else (an admin, the CLI) resets it, for a user who lost their device; their sessions end. */
 export async function resetTwoFactor(db: Db, userId: string, actor: Actor): Promise<void> {
   const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  if (!row) throw new UserFacingError("No such user.");
+  if (!row) throw new UserFacingError((await translator("twoFactor.errors"))("noSuchUser"));
   orThrow(await writeTwoFactor(db, userId, actor, clearTwoFactor(userId, "two-factor-reset", row.email)));
 }
 

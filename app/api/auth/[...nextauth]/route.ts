@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
 import { watchSessionChecks } from "@/lib/auth/session-check";
+import { answerLocale } from "@/lib/net/answer-words";
 import { databaseUnavailableResponse } from "@/lib/net/unavailable";
 import { keepOnSite } from "@/lib/net/site-url";
 
@@ -15,7 +16,7 @@ type Handler = (req: NextRequest) => Promise<Response>;
 function guarded(handler: Handler): Handler {
   return async (req) => {
     const { result, failed } = await watchSessionChecks(() => handler(req));
-    return failed ? databaseUnavailableResponse(false, "/") : keepOnSite(req.url, result);
+    return failed ? await databaseUnavailableResponse(false, "/", answerLocale(req.headers.get("accept-language"))) : keepOnSite(req.url, result);
   };
 }
 
