@@ -9,6 +9,7 @@ import { PasswordForm } from "./password-form";
 import { TwoFactorSection } from "./two-factor-section";
 import { RecentSignIns } from "@/components/account/recent-sign-ins";
 import { LanguageSection } from "@/components/account/language-section";
+import { TimeZoneSection } from "@/components/account/time-zone-section";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -65,6 +66,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <TwoFactorSection userId={user.id} />
         <RecentSignIns userId={user.id} />
         <LanguageSection />
+        <TimeZoneSection />
         <section aria-labelledby="sessions-heading" className="card p-6">
           <h2 id="sessions-heading" className="text-lg font-semibold">
             Sessions

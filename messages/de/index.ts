@@ -3,6 +3,7 @@ import account from "./account.json";
 import errors from "./errors.json";
 import login from "./login.json";
 import logout from "./logout.json";
+import timeZone from "./timeZone.json";
 
-const messages = { account, errors, login, logout };
+const messages = { account, errors, login, logout, timeZone };
 export default messages;
