@@ -4,8 +4,8 @@ import { useEffect } from "react";
 
 /**
  * Tells the server the browser's time zone (the `tz` cookie, read by
- * lib/time-zone.ts) so that times render in it; until then, and without
- * JavaScript, they render in UTC. Renders nothing.
+ * lib/time-zone.ts) so that times render in it when the user chose none on
+ * /account; until then, and without JavaScript, they render in UTC. Renders nothing.
  */
 export function TimeZoneCookie() {
   useEffect(() => {

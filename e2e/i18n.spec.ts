@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { createItem, uniqueTag } from "./support/items";
+import { createItem, detail, uniqueTag } from "./support/items";
 
 /**
  * The panel's language: the user's choice on /account, else the browser's
@@ -271,5 +272,83 @@ test.describe("history in German", () => {
     await expect(german.getByRole("link", { name: "Zum Inhalt springen" })).toBeAttached();
     await expectAccessibleInBothSchemes(german);
     await context.close();
+test.describe("time zone", () => {
+  // The browser is in New York (its tz cookie says so): the zone stored on /account wins over it.
+  test.use({ storageState: { cookies: [], origins: [] }, timezoneId: "America/New_York" });
+
+  const storedZone = (email: string) => queryDb<{ time_zone: string | null }>("select time_zone from users where email = ?", email)[0]?.time_zone ?? null;
+  /** Tokyo is UTC+9 all year: what the page shows for an instant there, in English and in German. */
+  const inTokyo = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
+  const english = (iso: string) => `${inTokyo(iso).slice(0, 10)} ${inTokyo(iso).slice(11, 16)} GMT+9`;
+  const german = (iso: string) => new Intl.DateTimeFormat("de", { timeZone: "Asia/Tokyo", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+
+  async function expectTime(time: Locator, text: (iso: string) => string): Promise<string> {
+    const iso = (await time.getAttribute("datetime"))!;
+    expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    await expect(time).toHaveAttribute("title", iso);
+    await expect(time).toHaveText(text(iso));
+    return iso;
+  }
+
+  async function chooseZone(page: Page, section: string, option: string, save: string) {
+    const region = page.getByRole("region", { name: section });
+    await region.getByRole("combobox").selectOption({ label: option });
+    await region.getByRole("button", { name: save }).click();
+    await page.waitForURL("/account?notice=time-zone");
+  }
+
+  test("a zone chosen on /account shows every time in it from the next request on, the UTC instant kept", async ({ page }) => {
+    test.slow(); // several page loads on a busy machine
+    const email = uniqueEmail("zeitzone");
+    cli(["users", "create", "--email", email, "--role", "editor"], `${STRONG_PASSWORD}\n`);
+    await signInAs(page, email);
+    const name = uniqueTag("Zone");
+    const id = await createItem(page, { name });
+    await page.goto(`/admin/items/${id}`);
+    // The browser's zone until the user chooses one: New York (EST or EDT).
+    await expect(detail(page, "Created").locator("time")).toHaveText(/ E[SD]T$/);
+
+    await page.goto("/account");
+    await expect(page.getByRole("region", { name: "Time zone" }).getByRole("combobox", { name: "Time zone" })).toHaveValue("");
+    await chooseZone(page, "Time zone", "Asia/Tokyo", "Save");
+    const section = page.getByRole("region", { name: "Time zone" });
+    await expect(section.getByRole("status")).toHaveText("Your time zone was saved.");
+    await expect(section.getByRole("combobox", { name: "Time zone" })).toHaveValue("Asia/Tokyo");
+    await expect.poll(() => storedZone(email)).toBe("Asia/Tokyo");
+    const audit = queryDb<{ action: string; actor_email: string; summary: string }>("select action, actor_email, summary from audit_log where action = 'time-zone-change' and record_id = (select id from users where email = ?)", email);
+    expect(audit).toEqual([{ action: "time-zone-change", actor_email: email, summary: "Asia/Tokyo" }]);
+    await expectTime(page.locator("main time").first(), english);
+
+    await page.goto(`/admin/items/${id}`);
+    const detailed = await expectTime(detail(page, "Created").locator("time"), english);
+    await page.goto(`/admin/items?q=${name}`);
+    const listed = page.getByRole("table").locator("tbody time").first();
+    await expect(listed).toHaveAttribute("datetime", detailed);
+    await expectTime(listed, english);
+
+    // In German, the same instant in the same zone, written the German way.
+    await page.goto("/account");
+    await chooseLanguage(page, "Language", "Deutsch", "Save");
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await page.goto(`/admin/items/${id}`);
+    await expectTime(page.locator(`main time[datetime="${detailed}"]`).first(), german);
+
+    await page.goto("/account");
+    await chooseZone(page, "Zeitzone", "Browser-Standard", "Speichern");
+    await expect.poll(() => storedZone(email)).toBeNull();
+    await expect(page.getByRole("region", { name: "Zeitzone" }).getByRole("combobox", { name: "Zeitzone" })).toHaveValue("");
+  });
+
+  test("a forged zone is refused and nothing is written", async ({ page }) => {
+    const email = uniqueEmail("zone-forged");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    await signInAs(page, email);
+    await page.goto("/account");
+    const select = page.getByRole("combobox", { name: "Time zone" });
+    await select.evaluate((el) => ((el as HTMLSelectElement).options[1]!.value = "Mars/Olympus"));
+    await select.selectOption({ index: 1 });
+    await page.getByRole("region", { name: "Time zone" }).getByRole("button", { name: "Save" }).click();
+    await page.waitForLoadState("networkidle");
+    expect(storedZone(email)).toBeNull();
   });
 });

@@ -1,19 +1,33 @@
-/** Times as the panel shows them, in a given IANA time zone (see lib/time-zone.ts for whose). */
+/**
+ * Times as the panel shows them, in a given IANA time zone (see lib/time-zone.ts
+ * for whose) and a locale: English keeps the panel's sortable "2025-01-05 15:30 GMT+1";
+ * any other language writes the date its own way through Intl ("5. Jan. 2025, 15:30").
+ */
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-/** More zones than the world has: a forged cookie cannot grow the cache without end. */
-const MAX_FORMATS = 1_000;
+/** More zones than the world has, for each language: a forged cookie cannot grow the cache without end. */
+const MAX_FORMATS = 2_000;
 
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
+/** The zone every time falls back to: no valid choice stored and no valid cookie. */
+export const FALLBACK_ZONE = "UTC";
+
+/** Whether `locale` uses the panel's English layout (English and its pseudo-locale en-XA). */
+const isEnglish = (locale: string) => locale === "en" || locale.startsWith("en-");
+
+function formatFor(timeZone: string, locale = "en", dateOnly = false): Intl.DateTimeFormat {
+  const english = isEnglish(locale);
+  const key = english ? timeZone : `${timeZone} ${locale} ${dateOnly ? "d" : "t"}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" });
-    if (formats.size < MAX_FORMATS) formats.set(timeZone, format);
+    format = english
+      ? new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" })
+      : new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "short", day: "numeric", ...(dateOnly ? {} : { hour: "2-digit", minute: "2-digit" }) });
+    if (formats.size < MAX_FORMATS) formats.set(key, format);
   }
   return format;
 }
 
-/** The cookie's zone if it is one Intl knows (an IANA name such as "Europe/Berlin"), else null. */
+/** The zone if it is one Intl knows (an IANA name such as "Europe/Berlin"), by its canonical name, else null. */
 export function validTimeZone(raw: unknown): string | null {
   if (typeof raw !== "string" || raw.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(raw)) return null;
   try {
@@ -26,8 +40,27 @@ export function validTimeZone(raw: unknown): string | null {
   }
 }
 
-/** "2025-01-05 15:30 GMT+1" (or the date only) in `timeZone`. */
-export function formatInstant(value: Date, timeZone: string, dateOnly = false): string {
+/**
+ * The one rule for whose zone a time is shown in: the user's choice on
+ * /account, else the browser's (the `tz` cookie), else UTC. A stored or
+ * cookie zone Intl does not know is skipped, never trusted.
+ */
+export function resolveTimeZone(stored: unknown, cookie: unknown): string {
+  return validTimeZone(stored) ?? validTimeZone(cookie) ?? FALLBACK_ZONE;
+}
+
+/** The zones /account offers: Intl's canonical IANA names, and UTC (which Intl's list may leave out). */
+export function selectableTimeZones(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes(FALLBACK_ZONE) ? zones : [FALLBACK_ZONE, ...zones];
+}
+
+/**
+ * `instant` in `timeZone` for `locale`: "2025-01-05 15:30 GMT+1" (or the date
+ * only) in English, "5. Jan. 2025, 15:30" (or "5. Jan. 2025") in German.
+ */
+export function formatInstant(value: Date, timeZone: string, dateOnly = false, locale = "en"): string {
+  if (!isEnglish(locale)) return formatFor(timeZone, locale, dateOnly).format(value);
   const parts: Record<string, string> = {};
   for (const p of formatFor(timeZone).formatToParts(value)) parts[p.type] = p.value;
   const day = `${parts.year}-${parts.month}-${parts.day}`;

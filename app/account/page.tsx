@@ -11,6 +11,7 @@ import { TwoFactorSection } from "./two-factor-section";
 import { RecentSignIns } from "@/components/account/recent-sign-ins";
 import { LanguageSection } from "@/components/account/language-section";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { TimeZoneSection } from "@/components/account/time-zone-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -69,6 +70,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <TwoFactorSection userId={user.id} />
         <RecentSignIns userId={user.id} />
         <LanguageSection />
+        <TimeZoneSection />
         <section aria-labelledby="sessions-heading" className="card p-6">
           <h2 id="sessions-heading" className="text-lg font-semibold">
             {t("sessions.heading")}

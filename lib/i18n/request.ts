@@ -2,6 +2,7 @@ import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { getSession } from "../auth/dal";
 import { env } from "../env";
+import { viewerTimeZone } from "../time-zone";
 import { servedLocale, supportedLocales, type Locale } from "./locales";
 import { messagesFor } from "./messages";
 import { negotiateLocale } from "./negotiate";
@@ -25,7 +26,7 @@ export async function requestLocale(): Promise<Locale> {
 }
 
 export default getRequestConfig(async () => {
-  const locale = await requestLocale();
-  // Dates are formatted by components/local-time.tsx for now; next-intl's own formats use UTC.
-  return { locale, messages: await messagesFor(locale), timeZone: "UTC" };
+  const [locale, timeZone] = await Promise.all([requestLocale(), viewerTimeZone()]);
+  // next-intl's own date formats follow the panel's one rule for time zones (lib/time-zone.ts).
+  return { locale, messages: await messagesFor(locale), timeZone };
 });

@@ -16,6 +16,8 @@ export interface UserAccess {
   twoFactorEnabled: boolean;
   /** The language chosen on /account (null: the browser's); read with the rest, so it costs no query. */
   locale: string | null;
+  /** The time zone chosen on /account (null: the browser's), read the same way. */
+  timeZone: string | null;
 }
 
 // `revoked` is 1/0 on SQLite and a boolean on PostgreSQL.
@@ -36,6 +38,7 @@ function accessQuery(db: Db) {
       securityStamp: users.securityStamp,
       totpEnabledAt: users.totpEnabledAt,
       locale: users.locale,
+      timeZone: users.timeZone,
       roleName: roles.name,
       rolePermissions: roles.permissions,
       revoked: sql<number>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sid} = ${sql.placeholder("sid")})`,
@@ -68,6 +71,7 @@ export async function getSessionUser(db: Db, userId: string, sid: string): Promi
     access: accessFromRoles(held),
     twoFactorEnabled: first.totpEnabledAt !== null,
     locale: first.locale,
+    timeZone: first.timeZone,
     revoked: !!first.revoked,
   };
 }

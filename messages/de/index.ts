@@ -21,8 +21,9 @@ import permissions from "./permissions.json";
 import picker from "./picker.json";
 import record from "./record.json";
 import resources from "./resources.json";
+import timeZone from "./timeZone.json";
 import twoFactor from "./twoFactor.json";
 import values from "./values.json";
 
-const messages = { account, actions, admin, audit, auth, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, middleware, nav, notices, permissions, picker, record, resources, twoFactor, values };
+const messages = { account, actions, admin, audit, auth, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, middleware, nav, notices, permissions, picker, record, resources, timeZone, twoFactor, values };
 export default messages;

@@ -35,6 +35,8 @@ export function accountTables(k: Kit) {
     totpLastStep: k.integer("totp_last_step"),
     // The panel's language the user chose on /account (lib/i18n/locales.ts); null: the browser's.
     locale: k.text("locale"),
+    // The IANA time zone the user chose on /account (lib/time-zone.ts); null: the browser's.
+    timeZone: k.text("time_zone"),
     ...timestamps(k),
   });
 
