@@ -98,9 +98,16 @@ export async function untranslatedStrings(page: Page): Promise<Untranslated[]> {
       return { words, depth };
     }
 
+    const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
+    /** One entry per element: React splits `New {label}` into two text nodes of one element. */
     const report = (where: string, text: string, words: string[]) => {
+      if (!words.length) return;
       const trimmed = text.replace(/\s+/g, " ").trim();
-      if (words.length) found.push({ where, text: trimmed.length > 120 ? `${trimmed.slice(0, 117)}…` : trimmed, words });
+      const last = found.at(-1);
+      if (last?.where === where && !where.includes("@")) {
+        last.text = shorten(`${last.text} ${trimmed}`);
+        last.words.push(...words);
+      } else found.push({ where, text: shorten(trimmed), words });
     };
 
     // Text nodes in document order; the bracket depth is followed through every
