@@ -36,9 +36,10 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // *.pg.spec.ts need PostgreSQL (several instances on one database): the PostgreSQL run only.
-    // The specs that check only how pages look and read (axe, error pages, notices) do not
-    // depend on the database: the SQLite run covers them, and the PostgreSQL run skips them.
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: E2E_DIALECT === "postgres" ? /(\.last|\/a11y|\/error-pages|\/notices)\.spec\.ts/ : /\.(last|pg)\.spec\.ts/ },
+    // The specs that check only how pages look and read (axe, error pages, notices, the
+    // pseudo-locale's words) do not depend on the database: the SQLite run covers them, and
+    // the PostgreSQL run skips them.
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: E2E_DIALECT === "postgres" ? /(\.last|\/a11y|\/error-pages|\/notices|\/pseudo-locale)\.spec\.ts/ : /\.(last|pg)\.spec\.ts/ },
     // Tests that may leave the shared database unusable for others run after all of them.
     { name: "last", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /\.last\.spec\.ts/ },
   ],
