@@ -3,7 +3,6 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
-import { createItem, uniqueTag } from "./support/items";
 import { createItem, detail, uniqueTag } from "./support/items";
 
 /**
@@ -230,6 +229,9 @@ test.describe("record pages in German", () => {
     await page.getByRole("button", { name: "Ja, löschen" }).click();
     await page.waitForURL(/\/admin\/items\?notice=deleted/);
     expect(queryDb("select id from items where id = ?", id)).toEqual([]);
+  });
+});
+
 test.describe("history in German", () => {
   // The admin has no language stored: the browser's German decides.
   test.use({ storageState: ACCOUNTS.admin.state });
@@ -272,6 +274,9 @@ test.describe("history in German", () => {
     await expect(german.getByRole("link", { name: "Zum Inhalt springen" })).toBeAttached();
     await expectAccessibleInBothSchemes(german);
     await context.close();
+  });
+});
+
 test.describe("time zone", () => {
   // The browser is in New York (its tz cookie says so): the zone stored on /account wins over it.
   test.use({ storageState: { cookies: [], origins: [] }, timezoneId: "America/New_York" });

@@ -1,8 +1,8 @@
 import "server-only";
 import { checkCurrentPassword } from "../auth/current-password";
-import { checkPasswordPolicy } from "../auth/password-policy";
 import { getDb } from "../db";
 import { translator } from "../i18n/translator";
+import { newPasswordProblem } from "../users/new-password";
 import { updateUser } from "../users/service";
 
 type Field = "current" | "password" | "confirm";
@@ -16,16 +16,15 @@ export type OwnPasswordResult = { ok: true } | { ok: false; message: string; fie
  * Every answer is in the request's language.
  */
 export async function changeOwnPassword(user: { id: string; email: string; name: string | null }, input: Record<Field, unknown>, address: string): Promise<OwnPasswordResult> {
-  const [auth, policy, t] = await Promise.all([translator("auth"), translator("auth.passwordPolicy"), translator("account.password.errors")]);
+  const [auth, t] = await Promise.all([translator("auth"), translator("account.password.errors")]);
   const fix = (field: Field, problem: string): OwnPasswordResult => ({ ok: false, message: auth("fixFields"), fieldErrors: { [field]: problem } });
   const password = String(input.password ?? "").slice(0, 1024);
   const wrong = await checkCurrentPassword(user, input.current, address, "Change password");
   if (wrong === "throttled") return { ok: false, message: auth("throttled") };
   if (wrong === "busy") return { ok: false, message: auth("busy") };
   if (wrong) return fix("current", t("currentWrong"));
-  // The write checks it again (lib/users/new-password.ts, the same policy); here first, in the
-  // user's language, and so that its reason comes before a mismatch of the two.
-  const problem = password ? checkPasswordPolicy(password, [user.email, user.name ?? ""], policy) : policy("required");
+  // Checked again inside the write; here too, so its reason comes before a mismatch of the two.
+  const problem = await newPasswordProblem(password, user);
   if (problem) return fix("password", problem);
   if (password !== String(input.confirm ?? "").slice(0, 1024)) return fix("confirm", t("mismatch"));
   const saved = await updateUser(getDb(), user.id, { password }, { id: user.id, email: user.email, address }, { auditAction: "password-change" });

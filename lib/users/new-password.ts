@@ -17,7 +17,7 @@ export interface PasswordOwner {
 export async function newPasswordProblem(raw: unknown, owner: PasswordOwner, { checkPolicy = true } = {}): Promise<string | null> {
   const password = typeof raw === "string" ? raw : "";
   if (!password) return (await translator("engine"))("users.passwordRequired");
-  return checkPolicy ? checkPasswordPolicy(password, [owner.email ?? "", owner.name ?? ""]) : null;
+  return checkPolicy ? checkPasswordPolicy(password, [owner.email ?? "", owner.name ?? ""], await translator("auth.passwordPolicy")) : null;
 }
 
 /**
