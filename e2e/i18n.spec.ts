@@ -357,3 +357,75 @@ test.describe("time zone", () => {
     expect(storedZone(email)).toBeNull();
   });
 });
+
+test.describe("account in German", () => {
+  test("a user who chose German gets /account, its refusals and two-factor set-up in German, and English again on switching back", async ({ page }) => {
+    test.slow(); // several page loads and password checks on a busy machine
+    const email = uniqueEmail("konto");
+    cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+    await signInAs(page, email);
+    await page.goto("/account");
+    await chooseLanguage(page, "Language", "Deutsch", "Save");
+    await expect(page).toHaveTitle("Konto · Gatehouse");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ihr Konto");
+    await expect(page.getByRole("main").locator("dl").getByText(email, { exact: true })).toHaveAttribute("translate", "no");
+    for (const section of ["Passwort ändern", "Zwei-Faktor-Authentifizierung", "Letzte Anmeldungen", "Sprache", "Sitzungen"]) await expect(page.getByRole("region", { name: section })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Zwei-Faktor-Authentifizierung" })).toContainText("Ausgeschaltet.");
+    await expect(page.getByRole("button", { name: "Überall abmelden" })).toBeVisible();
+
+    const password = page.getByRole("region", { name: "Passwort ändern" });
+    await password.getByLabel("Aktuelles Passwort").fill(STRONG_PASSWORD);
+    await password.getByLabel("Neues Passwort", { exact: true }).fill("kurz");
+    await password.getByLabel("Neues Passwort wiederholen").fill("kurz");
+    await expect(password.getByText("Mindestens 8 Zeichen und höchstens 72 Byte", { exact: false })).toBeVisible();
+    await password.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(password.getByRole("alert")).toHaveText("Bitte korrigieren Sie die markierten Felder.");
+    await expect(password.locator("#password-error")).toHaveText("Verwenden Sie mindestens 8 Zeichen.");
+    // zxcvbn's own hint comes from the catalogue too.
+    await password.getByLabel("Aktuelles Passwort").fill(STRONG_PASSWORD);
+    await password.getByLabel("Neues Passwort", { exact: true }).fill("password1");
+    await password.getByRole("button", { name: "Passwort ändern" }).click();
+    await expect(password.locator("#password-error")).toHaveText(/^Dieses Passwort ist zu leicht zu erraten\. \S/);
+    await expect(password.locator("#password-error")).not.toContainText(/password|guess/i);
+    await expectAccessibleInBothSchemes(page);
+
+    await page.getByRole("button", { name: "Zwei-Faktor-Authentifizierung einrichten" }).click();
+    await page.waitForURL("/account/two-factor");
+    await expect(page).toHaveTitle("Zwei-Faktor-Authentifizierung · Gatehouse");
+    const enrol = page.getByRole("region", { name: "Scannen Sie den Code mit Ihrer Authenticator-App" });
+    await expect(enrol.getByRole("img", { name: "QR-Code für Ihre Authenticator-App" })).toBeVisible();
+    await expect(page.getByTestId("totp-key")).toHaveAttribute("translate", "no");
+    await enrol.getByLabel("Aktuelles Passwort").fill(STRONG_PASSWORD);
+    await enrol.getByLabel("Bestätigungscode").fill("000000");
+    await enrol.getByRole("button", { name: "Zwei-Faktor-Authentifizierung einschalten" }).click();
+    await expect(enrol.getByText("Dieser Code ist falsch. Geben Sie den 6-stelligen Code ein, den Ihre App gerade anzeigt.")).toBeVisible();
+    await expectAccessibleInBothSchemes(page);
+    await page.getByRole("button", { name: "Einrichtung abbrechen" }).click();
+    await expect(page.getByRole("heading", { name: "Schützen Sie Ihr Konto mit einem zweiten Schritt" })).toBeVisible();
+
+    await page.goto("/account");
+    await chooseLanguage(page, "Sprache", "English", "Speichern");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+    await expect(page.getByRole("region", { name: "Change password" }).getByLabel("Current password")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Two-factor authentication" })).toContainText("Off. Add a code from an authenticator app to your sign-in.");
+  });
+
+  test.describe("a German browser that is not signed in", () => {
+    test.use({ storageState: { cookies: [], origins: [] }, locale: "de-DE" });
+
+    test("gets middleware's own pages and answers in German", async ({ page, request }) => {
+      const bad = await page.goto("/admin/%E0%A4%A");
+      expect(bad?.status()).toBe(400);
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
+      await expect(page).toHaveTitle("Ungültige Anfrage · Gatehouse");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("400 · Ungültige Anfrage");
+      await expect(page.getByRole("main")).toContainText("Diese Adresse ist nicht gültig.");
+      await expect(page.getByRole("link", { name: "Zurück zur Verwaltungsübersicht" })).toHaveAttribute("href", "/admin");
+      const foreign = await request.post("/admin", { headers: { "Accept-Language": "de-DE,de;q=0.9", Origin: "https://evil.example" }, form: { a: "b" } });
+      expect(foreign.status()).toBe(403);
+      expect(await foreign.text()).toContain("<h1>403 · Zugriff verweigert</h1><p>Diese Anfrage kam nicht von dieser Website.</p>");
+      const english = await request.post("/admin", { headers: { "Accept-Language": "en", Origin: "https://evil.example" }, form: { a: "b" } });
+      expect(await english.text()).toContain("<h1>403 · Forbidden</h1><p>This request did not come from this site.</p>");
+    });
+  });
+});

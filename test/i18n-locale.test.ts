@@ -52,7 +52,7 @@ describe("the pseudo-locale", () => {
     const keys = (m: Messages): string[] => Object.entries(m).flatMap(([k, v]) => (typeof v === "string" ? [k] : keys(v).map((s) => `${k}.${s}`)));
     assert.deepEqual(keys(pseudo), keys(en as Messages));
     const t = createTranslator({ locale: "en-XA", messages: pseudo, onError: (e) => assert.fail(e.message) }) as unknown as (k: string, v?: object) => string;
-    assert.equal(t("logout.signedInAs", { email: "ada@example.com" }), "［Ýóú áré šígñéd íñ áš ada@example.com.］");
+    assert.equal(t("errors.failure.reference", { digest: "ada@example.com" }), "［Référéñçé: ada@example.com.］");
     assert.equal(t("login.form.submit"), "［Šígñ íñ］");
   });
 });
