@@ -34,6 +34,15 @@ async function cookieTimeZone(): Promise<string | undefined> {
   }
 }
 
+/** The request's language, for formatInstant; English outside a request (the CLI, unit tests). */
+async function requestLocale(): Promise<string> {
+  try {
+    return await getLocale();
+  } catch {
+    return "en";
+  }
+}
+
 /** The viewer's zone, read once per request. */
 export const viewerTimeZone = cache(async (): Promise<string> => {
   const [stored, cookie] = await Promise.all([storedTimeZone(), cookieTimeZone()]);
@@ -49,7 +58,7 @@ export const viewerTimeZone = cache(async (): Promise<string> => {
 const loaded = cache(() => ({ zone: undefined as string | undefined, locale: "en" }));
 
 export async function loadTimeZone(): Promise<string> {
-  const [zone, locale] = await Promise.all([viewerTimeZone(), getLocale().catch(() => "en")]);
+  const [zone, locale] = await Promise.all([viewerTimeZone(), requestLocale()]);
   const slot = loaded();
   slot.locale = locale;
   slot.zone = zone;
