@@ -1,9 +1,12 @@
+import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { createItem, detail, uniqueTag } from "./support/items";
+import { execDb, queryDb } from "./support/db";
+import { uniqueTag } from "./support/items";
 
 /**
  * The panel's language: the user's choice on /account, else the browser's
@@ -427,5 +430,64 @@ test.describe("account in German", () => {
       const english = await request.post("/admin", { headers: { "Accept-Language": "en", Origin: "https://evil.example" }, form: { a: "b" } });
       expect(await english.text()).toContain("<h1>403 · Forbidden</h1><p>This request did not come from this site.</p>");
     });
+  });
+});
+
+test.describe("list in German", () => {
+  // The demo admin has no language stored: the browser's German decides.
+  test.use({ storageState: ACCOUNTS.admin.state, locale: "de-DE" });
+
+  /** An item written straight to the database (a copy of the first demo item's dates and category). */
+  const item = (name: string, cents: number, inStock: boolean) =>
+    execDb("insert into items (name, category, price_cents, in_stock, created_at, updated_at) select ?, category, ?, ?, created_at, updated_at from items where id = 1", name, cents, inStock ? 1 : 0);
+
+  test("shows the items list in German words and German numbers, and exports a German CSV", async ({ page }) => {
+    expect(queryDb<{ locale: string | null }>("select locale from users where email = ?", ACCOUNTS.admin.email)[0]?.locale ?? null).toBeNull();
+    const tag = uniqueTag("Liste");
+    item(`${tag} a`, 123456, true);
+    item(`${tag} b`, 99, false);
+    await page.goto(`/admin/items?q=${tag}&sort=name`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("button", { name: "Suchen", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "CSV exportieren" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Aktive Filter" }).getByRole("link", { name: `Suche ${tag} entfernen` })).toBeVisible();
+    // On a wide screen the filters are a sidebar; the same markup is a "Filter" disclosure on a phone.
+    await expect(page.locator("details.filter-panel > summary")).toHaveText("Filter");
+    await expect(page.getByRole("navigation", { name: "Filter" }).getByRole("link", { name: "Anzahl zeigen" })).toBeVisible();
+    await expect(page.getByTestId("range")).toHaveText("Zeilen 1–2 von 2");
+    await expect(page.getByRole("group", { name: "Zeilen pro Seite" })).toContainText("Pro Seite:");
+    await expect(page.getByRole("checkbox", { name: "Alle Zeilen dieser Seite auswählen" })).toBeVisible();
+
+    // German numbers: a thousands dot and a decimal comma; Ja/Nein for booleans.
+    const rows = page.getByRole("table").locator("tbody tr");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText(/1\.234,56\s\$/);
+    await expect(rows.nth(0)).toContainText("Ja");
+    await expect(rows.nth(1)).toContainText(/0,99\s\$/);
+    await expect(rows.nth(1)).toContainText("Nein");
+    // The data stays as it is, and is marked as not to be translated.
+    await expect(rows.nth(0).locator('[translate="no"]').filter({ hasText: `${tag} a` })).toHaveCount(1);
+
+    // The CSV: headers are the columns the German list names, booleans Ja/Nein.
+    const heads = (await page.getByRole("table").locator("thead th").evaluateAll((ths) => ths.map((th) => (th.querySelector("a")?.childNodes[0]?.textContent ?? th.textContent ?? "").trim()))).filter(Boolean);
+    // Downloaded as a user does, so the request carries the browser's language.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV exportieren" }).click()]);
+    const csv = fs.readFileSync((await download.path())!, "utf8");
+    const [head, ...lines] = csv.split("\r\n").filter(Boolean).map((l) => l.split(","));
+    for (const label of heads) expect(head).toContain(label);
+    expect(lines).toHaveLength(2);
+    const booleans = lines.map((l) => l.filter((c) => ["Ja", "Nein", "Yes", "No"].includes(c)));
+    expect(booleans).toEqual([["Ja"], ["Nein"]]);
+  });
+
+  test("says an empty search in German, with the search term as it was typed", async ({ page }) => {
+    const tag = uniqueTag("Nichts");
+    await page.goto(`/admin/items?q=${tag}`);
+    // The noun is the resource's own (German once the resource's words are in the catalogue).
+    const said = page.getByText(new RegExp(`^Keine \\S+ passen zu „${tag}“\\.$`));
+    await expect(said).toBeVisible();
+    await expect(said.locator('[translate="no"]')).toHaveText(tag);
+    await expect(page.getByRole("link", { name: "Suche und Filter zurücksetzen" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Seitennavigation" })).toHaveCount(0);
   });
 });
