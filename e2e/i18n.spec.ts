@@ -3,10 +3,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
-import { queryDb } from "./support/db";
 import { createItem, detail, uniqueTag } from "./support/items";
 import { execDb, queryDb } from "./support/db";
-import { uniqueTag } from "./support/items";
 
 /**
  * The panel's language: the user's choice on /account, else the browser's
