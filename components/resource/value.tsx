@@ -89,16 +89,16 @@ function Changes({ value }: { value: unknown }) {
     <table className="text-xs">
       <thead>
         <tr>
-          <th scope="col" className="pr-3 text-left font-medium">Field</th>
-          <th scope="col" className="pr-3 text-left font-medium">Before</th>
-          <th scope="col" className="text-left font-medium">After</th>
+          <th scope="col" className="pe-3 text-start font-medium">Field</th>
+          <th scope="col" className="pe-3 text-start font-medium">Before</th>
+          <th scope="col" className="text-start font-medium">After</th>
         </tr>
       </thead>
       <tbody>
         {entries.map(([key, change]) => (
           <tr key={key}>
-            <th scope="row" className="pr-3 text-left font-normal">{key}</th>
-            <td className="pr-3 font-mono break-all">{show(change?.before)}</td>
+            <th scope="row" className="pe-3 text-start font-normal">{key}</th>
+            <td className="pe-3 font-mono break-all">{show(change?.before)}</td>
             <td className="font-mono break-all">{show(change?.after)}</td>
           </tr>
         ))}
