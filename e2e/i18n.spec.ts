@@ -525,6 +525,6 @@ test.describe("options in German", () => {
   test("the role form's permission matrix names its actions in German", async ({ page }) => {
     await page.goto("/admin/roles/new");
     for (const action of ["Anzeigen", "Erstellen", "Ändern", "Löschen", "Exportieren"]) await expect(page.getByRole("columnheader", { name: action, exact: true })).toBeVisible();
-    await expect(page.getByRole("checkbox", { name: "Protokoll anzeigen" })).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Benutzer: Anzeigen" })).toBeVisible();
   });
 });
