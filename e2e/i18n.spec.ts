@@ -489,3 +489,42 @@ test.describe("list in German", () => {
     await expect(page.getByRole("navigation", { name: "Seitennavigation" })).toHaveCount(0);
   });
 });
+
+test.describe("options in German", () => {
+  // The demo admin has no language stored: the browser's German decides.
+  test.use({ storageState: ACCOUNTS.admin.state, locale: "de-DE" });
+  const filters = (page: Page) => page.getByRole("navigation", { name: "Filter" });
+
+  test("an item's category reads in German in the list, the sidebar and the chip; the address keeps the stored value", async ({ page }) => {
+    const tag = uniqueTag("Kategorie");
+    execDb("insert into items (name, category, price_cents, in_stock, created_at, updated_at) select ?, 'books', 100, 1, created_at, updated_at from items where id = 1", tag);
+    await page.goto(`/admin/items?q=${tag}`);
+    const rows = page.getByRole("table").locator("tbody tr");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.nth(0)).toContainText("Bücher");
+    await expect(rows.nth(0)).not.toContainText("books");
+    const category = filters(page).getByRole("region", { name: "Nach Kategorie" });
+    await category.getByRole("link", { name: "Bücher", exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get("category") === "books");
+    await expect(rows).toHaveCount(1);
+    await expect(page.getByRole("list", { name: "Aktive Filter" }).getByRole("link", { name: "Filter Kategorie: Bücher entfernen" })).toBeVisible();
+  });
+
+  test("a supplier's status reads in German in the list and the sidebar", async ({ page }) => {
+    await page.goto("/admin/suppliers?q=Corner+Garden");
+    const row = page.getByRole("table").locator("tbody tr").filter({ hasText: "Corner Garden Co" });
+    await expect(row).toContainText("pausiert");
+    await expect(row).not.toContainText("paused");
+    const status = filters(page).getByRole("region", { name: "Nach Status" });
+    for (const word of ["aktiv", "pausiert", "beendet"]) await expect(status.getByRole("link", { name: word, exact: true })).toBeVisible();
+    await status.getByRole("link", { name: "pausiert", exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get("status") === "paused");
+    await expect(row).toContainText("pausiert");
+  });
+
+  test("the role form's permission matrix names its actions in German", async ({ page }) => {
+    await page.goto("/admin/roles/new");
+    for (const action of ["Anzeigen", "Erstellen", "Ändern", "Löschen", "Exportieren"]) await expect(page.getByRole("columnheader", { name: action, exact: true })).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Benutzer: Anzeigen" })).toBeVisible();
+  });
+});

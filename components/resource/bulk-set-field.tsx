@@ -18,7 +18,7 @@ function ValueControl({ field, name, id }: { field: InlineField; name: string; i
   if (field.type === "enum") {
     return (
       <select id={id} name={name} className="input w-auto" defaultValue={field.required ? field.options?.[0] : ""}>
-        <EnumOptions options={field.options} required={field.required} />
+        <EnumOptions options={field.options} labels={field.optionLabels} required={field.required} />
       </select>
     );
   }

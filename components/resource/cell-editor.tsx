@@ -74,7 +74,7 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
   } else if (field.type === "enum") {
     control = (
       <select className="input" value={active.text} onChange={(e) => onText(e.target.value)} {...common}>
-        <EnumOptions options={field.options} required={field.required} />
+        <EnumOptions options={field.options} labels={field.optionLabels} required={field.required} />
       </select>
     );
   } else {

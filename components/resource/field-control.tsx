@@ -35,8 +35,8 @@ export function FieldControl({ field, value, typed, error, autoFocus }: { field:
         <select {...common} defaultValue={text} className="input mt-1">
           <option value="">{t("choose")}</option>
           {field.options?.map((o) => (
-            <option key={o} value={o} translate="no">
-              {o}
+            <option key={o} value={o}>
+              {field.optionLabels?.[o] ?? o}
             </option>
           ))}
         </select>

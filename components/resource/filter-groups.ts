@@ -3,6 +3,7 @@ import { DATE_PRESETS, presetRange, type DatePreset } from "@/lib/resources/engi
 import { loadedTimeZone } from "@/lib/time-zone";
 import { allOptions, labelsFor } from "@/lib/resources/panel";
 import { mayAct } from "@/lib/permissions";
+import { optionLabel } from "@/lib/resources/localize";
 import { getResource } from "@/lib/resources/registry";
 import type { Viewer } from "@/lib/resources/scope";
 import type { FilterDef, Resource } from "@/lib/resources/types";
@@ -74,7 +75,7 @@ function groupFor(resource: Resource, def: FilterDef, active: ActiveFilter | und
   switch (def.type) {
     case "enum": {
       const chosen = active?.kind === "enum" ? active.values : [];
-      const links = (field.options ?? []).map((o) => choice(o, o, { def, kind: "enum", values: [o] }, chosen.includes(o)));
+      const links = (field.options ?? []).map((o) => choice(o, optionLabel(field, o), { def, kind: "enum", values: [o] }, chosen.includes(o)));
       return { ...group, choices: [choice("", words.all, null, !active), ...links] };
     }
     case "boolean": {

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { labelsFor } from "@/lib/resources/panel";
 import type { Viewer } from "@/lib/resources/scope";
+import { optionLabel } from "@/lib/resources/localize";
 import { formatMoney } from "@/lib/resources/money";
 import type { Resource } from "@/lib/resources/types";
 import { CleanGetForms } from "./clean-get-forms";
@@ -16,11 +17,11 @@ type FilterWords = Awaited<ReturnType<typeof getTranslations<"filters">>>;
 function chipValue(resource: Resource, f: ActiveFilter, t: ListWords, filters: FilterWords, locale: string, refLabel?: string): { text: string; shown: ReactNode } {
   const field = resource.fieldMap.get(f.def.field)!;
   const money = field.type === "money";
-  const num = (n: number) => (money ? formatMoney(n, locale) : n.toLocaleString(locale));
+  const num = (n: number) => (money ? formatMoney(n, locale, field.currency) : n.toLocaleString(locale));
   const words = (text: string) => ({ text, shown: text });
   switch (f.kind) {
     case "enum":
-      return words(f.values.join(", "));
+      return words(f.values.map((v) => optionLabel(field, v)).join(", "));
     case "boolean":
       return words(f.value ? t("chips.yes") : t("chips.no"));
     case "reference": {

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { RefValue } from "@/lib/resources/engine/rows";
+import type { Locale } from "@/lib/i18n/locales";
+import { optionLabel } from "@/lib/resources/localize";
 import { formatMoney } from "@/lib/resources/money";
-import { permissionLabel } from "@/lib/resources/permission-catalog";
+import { permissionLabelIn } from "@/lib/resources/permission-catalog";
 import { formatInstant, loadedTimeZone, loadTimeZone } from "@/lib/time-zone";
 import type { FieldDef } from "@/lib/resources/types";
 
@@ -13,7 +15,7 @@ export interface ValueWords {
   yes: string;
   no: string;
   empty: string;
-  locale: string;
+  locale: Locale;
 }
 
 /** The request's ValueWords: looked up once per page, not once per cell. */
@@ -68,9 +70,12 @@ export function formatValue(field: FieldDef, value: unknown, words: ValueWords, 
     case "boolean":
       return value ? words.yes : words.no;
     case "money":
-      return formatMoney(Number(value), words.locale);
+      return formatMoney(Number(value), words.locale, field.currency);
     case "number":
       return formatNumber(Number(value), words.locale);
+    case "enum":
+      // The option's word in the reader's language (a localized resource's field); the stored value stays in URLs and forms.
+      return optionLabel(field, String(value));
     case "datetime":
       return value instanceof Date ? <DateTime value={value} /> : String(value);
     case "reference":
@@ -90,7 +95,7 @@ export async function FieldValue({ field, value, refValue, many }: { field: Fiel
   if (field.type === "many") return many?.length ? <span translate="no">{many.map((r) => r.label).join(", ")}</span> : t("none");
   if (field.type === "permissions") {
     const list = Array.isArray(value) ? (value as string[]) : [];
-    return list.length ? list.map(permissionLabel).join(", ") : t("none");
+    return list.length ? list.map(permissionLabelIn(words.locale)).join(", ") : t("none");
   }
   if (field.type === "json") return value ? <Changes value={value} words={{ field: t("changes.field"), before: t("changes.before"), after: t("changes.after"), empty: words.empty }} /> : words.empty;
   if (field.type === "reference" && refValue && field.reference && refValue.open !== false) {

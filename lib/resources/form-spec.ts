@@ -1,5 +1,7 @@
 import type { FormMode } from "./engine/form";
 import { formFields } from "./engine/form";
+import { currentLocale } from "./access";
+import { getLocalResource } from "./localize";
 import { permissionMatrix, type MatrixRow } from "./permission-catalog";
 import { forcedOwner, ownerField, type Viewer } from "./scope";
 import type { RecordDetails } from "./engine/record";
@@ -7,8 +9,9 @@ import type { RefValue } from "./engine/rows";
 import { engineWords, type Words } from "./engine/words";
 import { allOptions } from "./panel";
 import { centsToDecimal } from "./money";
-import { getResource } from "./registry";
+import { getResource, RESOURCES } from "./registry";
 import type { EditPolicy, FieldType, Resource } from "./types";
+import type { Locale } from "../i18n/locales";
 import { mayAct } from "../permissions";
 
 /** What a client form needs to draw one field: plain data, no table objects. */
@@ -19,6 +22,8 @@ export interface FormFieldSpec {
   required: boolean;
   maxLength?: number;
   options?: readonly string[];
+  /** enum: each option's words in the reader's language; the option's value stays the stored one. */
+  optionLabels?: Readonly<Record<string, string>>;
   help?: string;
   /** reference: where the picker looks up rows. */
   lookup?: string;
@@ -52,12 +57,12 @@ export async function formSpec(resource: Resource, mode: FormMode, record?: Reco
   };
   const forced = mode === "create" && viewer && forcedOwner(resource, viewer) !== undefined ? ownerField(resource)?.key : undefined;
   const fields = formFields(resource, mode).filter((f) => f.key !== forced);
-  const words = await engineWords();
+  const [words, locale] = await Promise.all([engineWords(), currentLocale()]);
   const options = new Map<string, RefValue[]>();
   for (const f of fields) if (f.type === "many" && f.many) options.set(f.key, await allOptions(f.many.resource));
   return fields.map((f) => {
     const choices = options.get(f.key);
-    const matrix = f.type === "permissions" ? permissionMatrix() : undefined;
+    const matrix = f.type === "permissions" ? permissionMatrix(RESOURCES, locale) : undefined;
     const rule = policy.lockedChoices?.[f.key];
     const values = choices?.map((c) => String(c.id)) ?? matrix?.flatMap((row) => [...row.cells.flatMap((c) => (c.supported ? [c.all, ...(c.own ? [c.own] : [])] : [])), ...row.extras.map((e) => e.value)]) ?? [];
     const lockedChoices = rule ? values.filter(rule.isLocked) : undefined;
@@ -69,12 +74,13 @@ export async function formSpec(resource: Resource, mode: FormMode, record?: Reco
       required: !!f.required || (f.type === "password" && mode === "create"),
       maxLength: f.maxLength,
       options: f.options,
+      optionLabels: f.optionLabels,
       help: mode === "update" && f.type === "password" ? words.t("form.keepPassword") : f.help,
       lookup: f.type === "reference" && mayView(f.reference?.resource) ? `/admin/${resource.name}/lookup?field=${encodeURIComponent(f.key)}` : undefined,
       choices,
       matrix,
       currentLabel: f.type === "reference" ? record?.refs[f.key]?.label : undefined,
-      lookupHint: f.type === "reference" && mayView(f.reference?.resource) ? typingHint(words, f.reference!.resource) : undefined,
+      lookupHint: f.type === "reference" && mayView(f.reference?.resource) ? typingHint(words, f.reference!.resource, locale) : undefined,
       readOnly: locked.has(f.key) || !!policy.locked?.[f.key],
       lockedChoices: lockedChoices?.length ? lockedChoices : undefined,
       note,
@@ -83,8 +89,8 @@ export async function formSpec(resource: Resource, mode: FormMode, record?: Reco
 }
 
 /** "Type the exact email or name of a user, or leave it empty." from the target's title and search fields. */
-function typingHint({ t, noun, or }: Words, target: string): string | undefined {
-  const r = getResource(target);
+function typingHint({ t, noun, or }: Words, target: string, locale: Locale): string | undefined {
+  const r = getLocalResource(target, locale);
   if (!r) return undefined;
   const labels = [...new Set([r.fields.find((f) => f.column === r.title)?.label, ...(r.search ?? []).map((k) => r.fieldMap.get(k)?.label)].filter(Boolean))] as string[];
   return t("form.typingHint", { fields: or(labels.map(noun)), singular: noun(r.singular) });

@@ -18,6 +18,8 @@ export interface InlineField {
   label: string;
   type: FieldType;
   options?: readonly string[];
+  /** enum: each option's words in the reader's language (the localized field's). */
+  optionLabels?: Readonly<Record<string, string>>;
   required?: boolean;
 }
 
@@ -27,7 +29,7 @@ export interface InlineColumn extends InlineField {
 }
 
 export function inlineField(field: FieldDef): InlineField {
-  return { key: field.key, label: field.label, type: field.type, ...(field.options ? { options: field.options } : {}), ...(field.required ? { required: true } : {}) };
+  return { key: field.key, label: field.label, type: field.type, ...(field.options ? { options: field.options, optionLabels: field.optionLabels } : {}), ...(field.required ? { required: true } : {}) };
 }
 
 /** "Edit price of Red drum 300": the accessible name of an editable cell. */
