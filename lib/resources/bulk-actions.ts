@@ -59,7 +59,7 @@ async function targets(resource: Resource, editor: Viewer, action: Action, input
     const had = params[key];
     params[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
-  const ids = await matchingIds(resource, parseListQuery(resource, params, await viewerTimeZone()), editor, action, MAX_ALL);
+  const ids = await matchingIds(resource, parseListQuery(resource, params, await viewerTimeZone(), await currentLocale()), editor, action, MAX_ALL);
   return ids ?? refuse(t("tooMany", { max: MAX_ALL, resources: labelInSentence(resource, await currentLocale()) }));
 }
 
