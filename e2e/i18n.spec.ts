@@ -219,6 +219,14 @@ test.describe("record pages in German", () => {
     await expect(page.getByRole("status")).toContainText(name);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/ bearbeiten$/);
     expect(queryDb<{ price_cents: number }>("select price_cents from items where id = ?", id)[0]?.price_cents).toBe(400);
+    // The notice names the record as data, never translated.
+    await expect(page.getByRole("status").locator('[translate="no"]')).toHaveText(name);
+
+    // A German amount: the comma is the decimal mark, so "4,50" is 4.50, not 450.
+    await page.locator('input[name="price"]').fill("4,50");
+    await page.getByRole("button", { name: "Speichern und weiter bearbeiten" }).click();
+    await expect.poll(() => queryDb<{ price_cents: number }>("select price_cents from items where id = ?", id)[0]?.price_cents).toBe(450);
+    await expect(page.getByRole("status")).toContainText(name);
 
     // Its delete page: the question, what else changes, and the form's buttons.
     await page.getByRole("link", { name: "Löschen" }).click();

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { noticeText, parseNoticeCount, parseNoticeKind } from "../lib/resources/notice-text";
+import { noticeParts, noticeText, parseNoticeCount, parseNoticeKind } from "../lib/resources/notice-text";
+import { getLocalResource } from "../lib/resources/localize";
+import { getResource } from "../lib/resources/registry";
 
 const items = { singular: "Item", label: "Items" };
 
@@ -27,5 +29,13 @@ describe("notices after a write", () => {
     assert.equal(parseNoticeCount("3"), 3);
     assert.equal(parseNoticeCount("100000"), 100_000);
     for (const raw of ["0", "-1", "1e3", "3 items", "3.5", "100001", "9999999", " 3", "", undefined, ["3"]]) assert.equal(parseNoticeCount(raw), null, String(raw));
+  });
+});
+
+describe("a notice's parts", () => {
+  it("the record's title is data (shown translate=no), the rest words, in either language", () => {
+    const items = getResource("items")!;
+    assert.deepEqual(noticeParts("updated", items, { title: "Red drum" }), ["Item “", { data: "Red drum" }, "” saved."]);
+    assert.deepEqual(noticeParts("created", getLocalResource("roles", "de")!, { title: "editor" }, "de"), ["Rolle „", { data: "editor" }, "“ erstellt."]);
   });
 });

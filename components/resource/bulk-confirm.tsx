@@ -2,7 +2,7 @@ import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { BulkConfirmation } from "@/lib/resources/bulk-actions";
 import type { BulkNouns } from "./bulk-form";
-import { inTextCase } from "./in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
 
 /**
  * The question a destructive bulk action comes back with: the real number of
@@ -13,7 +13,7 @@ import { inTextCase } from "./in-text";
 export function BulkConfirm({ confirm, back, nouns, pending, formAction, onSubmit }: { confirm: BulkConfirmation["confirm"]; back: string; nouns: BulkNouns; pending: boolean; formAction: (form: FormData) => void; onSubmit: (e: FormEvent<HTMLFormElement>) => void }) {
   const { count, label, all = false } = confirm;
   const t = useTranslations("bulk.confirm");
-  const inText = inTextCase(useTranslations("values")("labelCase"));
+  const inText = sentenceCase(useTranslations("values")("labelCase"));
   return (
     <form action={formAction} onSubmit={onSubmit} className="mb-4 flex flex-wrap items-center gap-3 rounded-md bg-red-50 px-4 py-3 ring-1 ring-red-200 dark:bg-red-950 dark:ring-red-900" role="group" aria-label={t("group")}>
       <input type="hidden" name="action" value={confirm.action} />

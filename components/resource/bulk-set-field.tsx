@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { InlineField } from "@/lib/resources/inline-edit";
 import { EnumOptions } from "./enum-options";
-import { inTextCase } from "./in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
 
 /** The control for a value of `field`, as the bulk form posts it. */
 function ValueControl({ field, name, id }: { field: InlineField; name: string; id?: string }) {
@@ -65,7 +65,7 @@ export function BulkSetField({ fields }: { fields: InlineField[] }) {
  */
 export function NoScriptSetField({ fields }: { fields: InlineField[] }) {
   const t = useTranslations("bulk.set");
-  const inText = inTextCase(useTranslations("values")("labelCase"));
+  const inText = sentenceCase(useTranslations("values")("labelCase"));
   return (
     <noscript>
       <fieldset className="bulk-set">

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { DeleteEffect } from "@/lib/resources/engine/delete-effects";
 import { inSentence } from "@/lib/i18n/noun";
+import { labelCaseOf } from "@/lib/resources/catalogue";
 import type { Locale } from "@/lib/i18n/locales";
 import { countOf, getLocalResource } from "@/lib/resources/localize";
 import { getResource } from "@/lib/resources/registry";
@@ -19,7 +20,7 @@ function sentence(t: T, e: DeleteEffect, what: string, locale: Locale): string {
   const n = countOf(local, e.count, locale, e.capped);
   // A capped count is many, whatever the number.
   const count = e.capped ? Math.max(e.count, 2) : e.count;
-  const field = inSentence(fieldLabel(e, locale), locale);
+  const field = inSentence(fieldLabel(e, locale), labelCaseOf(locale));
   switch (e.kind) {
     case "cleared":
       return t("cleared", { n, count, field });

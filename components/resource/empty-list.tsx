@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ListQuery } from "@/lib/resources/engine/params";
-import { inTextCase, pluralInText } from "./in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
+import { pluralInText } from "./in-text";
 
 const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
 
@@ -10,7 +11,7 @@ const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
  */
 export async function EmptyList({ names, query, base, canCreate }: { names: { label: string; singular: string }; query: ListQuery; base: string; canCreate: boolean }) {
   const [t, values] = await Promise.all([getTranslations("list.empty"), getTranslations("values")]);
-  const inText = inTextCase(values("labelCase"));
+  const inText = sentenceCase(values("labelCase"));
   const label = pluralInText(names, values("labelCase"));
   const filtered = query.filters.length > 0;
   if (query.q || filtered) {

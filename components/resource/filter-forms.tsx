@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { filterParams, sortToken, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { centsToDecimal } from "@/lib/resources/money";
 import type { FilterDef } from "@/lib/resources/types";
-import { inTextCase } from "./in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
 import { ReferencePicker } from "./reference-picker";
 
 /**
@@ -15,7 +15,7 @@ import { ReferencePicker } from "./reference-picker";
 /** The forms' words (sync server components: useTranslations). */
 function useWords(label: string) {
   const t = useTranslations("filters");
-  const inText = inTextCase(useTranslations("values")("labelCase"));
+  const inText = sentenceCase(useTranslations("values")("labelCase"));
   return { from: t("from", { label }), to: t("to", { label }), min: t("min"), max: t("max"), go: t("go"), filterBy: t("filterBy", { label: inText(label) }) };
 }
 

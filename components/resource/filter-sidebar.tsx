@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/resources/scope";
 import type { FilterDef, Resource } from "@/lib/resources/types";
 import { DateForm, PickerForm, RangeForm } from "./filter-forms";
 import { filterGroups, type FilterGroup } from "./filter-groups";
-import { inTextCase } from "./in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
 
 /**
  * The list's filters as Django's list_filter sidebar: one-click choices as
@@ -55,7 +55,7 @@ export async function FilterSidebar({ resource, query, viewer }: { resource: Res
   const active = new Map(query.filters.map((f) => [f.def.param, f]));
   const choices: FacetChoice[] = query.facets ? groups.flatMap((g) => g.choices.map((c) => ({ param: g.def.param, key: c.key, filter: c.filter }))) : [];
   const [counts, t, values, locale] = await Promise.all([choices.length ? facetCounts(resource, query, viewer, choices) : undefined, getTranslations("filters"), getTranslations("values"), getLocale()]);
-  const inText = inTextCase(values("labelCase"));
+  const inText = sentenceCase(values("labelCase"));
   const format = new Intl.NumberFormat(locale);
   return (
     <details className="filter-panel">

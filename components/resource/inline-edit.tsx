@@ -8,7 +8,7 @@ import { textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit"
 import { VERSION_FIELD } from "@/lib/resources/version-field";
 import { CellEditor, type Active, type Cell } from "./cell-editor";
 import { cellFor, findCells, focusButton, newest, serverText } from "./inline-cells";
-import { inTextCase } from "./in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
 
 /**
  * Inline editing for a whole list, in one client component. The table stays
@@ -34,7 +34,7 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
   const focusBack = useRef<string | null>(null);
   const hintId = useId();
   const t = useTranslations("inline");
-  const inText = inTextCase(useTranslations("values")("labelCase"));
+  const inText = sentenceCase(useTranslations("values")("labelCase"));
 
   // The rows change when the server sends the list again (after a save).
   useLayoutEffect(() => setCells(root.current ? findCells(root.current, fields, titleCol) : []), [children, fields, titleCol]);

@@ -8,7 +8,7 @@ import { formatMoney } from "@/lib/resources/money";
 import type { Resource } from "@/lib/resources/types";
 import { CleanGetForms } from "./clean-get-forms";
 import { StateFields } from "./filter-forms";
-import { inTextCase } from "./in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
 
 type ListWords = Awaited<ReturnType<typeof getTranslations<"list">>>;
 type FilterWords = Awaited<ReturnType<typeof getTranslations<"filters">>>;
@@ -44,7 +44,7 @@ function chipValue(resource: Resource, f: ActiveFilter, t: ListWords, filters: F
 export async function ListControls({ resource, query, viewer }: { resource: Resource; query: ListQuery; viewer: Viewer }) {
   const base = `/admin/${resource.name}`;
   const [t, filters, values, locale] = await Promise.all([getTranslations("list"), getTranslations("filters"), getTranslations("values"), getLocale()]);
-  const label = inTextCase(values("labelCase"))(resource.label);
+  const label = sentenceCase(values("labelCase"))(resource.label);
   // The titles of the records that reference filters name, for their pickers and
   // chips: only for a row the user may view (otherwise the id alone).
   const refLabels = new Map<string, string | undefined>();

@@ -1,25 +1,23 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { countOf } from "@/lib/resources/localize";
-import { parseNoticeCount, parseNoticeKind, type NoticeKind, type NoticeNames } from "@/lib/resources/notice-text";
+import { getLocale } from "next-intl/server";
+import { Said } from "@/lib/audit/said";
+import type { Locale } from "@/lib/i18n/locales";
+import { noticeParts, parseNoticeCount, parseNoticeKind, type NoticeKind, type NoticeNames } from "@/lib/resources/notice-text";
 import { Flash } from "../flash";
 
 /**
  * A confirmation after a redirect (`?notice=…&count=…`): only the kinds this
- * page expects, the count as a bounded number and the title from the record.
+ * page expects, the count as a bounded number and the title from the record
+ * (shown `translate="no"`). The words are the `notices` messages (notice-text.ts),
+ * then `then`, a sentence the page adds ("Add another item below.").
  */
-export async function Notice({ kind, count, title, names, kinds }: { kind: unknown; count?: unknown; title?: string | null; names: NoticeNames & { name: string }; kinds: readonly NoticeKind[] }) {
+export async function Notice({ kind, count, title, names, kinds, then }: { kind: unknown; count?: unknown; title?: string | null; names: NoticeNames & { name: string }; kinds: readonly NoticeKind[]; then?: string }) {
   const known = parseNoticeKind(kind);
   if (!known || !kinds.includes(known)) return null;
-  const [t, locale] = await Promise.all([getTranslations("list.notice"), getLocale()]);
-  const n = parseNoticeCount(count);
-  const { singular, label } = names;
-  let text: string;
-  if (known === "created" || known === "updated") {
-    text = title ? t(known === "created" ? "createdTitle" : "updatedTitle", { singular, title }) : t(known, { singular });
-  } else if (n === null) {
-    text = t(known === "deleted" ? "deletedUncounted" : "bulkUncounted", { label });
-  } else {
-    text = t(known, { count: n, singular, counted: countOf(names, n, locale) });
-  }
-  return <Flash className="mb-4" text={text} />;
+  const parts = noticeParts(known, names, { title, count: parseNoticeCount(count) }, (await getLocale()) as Locale);
+  return (
+    <Flash className="mb-4">
+      <Said parts={parts} />
+      {then ? ` ${then}` : null}
+    </Flash>
+  );
 }

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { inSentence } from "@/lib/i18n/noun";
 import type { FormFieldSpec } from "@/lib/resources/form-spec";
 
@@ -11,7 +11,7 @@ import type { FormFieldSpec } from "@/lib/resources/form-spec";
  */
 export function PermissionMatrix({ field, list, describedBy }: { field: FormFieldSpec; list: string[]; describedBy?: string }) {
   const t = useTranslations("record.matrix");
-  const locale = useLocale();
+  const labelCase = useTranslations("values")("labelCase");
   const locked = (value: string) => !!field.lockedChoices?.includes(value);
   const held = new Set(list);
   const rows = field.matrix ?? [];
@@ -49,7 +49,7 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
               </th>
               {row.cells.map((c) => {
                 // "View items", as the role details name it (permission-catalog.ts, actionOn).
-                const label = t("cell", { action: c.label, resource: inSentence(row.label, locale) });
+                const label = t("cell", { action: c.label, resource: inSentence(row.label, labelCase) });
                 if (!c.supported) {
                   return (
                     <td key={c.action} className="px-2 py-1 text-center">

@@ -1,27 +1,17 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { RowId } from "@/lib/resources/engine/ids";
 import type { Locale } from "@/lib/i18n/locales";
-import { getLocalResource } from "@/lib/resources/localize";
+import { localize } from "@/lib/resources/localize";
 import { relatedSections } from "@/lib/resources/panel";
-import { getResource } from "@/lib/resources/registry";
 import type { Viewer } from "@/lib/resources/scope";
 import type { Resource } from "@/lib/resources/types";
 
-/** A section's heading in `locale`: the pointing field's `related` words, else the other resource's label. */
-function headingOf(section: { resource: string; heading: string }, target: string, locale: Locale): string {
-  const english = getResource(section.resource);
-  const heading = (r: Resource, f: Resource["fields"][number]) => (typeof f.related === "string" ? f.related : r.label);
-  const field = english?.fields.find((f) => f.related && (f.reference?.resource ?? f.many?.resource) === target && heading(english, f) === section.heading);
-  const local = getLocalResource(section.resource, locale);
-  const localField = field && local?.fieldMap.get(field.key);
-  return local && localField ? heading(local, localField) : section.heading;
-}
-
 /** The records that point at this one (a user's items, a role's users), each linked, with "View all (N)". */
 export async function RelatedRecords({ resource, id, viewer }: { resource: Resource; id: RowId; viewer: Viewer }) {
-  const sections = await relatedSections(resource, id, viewer);
+  const locale = (await getLocale()) as Locale;
+  const sections = await relatedSections(resource, id, viewer, (r) => localize(r, locale));
   if (sections.length === 0) return null;
-  const [t, format, locale] = await Promise.all([getTranslations("record.related"), getFormatter(), getLocale()]);
+  const [t, format] = await Promise.all([getTranslations("record.related"), getFormatter()]);
   return (
     <div className="mt-8 grid gap-6 md:grid-cols-2">
       {sections.map((s) => {
@@ -31,7 +21,7 @@ export async function RelatedRecords({ resource, id, viewer }: { resource: Resou
           <section key={s.resource + s.heading} aria-labelledby={headingId} className="card p-4">
             <div className="mb-2 flex items-baseline justify-between gap-3">
               <h2 id={headingId} className="text-lg font-semibold">
-                {headingOf(s, resource.name, locale)}
+                {s.heading}
               </h2>
               {s.total > 0 ? (
                 <a href={s.href} className="link text-sm">

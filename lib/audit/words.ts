@@ -1,5 +1,7 @@
 import { getLocale } from "next-intl/server";
+import { inSentence as sameCase } from "../i18n/noun";
 import { english, translator } from "../i18n/translator";
+import { labelCaseOf } from "../resources/catalogue";
 
 /**
  * The words of audit sentences in one language: the `audit` catalogue's
@@ -29,17 +31,14 @@ export async function auditWords(): Promise<AuditWords> {
   }
 }
 
-/** Languages that write nouns (field labels, resource names) capitalised inside a sentence. */
-const KEEPS_CASE = new Set(["de", "lb"]);
-
 /** A label as it stands inside a sentence: "price" in English, "Preis" in German. */
 export function inSentence(words: Pick<AuditWords, "locale">, label: string): string {
-  return KEEPS_CASE.has(words.locale.split("-")[0]!) ? label : label.toLowerCase();
+  return sameCase(label, labelCaseOf(words.locale));
 }
 
 /** "Password failed" → "password failed" after a name, where the language lowers it. */
 export function lowerFirst(words: Pick<AuditWords, "locale">, text: string): string {
-  return KEEPS_CASE.has(words.locale.split("-")[0]!) ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  return labelCaseOf(words.locale) === "keep" ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
 const MARK = /\uE000(\d+)\uE001/;

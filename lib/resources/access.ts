@@ -7,6 +7,7 @@ import { mustSetUpOwnTwoFactor } from "../auth/two-factor/queries";
 import { mayAct, scopeOf, type Action, type RecordScope } from "../permissions";
 import type { UserAccess } from "../users/queries";
 import type { Locale } from "../i18n/locales";
+import { translator } from "../i18n/translator";
 import { localize } from "./localize";
 import { getResource } from "./registry";
 import { fixedFields, resourceFor, supports } from "./scope";
@@ -65,15 +66,17 @@ export function allowedOn(user: UserAccess, resource: Resource, action: Action, 
 /**
  * The same checks for route handlers, which answer with a status instead of a
  * page: 401 when signed out, 404 for an unknown resource, 403 without the permission
- * (or while REQUIRE_2FA_ROLES waits for the user to set up two-factor).
+ * (or while REQUIRE_2FA_ROLES waits for the user to set up two-factor), in the
+ * request's language.
  */
 export async function resourceForRoute(name: string, action: Action): Promise<{ user: UserAccess; resource: Resource } | Response> {
-  const user = await getSession();
-  if (!user) return new Response("Sign in first.", { status: 401 });
-  if (await mustSetUpOwnTwoFactor(user)) return new Response("Set up two-factor authentication first.", { status: 403 });
+  const [user, t] = await Promise.all([getSession(), translator("errors.route")]);
+  const answer = (status: number, text: string) => new Response(text, { status });
+  if (!user) return answer(401, t("signIn"));
+  if (await mustSetUpOwnTwoFactor(user)) return answer(403, t("twoFactor"));
   const resource = getResource(name);
-  if (!resource || !supports(resource, action)) return new Response("Not found.", { status: 404 });
-  if (!mayAct(user.access, resource, action)) return new Response("Forbidden.", { status: 403 });
+  if (!resource || !supports(resource, action)) return answer(404, t("notFound"));
+  if (!mayAct(user.access, resource, action)) return answer(403, t("forbidden"));
   return { user, resource: localize(resourceFor(resource, user.access), await currentLocale()) };
 }
 

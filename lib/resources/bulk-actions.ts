@@ -59,7 +59,7 @@ async function targets(resource: Resource, editor: Viewer, action: Action, input
     const had = params[key];
     params[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
-  const ids = await matchingIds(resource, parseListQuery(resource, params, await viewerTimeZone()), editor, action, MAX_ALL);
+  const ids = await matchingIds(resource, parseListQuery(resource, params, await viewerTimeZone(), await currentLocale()), editor, action, MAX_ALL);
   return ids ?? refuse(t("tooMany", { max: MAX_ALL, resources: labelInSentence(resource, await currentLocale()) }));
 }
 
@@ -93,7 +93,7 @@ export const bulkAction = resourceAction("view")
         if (!field?.inlineEdit) return refuse(t("chooseField"), keep);
         const typed = form.get(`value:${field.key}`);
         const parsed = await parseInlineValue(resource, field.key, typeof typed === "string" ? typed : input.value);
-        if (!parsed.ok) return refuse(`${field.label}: ${parsed.error}`, keep);
+        if (!parsed.ok) return refuse(t("fieldError", { field: field.label, error: parsed.error }), keep);
         const result = await setFieldOnRecords(resource, actor, editor, field.key, parsed.value, ids);
         if (!result.ok) return refuse(result.message, keep);
         return { revalidate: `/admin/${resource.name}`, redirect: backTo(resource, input.back, "bulk", result.count) };

@@ -52,3 +52,8 @@ export function wordAt(locale: Locale, path: readonly string[], values?: Record<
 export function wordOf(locale: Locale, path: readonly string[], values?: Record<string, string | number>): string {
   return wordAt(locale, path, values) ?? wordAt("en", path, values) ?? path.join(".");
 }
+
+/** The catalogue's `values.labelCase` for `locale`: how a label stands inside a sentence (lib/i18n/noun.ts). */
+export function labelCaseOf(locale: Locale | string): string {
+  return wordOf(locale as Locale, ["values", "labelCase"]);
+}

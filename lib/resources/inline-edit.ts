@@ -32,11 +32,6 @@ export function inlineField(field: FieldDef): InlineField {
   return { key: field.key, label: field.label, type: field.type, ...(field.options ? { options: field.options, optionLabels: field.optionLabels } : {}), ...(field.required ? { required: true } : {}) };
 }
 
-/** "Edit price of Red drum 300": the accessible name of an editable cell. */
-export function editLabel(fieldLabel: string, rowTitle: string): string {
-  return `Edit ${fieldLabel.toLowerCase()} of ${rowTitle}`;
-}
-
 /** The text an editor starts with for a stored value ("12.50" for 1250 cents, "true" for a boolean). */
 export function editText(type: FieldType, value: unknown): string {
   if (value === null || value === undefined) return type === "boolean" ? "false" : "";

@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/locales";
-import { wordAt } from "./catalogue";
+import { inSentence } from "../i18n/noun";
+import { labelCaseOf, wordAt } from "./catalogue";
 import { getResource, RESOURCES } from "./registry";
 import type { FieldDef, Resource } from "./types";
 import { countOf as englishCount } from "./words";
@@ -74,7 +75,7 @@ export function optionLabel(field: Pick<FieldDef, "optionLabels">, value: string
 
 /** The plural label inside a sentence: "items", "audit log" ("Artikel", "Protokoll" in German). */
 export function labelInSentence(resource: Pick<Resource, "name" | "label">, locale: Locale): string {
-  return wordAt(locale, ["resources", resource.name, "inSentence"]) ?? resource.label.toLowerCase();
+  return wordAt(locale, ["resources", resource.name, "inSentence"]) ?? inSentence(resource.label, labelCaseOf(locale));
 }
 
 /** "1 item", "298 items", "10,000+ audit entries": a count in the resource's own noun, in `locale` ("10.000+ Artikel"). */

@@ -5,6 +5,7 @@
  * page; the record's title comes from the database.
  */
 
+import { plain, say, type Part } from "../audit/words";
 import type { Locale } from "../i18n/locales";
 import { wordOf } from "./catalogue";
 import { countOf } from "./localize";
@@ -40,19 +41,25 @@ export interface NoticeNames {
  * resource with `names` as the page has them: pass the localized resource
  * (requireResource's, or getLocalResource) so the nouns are in `locale` too.
  * German forms use no article and an unchanging participle ("Rolle „x“
- * gespeichert."), right for every noun's gender.
+ * gespeichert."), right for every noun's gender. The record's title is a data
+ * part, which the page shows `translate="no"` (lib/audit/said.tsx).
  */
-export function noticeText(kind: NoticeKind, names: NoticeNames, { title, count }: { title?: string | null; count?: number | null } = {}, locale: Locale = "en"): string {
-  const say = (key: string, values: Record<string, string | number>) => wordOf(locale, ["notices", key], values);
+export function noticeParts(kind: NoticeKind, names: NoticeNames, { title, count }: { title?: string | null; count?: number | null } = {}, locale: Locale = "en"): Part[] {
+  const words = { locale, t: (key: string, values?: Record<string, string | number>) => wordOf(locale, ["notices", key], values) };
   switch (kind) {
     case "created":
     case "updated":
-      return title ? say(kind, { singular: names.singular, title }) : say(`${kind}Untitled`, { singular: names.singular });
+      return title ? say(words, kind, { singular: names.singular, title: { data: title } }) : say(words, `${kind}Untitled`, { singular: names.singular });
     case "deleted":
     case "bulk": {
-      if (count === 1) return say(`${kind}One`, { singular: names.singular });
-      if (!count) return say(`${kind}Unknown`, { label: names.label });
-      return say(`${kind}Many`, { counted: countOf({ name: names.name ?? "", singular: names.singular }, count, locale) });
+      if (count === 1) return say(words, `${kind}One`, { singular: names.singular });
+      if (!count) return say(words, `${kind}Unknown`, { label: names.label });
+      return say(words, `${kind}Many`, { counted: countOf({ name: names.name ?? "", singular: names.singular }, count, locale) });
     }
   }
+}
+
+/** The notice as plain text (tests, logs). */
+export function noticeText(...args: Parameters<typeof noticeParts>): string {
+  return plain(noticeParts(...args));
 }

@@ -17,7 +17,7 @@ import { ListTable } from "@/components/resource/list-table";
 import { Notice } from "@/components/resource/notice";
 import { Pagination } from "@/components/resource/pagination";
 import { EmptyList } from "@/components/resource/empty-list";
-import { inTextCase } from "@/components/resource/in-text";
+import { sentenceCase } from "@/lib/i18n/noun";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { loadTimeZone } from "@/lib/time-zone";
 
@@ -36,11 +36,11 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const cleaned = withoutEmptyParams(raw);
   if (cleaned !== null) redirect(cleaned ? `${base}?${cleaned}` : base);
   // The viewer's time zone once: date filters mean the viewer's days, and each time cell renders synchronously (lib/time-zone.ts).
-  const query = parseListQuery(resource, raw, await loadTimeZone());
+  const query = parseListQuery(resource, raw, await loadTimeZone(), await getLocale());
   const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
   const [t, tb, values, locale] = await Promise.all([getTranslations("list"), getTranslations("bulk"), getTranslations("values"), getLocale()]);
-  const inText = inTextCase(values("labelCase"));
+  const inText = sentenceCase(values("labelCase"));
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = await fixedFields(resource, user);
   const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];

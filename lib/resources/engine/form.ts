@@ -40,7 +40,7 @@ function columnSchemas(resource: Resource): Record<string, z.ZodType> {
 }
 
 /** Converts one field's submitted text into a typed value, or returns an error message. */
-function convert({ t, noun }: Words, field: FieldDef, raw: string | string[], isKnown: (permission: string) => boolean): { value?: unknown; error?: string } {
+function convert({ t, noun, locale }: Words, field: FieldDef, raw: string | string[], isKnown: (permission: string) => boolean): { value?: unknown; error?: string } {
   const text = Array.isArray(raw) ? (raw[0] ?? "") : raw;
   const trimmed = text.trim();
   const emptyValue = field.required ? undefined : null;
@@ -67,7 +67,7 @@ function convert({ t, noun }: Words, field: FieldDef, raw: string | string[], is
     case "money": {
       // The one message for a negative amount, wherever the field is typed (form, list cell, bulk value).
       if (/^-\s*\$?\d/.test(trimmed)) return { error: t("field.negative", { field: field.label }) };
-      const cents = parseMoney(trimmed);
+      const cents = parseMoney(trimmed, locale);
       return cents === null ? { error: t("field.amount") } : { value: cents };
     }
     case "number":

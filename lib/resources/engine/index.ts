@@ -40,7 +40,7 @@ export function createEngine(deps: EngineDeps) {
     lookupOptions: (resourceName: string, q: string, limit?: number, viewer?: Viewer | null) => lookupOptions(registry, resourceName, q, limit, viewer),
     findByLabel: (resourceName: string, text: string, viewer?: Viewer | null) => findByLabel(registry, resourceName, text, viewer),
     allOptions: (resourceName: string, cap?: number, viewer?: Viewer | null) => allOptions(registry, resourceName, cap, viewer),
-    relatedSections: (resource: Resource, id: RowId, viewer: Viewer) => relatedSections(registry, resource, id, viewer),
+    relatedSections: (resource: Resource, id: RowId, viewer: Viewer, local?: (r: Resource) => Resource) => relatedSections(registry, resource, id, viewer, local),
     /** What else deleting record `id` changes (see delete-effects.ts). */
     deleteEffects: (resource: Resource, id: RowId, viewer: Viewer) => deleteEffects(ctx, resource, id, viewer),
   };

@@ -15,9 +15,10 @@ export function clampInt(raw: string | undefined, min: number, max: number, fall
   return Math.min(max, Math.max(min, Number.parseInt(raw, 10)));
 }
 
-export function parseNumber(raw: string | undefined, money: boolean): number | undefined {
+/** A range bound; an amount as `locale` writes it ("12,30" in German, see parseMoney). */
+export function parseNumber(raw: string | undefined, money: boolean, locale = "en"): number | undefined {
   if (raw === undefined || raw.trim() === "") return undefined;
-  if (money) return parseMoney(raw) ?? undefined;
+  if (money) return parseMoney(raw, locale) ?? undefined;
   return /^-?\d{1,15}(\.\d+)?$/.test(raw.trim()) ? Number(raw) : undefined;
 }
 

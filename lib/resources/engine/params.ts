@@ -64,7 +64,7 @@ function pageSize(raw: string | undefined): number {
   return [...PAGE_SIZES].reverse().find((s) => s <= n) ?? DEFAULT_PER;
 }
 
-function parseFilter(resource: Resource, def: FilterDef, params: RawParams, timeZone: string): ActiveFilter | null {
+function parseFilter(resource: Resource, def: FilterDef, params: RawParams, timeZone: string, locale: string): ActiveFilter | null {
   const field = resource.fieldMap.get(def.field)!;
   switch (def.type) {
     case "enum": {
@@ -78,8 +78,8 @@ function parseFilter(resource: Resource, def: FilterDef, params: RawParams, time
     }
     case "range": {
       const money = field.type === "money";
-      const min = parseNumber(first(params, `${def.param}_min`), money);
-      const max = parseNumber(first(params, `${def.param}_max`), money);
+      const min = parseNumber(first(params, `${def.param}_min`), money, locale);
+      const max = parseNumber(first(params, `${def.param}_max`), money, locale);
       return min === undefined && max === undefined ? null : { def, kind: "range", min, max, money };
     }
     case "date-range": {
@@ -99,8 +99,8 @@ function parseFilter(resource: Resource, def: FilterDef, params: RawParams, time
   }
 }
 
-/** The list state from its URL; days in date filters are the viewer's (`timeZone`, as the panel shows times). */
-export function parseListQuery(resource: Resource, params: RawParams, timeZone = "UTC"): ListQuery {
+/** The list state from its URL; days in date filters are the viewer's (`timeZone`, as the panel shows times), amounts as the viewer's `locale` writes them. */
+export function parseListQuery(resource: Resource, params: RawParams, timeZone = "UTC", locale = "en"): ListQuery {
   const q = (first(params, "q") ?? "").slice(0, MAX_QUERY_LENGTH).trim();
   const rawSort = first(params, "sort") ?? "";
   const desc = rawSort.startsWith("-");
@@ -109,7 +109,7 @@ export function parseListQuery(resource: Resource, params: RawParams, timeZone =
   const fallback = resource.defaultSort ?? `-${resource.fields.find((f) => f.sortable)?.key ?? ""}`;
   const sort = sortable ? { key, desc } : { key: fallback.replace(/^-/, ""), desc: fallback.startsWith("-") };
   const facets = first(params, "facets") === "1";
-  const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params, timeZone)).filter((f): f is ActiveFilter => f !== null);
+  const filters = (resource.filters ?? []).map((def) => parseFilter(resource, def, params, timeZone, locale)).filter((f): f is ActiveFilter => f !== null);
   const after = parseCursor(resource, sort.key, first(params, "after"));
   // One direction at a time: with both, `after` wins.
   const before = after ? undefined : parseCursor(resource, sort.key, first(params, "before"));

@@ -27,11 +27,12 @@ export interface RelatedSection {
   href: string;
 }
 
-export async function relatedSections(registry: Registry, resource: Resource, id: RowId, viewer: Viewer): Promise<RelatedSection[]> {
+/** `local` gives a resource in the viewer's language (localize.ts), so headings are theirs; the engine imports no catalogue of resources. */
+export async function relatedSections(registry: Registry, resource: Resource, id: RowId, viewer: Viewer, local: (r: Resource) => Resource = (r) => r): Promise<RelatedSection[]> {
   const out: RelatedSection[] = [];
   for (const declared of registry.all) {
     if (!mayAct(viewer.access, declared, "view")) continue;
-    const other = resourceFor(declared, viewer.access);
+    const other = local(resourceFor(declared, viewer.access));
     for (const field of other.fields) {
       const target = field.reference?.resource ?? field.many?.resource;
       if (!field.related || target !== resource.name) continue;

@@ -1,5 +1,7 @@
 import { getLocale } from "next-intl/server";
+import { sentenceCase } from "../../i18n/noun";
 import { translator } from "../../i18n/translator";
+import { labelCaseOf } from "../catalogue";
 
 /**
  * The engine's words (the `engine` namespace of the catalogue), in the
@@ -11,6 +13,8 @@ export type EngineT = Awaited<ReturnType<typeof translator<"engine">>>;
 
 export interface Words {
   t: EngineT;
+  /** The language of `t`: numbers and amounts are read and written as it writes them. */
+  locale: string;
   /** A resource's or field's name inside a sentence: "item" in English, "Artikel" in German, whose nouns keep their capital. */
   noun: (name: string) => string;
   /** "a and b", "a und b". */
@@ -20,9 +24,6 @@ export interface Words {
   /** "a, b", an enumeration in parentheses. */
   list: (items: string[]) => string;
 }
-
-/** Languages whose nouns are capitalised inside a sentence too. */
-const CAPITAL_NOUNS = new Set(["de"]);
 
 /** The request's locale, or English outside a request. */
 export async function wordsLocale(): Promise<string> {
@@ -39,8 +40,7 @@ export function wordsOf(t: EngineT, locale: string): Words {
     const format = new Intl.ListFormat(locale, { type, style });
     return (items: string[]) => format.format(items);
   };
-  const keepsCapital = CAPITAL_NOUNS.has(locale.split("-")[0]!);
-  return { t, noun: (name) => (keepsCapital ? name : name.toLowerCase()), and: lists("conjunction"), or: lists("disjunction"), list: lists("unit", "short") };
+  return { t, locale, noun: sentenceCase(labelCaseOf(locale)), and: lists("conjunction"), or: lists("disjunction"), list: lists("unit", "short") };
 }
 
 /** The engine's words for this request. */

@@ -1,5 +1,5 @@
 import { TooManyExports } from "@/lib/db/export-slots";
-import { resourceForRoute } from "@/lib/resources/access";
+import { currentLocale, resourceForRoute } from "@/lib/resources/access";
 import { exportStream } from "@/lib/resources/engine/export";
 import { parseListQuery } from "@/lib/resources/engine/params";
 import { engine } from "@/lib/resources/panel";
@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const raw: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) (raw[k] ??= []).push(v);
   // Days in date filters are the viewer's, as on the list.
-  const query = parseListQuery(resource, raw, await viewerTimeZone());
+  const query = parseListQuery(resource, raw, await viewerTimeZone(), await currentLocale());
   const stamp = new Date().toISOString().slice(0, 10);
   let body: ReadableStream<Uint8Array>;
   try {

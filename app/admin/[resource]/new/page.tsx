@@ -3,13 +3,14 @@ import { saveRecordAction } from "@/lib/resources/actions";
 import { allowedActions, editPolicyFor, requireResource } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { defaultValues, formSpec } from "@/lib/resources/form-spec";
-import { noticeText, parseNoticeKind } from "@/lib/resources/notice-text";
+import { parseNoticeKind } from "@/lib/resources/notice-text";
 import { getRecord } from "@/lib/resources/panel";
 import { getLocalResource } from "@/lib/resources/localize";
 import { inSentence } from "@/lib/i18n/noun";
+import { labelCaseOf } from "@/lib/resources/catalogue";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
-import { Flash } from "@/components/flash";
+import { Notice } from "@/components/resource/notice";
 import { RecordForm } from "@/components/resource/record-form";
 import { Breadcrumb } from "@/components/resource/breadcrumb";
 
@@ -18,13 +19,13 @@ type Props = { params: Promise<{ resource: string }>; searchParams: Promise<Reco
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
   const r = getLocalResource((await params).resource, locale);
-  return { title: r ? t("new.title", { item: inSentence(r.singular, locale) }) : t("notFound") };
+  return { title: r ? t("new.title", { item: inSentence(r.singular, labelCaseOf(locale)) }) : t("notFound") };
 }
 
 export default async function ResourceCreatePage({ params, searchParams }: Props) {
   const { resource, user } = await requireResource((await params).resource, "create");
   const [locale, t] = await Promise.all([getLocale(), getTranslations("record.new")]);
-  const item = inSentence(resource.singular, locale);
+  const item = inSentence(resource.singular, labelCaseOf(locale));
   const policy = await editPolicyFor(resource, user, null);
   const base = `/admin/${resource.name}`;
   // After "Save and add another": what was saved, its title read as the user may view it (none if they may not).
@@ -35,9 +36,9 @@ export default async function ResourceCreatePage({ params, searchParams }: Props
   return (
     <div className="max-w-2xl">
       <Breadcrumb resource={resource} />
-      {kind === "created" || kind === "updated" ? <Flash className="mb-4" text={`${noticeText(kind, resource, { title: record?.title })} ${t("addAnother", { item })}`} /> : null}
+      <Notice kind={kind} title={record?.title} names={resource} kinds={["created", "updated"]} then={t("addAnother", { item })} />
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t("title", { item })}</h1>
-      <ClientMessages namespaces={["record.form", "record.matrix", "picker"]}>
+      <ClientMessages namespaces={["record.form", "record.matrix", "picker", "values.labelCase"]}>
         <RecordForm
           key={typeof saved === "string" ? saved : "new"}
           action={saveRecordAction.bind(null, resource.name, null)}

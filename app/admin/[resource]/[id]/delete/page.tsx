@@ -6,6 +6,7 @@ import { parseRouteId } from "@/lib/resources/engine/ids";
 import { deleteEffects, getRecord } from "@/lib/resources/panel";
 import { getLocalResource } from "@/lib/resources/localize";
 import { inSentence } from "@/lib/i18n/noun";
+import { labelCaseOf } from "@/lib/resources/catalogue";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { Breadcrumb } from "@/components/resource/breadcrumb";
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ resource: string; id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
   const resource = getLocalResource((await params).resource, locale);
-  return { title: resource ? t("deletion.title", { item: inSentence(resource.singular, locale) }) : t("record.notFound") };
+  return { title: resource ? t("deletion.title", { item: inSentence(resource.singular, labelCaseOf(locale)) }) : t("record.notFound") };
 }
 
 /**
@@ -33,7 +34,7 @@ export default async function DeleteRecordPage({ params }: Props) {
   const record = id === null ? null : await getRecord(resource, id, user, "delete");
   if (!record) notFound();
   const [effects, locale, t] = await Promise.all([deleteEffects(resource, record.id, user), getLocale(), getTranslations("deletion")]);
-  const item = inSentence(resource.singular, locale);
+  const item = inSentence(resource.singular, labelCaseOf(locale));
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   return (
     <div className="max-w-2xl">

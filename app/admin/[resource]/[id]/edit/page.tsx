@@ -7,6 +7,7 @@ import { getRecord } from "@/lib/resources/panel";
 import { formSpec, formValues } from "@/lib/resources/form-spec";
 import { getLocalResource } from "@/lib/resources/localize";
 import { inSentence } from "@/lib/i18n/noun";
+import { labelCaseOf } from "@/lib/resources/catalogue";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { Breadcrumb } from "@/components/resource/breadcrumb";
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ resource: string; id: string }>; searchParams: 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
   const r = getLocalResource((await params).resource, locale);
-  return { title: r ? t("edit.title", { item: inSentence(r.singular, locale) }) : t("notFound") };
+  return { title: r ? t("edit.title", { item: inSentence(r.singular, labelCaseOf(locale)) }) : t("notFound") };
 }
 
 export default async function ResourceEditPage({ params, searchParams }: Props) {
@@ -36,7 +37,7 @@ export default async function ResourceEditPage({ params, searchParams }: Props) 
       <Breadcrumb resource={resource} record={{ href, title: record.title }} />
       {/* After "Save and continue editing". */}
       <Notice kind={notice} title={record.title} names={resource} kinds={["created", "updated"]} />
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t("title", { item: inSentence(resource.singular, locale) })}</h1>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{t("title", { item: inSentence(resource.singular, labelCaseOf(locale)) })}</h1>
       {policy.readOnly ? (
         <p role="status" className="card p-6 text-sm">
           {policy.readOnly}{" "}
@@ -45,7 +46,7 @@ export default async function ResourceEditPage({ params, searchParams }: Props) 
           </a>
         </p>
       ) : (
-        <ClientMessages namespaces={["record.form", "record.matrix", "picker"]}>
+        <ClientMessages namespaces={["record.form", "record.matrix", "picker", "values.labelCase"]}>
           <RecordForm
             key={record.version ?? "edit"}
             action={saveRecordAction.bind(null, resource.name, String(record.id))}
