@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { RefValue } from "@/lib/resources/engine/rows";
+import { optionLabel } from "@/lib/resources/localize";
 import { formatMoney } from "@/lib/resources/money";
 import { permissionLabel } from "@/lib/resources/permission-catalog";
 import { formatInstant, loadedTimeZone, loadTimeZone } from "@/lib/time-zone";
@@ -71,6 +72,9 @@ export function formatValue(field: FieldDef, value: unknown, words: ValueWords, 
       return formatMoney(Number(value), words.locale);
     case "number":
       return formatNumber(Number(value), words.locale);
+    case "enum":
+      // The option's word in the reader's language (a localized resource's field); the stored value stays in URLs and forms.
+      return optionLabel(field, String(value));
     case "datetime":
       return value instanceof Date ? <DateTime value={value} /> : String(value);
     case "reference":
