@@ -7,11 +7,12 @@ import { TimeZoneCookie } from "@/components/time-zone-cookie";
 /** Languages written right to left (their base code): the page's `dir`. */
 const RTL = new Set(["ar", "arc", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"]);
 
-export const metadata: Metadata = {
-  title: { default: "Gatehouse", template: "%s · Gatehouse" },
-  description: "A secured admin panel.",
-  robots: { index: false, follow: false },
-};
+/** Every page's title ends in the product's name ("Items · Gatehouse"), from the messages like every other word. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("nav");
+  const product = t("productName");
+  return { title: { default: product, template: `%s · ${product}` }, description: t("description"), robots: { index: false, follow: false } };
+}
 
 // Phones lay the page out at their own width instead of zooming out a desktop page.
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -10,7 +10,7 @@ export function SiteHeader({ user }: { user: UserAccess }) {
       <div className="site-header">
         <nav aria-label={t("main")} className="top-nav">
           <Link href="/" className="text-base font-semibold tracking-tight" translate="no">
-            Gatehouse
+            {t("productName")}
           </Link>
           <Link href="/admin">
             {t("admin")}

@@ -284,6 +284,47 @@ test.describe("history in German", () => {
     await expectAccessibleInBothSchemes(german);
     await context.close();
   });
+
+  test("an audit entry's page and the audit log's Action and Resource columns read in German, stored values in the URL", async ({ page, browser }) => {
+    test.slow(); // several page loads on a busy machine
+    const name = uniqueTag("Feile");
+    const id = await createItem(page, { name, price: "19.99" });
+    await page.goto(`/admin/items/${id}/edit`);
+    await page.getByLabel("Price").fill("24.50");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/admin/items/${id}?notice=updated`);
+    const entryId = queryDb<{ id: number }>("select max(id) as id from audit_log where resource = 'items' and record_id = ? and action = 'update'", String(id))[0]!.id;
+    const list = `/admin/audit?resource=items&action=update&q=${id}`;
+    const rowOf = (p: Page) => p.getByRole("row").filter({ has: p.getByRole("cell", { name: String(id), exact: true }) }).first();
+
+    // English: the action's label, not its stored value.
+    await page.goto(list);
+    await expect(rowOf(page).getByRole("cell", { name: "Changed", exact: true })).toBeVisible();
+    await expect(rowOf(page).getByRole("cell", { name: "Items", exact: true })).toBeVisible();
+
+    const context = await browser.newContext({ storageState: ACCOUNTS.admin.state, locale: "de-DE" });
+    const german = await context.newPage();
+    await german.goto(`/admin/audit/${entryId}`);
+    await expect(german.getByRole("heading", { level: 1 })).toHaveText(`${ACCOUNTS.admin.email} hat Artikel „${name}“ geändert`);
+    await expect(german.getByRole("heading", { level: 1 }).getByText(ACCOUNTS.admin.email)).toHaveAttribute("translate", "no");
+    await expect(detail(german, "Aktion")).toHaveText("Geändert");
+    await expect(detail(german, "Bereich")).toHaveText("Artikel");
+    await expect(detail(german, "Eintrag").locator("[translate=no]")).toHaveText(String(id));
+    const what = german.getByRole("region", { name: "Was geschah" });
+    await expect(what).toContainText(/Preis von 19,99\s\$ auf 24,50\s\$ geändert\./);
+    await expect(what.getByRole("columnheader")).toHaveText(["Feld", "Vorher", "Nachher"]);
+    await expect(what.getByRole("row", { name: /Preis/ })).toHaveText(/Preis\s*19,99\s\$\s*24,50\s\$/);
+    await expect(what.getByText("19,99", { exact: false }).first()).toHaveAttribute("translate", "no");
+
+    await german.goto(list);
+    await expect(german.getByRole("columnheader", { name: /Aktion/ })).toBeVisible();
+    const row = rowOf(german);
+    await expect(row.getByRole("cell", { name: "Geändert", exact: true })).toBeVisible();
+    await expect(row.getByRole("cell", { name: "Artikel", exact: true })).toBeVisible();
+    await expect(row.getByRole("cell", { name: String(id), exact: true })).toHaveAttribute("translate", "no");
+    await expect(german).toHaveURL(/resource=items&action=update/);
+    await context.close();
+  });
 });
 
 test.describe("time zone", () => {

@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { listHistory } from "@/lib/audit/queries";
 import { entryLabels, visibleChanges } from "@/lib/audit/labels";
-import { auditWords, describeEntry, knownLabel } from "@/lib/audit/sentence";
+import { Said } from "@/lib/audit/said";
+import { auditWords, describeParts, knownLabel } from "@/lib/audit/sentence";
 import { getLocalResource } from "@/lib/resources/localize";
 import type { Viewer } from "@/lib/resources/scope";
 import { LocalTime } from "../local-time";
@@ -24,16 +25,21 @@ export async function History({ resource: name, recordId, viewer }: { resource: 
       ) : (
         <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800">
           {entries.map((e) => {
-            const said = describeEntry(e, resource, labels.current(e) ?? knownLabel(e, resource), labels.lookup, words);
+            const said = describeParts(e, resource, labels.current(e) ?? knownLabel(e, resource), labels.lookup, words);
             // The actor's email and address are data; "unknown" is a word.
             const who = e.actorEmail ? { actor: e.actorEmail, who: data } : { actor: t("unknown"), who: (chunks: React.ReactNode) => chunks };
             return (
               <li key={e.id} className="px-4 py-3 text-sm">
                 <p className="break-words">
                   <a href={`/admin/audit/${e.id}`} className="link">
-                    {e.action === "update" && said.changes ? said.changes : said.action}
+                    <Said parts={e.action === "update" && said.changes ? said.changes : said.action} />
                   </a>
-                  {e.action !== "update" && said.changes ? ` ${said.changes}` : null}
+                  {e.action !== "update" && said.changes ? (
+                    <>
+                      {" "}
+                      <Said parts={said.changes} />
+                    </>
+                  ) : null}
                 </p>
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">
                   {e.address ? t.rich("byFrom", { ...who, address: e.address, where: data }) : t.rich("by", who)} <LocalTime iso={e.at.toISOString()} />

@@ -4,16 +4,18 @@ import { getResource } from "../resources/registry";
 import { entryLabels, visibleChanges } from "./labels";
 import { listRecentActions } from "./queries";
 import { describeParts, knownLabel, verbOf } from "./sentence";
-import { auditWords, type Part } from "./words";
+import type { Locale } from "../i18n/locales";
+import { localize } from "../resources/localize";
+import { auditWords, inSentence, type Part } from "./words";
 
 export interface RecentEntry {
   id: number;
   at: Date;
   action: string;
   actorEmail: string | null;
-  /** "Created item", "Deleted user": what was done, before the record's name. */
+  /** "Created", "Deleted": what was done, in the reader's language. */
   verb: string;
-  /** The resource's singular label, lower case, when the entry is about a record. */
+  /** The resource's singular label as it stands in a sentence ("item", "Artikel"), when the entry is about a record. */
   noun: string | null;
   /** The record: its current title with a link while it exists and the reader may view it, else the last name the log knew. */
   record: { text: string; href?: string; quoted: boolean } | null;
@@ -42,7 +44,7 @@ export async function recentActions(viewer: Viewer, actorId: string | null, limi
     const known = current ?? knownLabel(e, resource);
     const record = !e.recordId ? null : current !== undefined ? { text: current, href: `/admin/${resource!.name}/${encodeURIComponent(e.recordId)}`, quoted: true } : known ? { text: known, quoted: true } : { text: `#${e.recordId}`, quoted: false };
     const { action: said, changes } = describeParts(e, resource, known, labels.lookup, words, record?.href);
-    const noun = resource ? resource.singular.toLowerCase() : e.resource;
-    return { id: e.id, at: e.at, action: e.action, actorEmail: e.actorEmail ?? null, verb: verbOf(e.action), noun, record, said, changes, entryHref: readsLog ? `/admin/audit/${e.id}` : undefined };
+    const noun = resource ? inSentence(words, localize(resource, words.locale as Locale).singular) : e.resource;
+    return { id: e.id, at: e.at, action: e.action, actorEmail: e.actorEmail ?? null, verb: verbOf(e.action, words), noun, record, said, changes, entryHref: readsLog ? `/admin/audit/${e.id}` : undefined };
   });
 }

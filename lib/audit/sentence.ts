@@ -2,6 +2,7 @@ import type { Locale } from "../i18n/locales";
 import { localize } from "../resources/localize";
 import { formatMoney } from "../resources/money";
 import type { FieldDef, Resource } from "../resources/types";
+import { actionKey as keyOf, AUDIT_ACTIONS } from "./actions";
 import { englishAuditWords, inSentence, joinAnd, lowerFirst, plain, say, type AuditWords, type Part } from "./words";
 
 /**
@@ -33,10 +34,7 @@ const ACCOUNT = new Set(["sign-in", "sign-in-failed", "password-change", "sign-o
 /** Record actions with their own sentence in the catalogue (`did.*`, `by.*`). */
 const RECORD = new Set(["create", "update", "delete", "bulk:set", "role-change", "bulk:activate", "bulk:deactivate"]);
 /** Actions with a label in the catalogue (`action.*`). */
-const LABELLED = new Set([...ACCOUNT, ...RECORD, "locale-change", "password-failed", "two-factor-failed", "two-factor-passed", "two-factor-recovery-code", "two-factor-throttled", "throttled", "recovery"]);
-
-/** `bulk:set` → `bulkSet`, `sign-in` → `signIn`: the action's catalogue key. */
-const keyOf = (action: string) => action.replace(/[:-]([a-z])/g, (_, c: string) => c.toUpperCase());
+const LABELLED = new Set<string>(AUDIT_ACTIONS);
 
 /** Field types whose before and after are spelled out; the others (free text, secrets) are only named. */
 const SPELLED = new Set(["money", "number", "boolean", "enum", "reference", "many", "datetime", "permissions"]);

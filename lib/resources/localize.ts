@@ -32,7 +32,7 @@ export function localize(resource: Resource, locale: Locale): Resource {
 
 function translate(resource: Resource, locale: Locale): Resource {
   const say = (...path: string[]) => wordAt(locale, ["resources", resource.name, ...path]);
-  const fields = resource.fields.map((f) => localField(f, say));
+  const fields = resource.fields.map((f) => localField(f, say, locale));
   return {
     ...resource,
     label: say("label") ?? resource.label,
@@ -45,13 +45,13 @@ function translate(resource: Resource, locale: Locale): Resource {
   };
 }
 
-function localField(field: FieldDef, say: (...path: string[]) => string | undefined): FieldDef {
+function localField(field: FieldDef, say: (...path: string[]) => string | undefined, locale: Locale): FieldDef {
   const out: FieldDef = { ...field, label: say("fields", field.key, "label") ?? field.label };
   if (field.help !== undefined) out.help = say("fields", field.key, "help") ?? field.help;
   if (field.pattern) out.pattern = { ...field.pattern, message: say("fields", field.key, "pattern") ?? field.pattern.message };
   if (typeof field.related === "string") out.related = say("related", field.key) ?? field.related;
   if (field.options) {
-    const labels = Object.fromEntries(field.options.map((value) => [value, say("options", field.key, value) ?? field.optionLabels?.[value] ?? value]));
+    const labels = Object.fromEntries(field.options.map((value) => [value, say("options", field.key, value) ?? (field.optionWords && wordAt(locale, field.optionWords(value))) ?? field.optionLabels?.[value] ?? value]));
     out.optionLabels = labels;
   }
   return out;

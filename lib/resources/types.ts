@@ -56,6 +56,8 @@ export interface FieldDef {
   options?: readonly string[];
   /** How each option reads (set by localize(): the catalogue's `options.<key>.<value>`, else the value). */
   optionLabels?: Readonly<Record<string, string>>;
+  /** Where each option's label lives in the catalogue when not under the resource's `options` (the audit log's actions: `audit.action.*`). */
+  optionWords?: (value: string) => readonly string[];
   /** money: the ISO 4217 currency of the amounts (default USD). */
   currency?: string;
   reference?: ReferenceSpec;

@@ -1,11 +1,21 @@
+import { actionKey, AUDIT_ACTIONS } from "../../audit/actions";
 import { auditLog } from "../../db/schema";
+import { wordOf } from "../catalogue";
 import { defineResource } from "../define";
 import { isWritable } from "../writable";
 
 /** The resources an entry can be about: filled in by the registry, which this definition cannot import (it imports this). */
 const AUDITED: string[] = [];
+/** Their labels in English (the definition's own words); localize() reads each locale's from `resources.<name>.label`. */
+const AUDITED_LABELS: Record<string, string> = {};
 
-const AUDIT_ACTIONS = ["create", "update", "delete", "bulk:activate", "bulk:deactivate", "role-change", "sign-in", "sign-in-failed", "password-change", "sign-out-everywhere", "denied"];
+/**
+ * The Action and Resource columns show labels ("Created", "Items"), the
+ * action's from `audit.action.*`, the words history sentences use; filters,
+ * URLs and the CSV keep the stored values.
+ */
+const actionWords = (action: string) => ["audit", "action", actionKey(action)];
+const ACTION_LABELS = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, wordOf("en", actionWords(a))]));
 
 /** The audit log: read-only for everyone, admins included. Its words in each language: messages/<locale>/resources.json, `audit`. */
 export const auditResource = defineResource({
@@ -18,8 +28,8 @@ export const auditResource = defineResource({
   actions: ["view", "export"],
   fields: [
     { key: "at", label: "When", type: "datetime", column: auditLog.at, list: true, sortable: true },
-    { key: "action", label: "Action", type: "enum", column: auditLog.action, options: AUDIT_ACTIONS, list: true, sortable: true },
-    { key: "resource", label: "Resource", type: "enum", column: auditLog.resource, options: AUDITED, list: true },
+    { key: "action", label: "Action", type: "enum", column: auditLog.action, options: AUDIT_ACTIONS, optionLabels: ACTION_LABELS, optionWords: actionWords, list: true, sortable: true },
+    { key: "resource", label: "Resource", type: "enum", column: auditLog.resource, options: AUDITED, optionLabels: AUDITED_LABELS, optionWords: (name) => ["resources", name, "label"], list: true },
     { key: "recordId", label: "Record", type: "text", column: auditLog.recordId, list: true },
     { key: "summary", label: "Summary", type: "text", column: auditLog.summary, list: true },
     { key: "actor", label: "Actor", type: "reference", column: auditLog.actorId, reference: { resource: "users" }, details: false },
@@ -39,5 +49,6 @@ export const auditResource = defineResource({
   detailsPanel: "audit-entry",
   registered: (resources) => {
     AUDITED.splice(0, AUDITED.length, ...resources.filter(isWritable).map((r) => r.name));
+    for (const r of resources) AUDITED_LABELS[r.name] = r.label;
   },
 });

@@ -1,0 +1,35 @@
+/**
+ * The actions the audit log records, each with a label in the catalogue
+ * (`audit.action.<key>`): the audit list's Action column and filter show the
+ * label, URLs and the CSV keep the stored value. No imports: the audit
+ * log's definition reads it.
+ */
+export const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "delete",
+  "bulk:set",
+  "bulk:activate",
+  "bulk:deactivate",
+  "role-change",
+  "sign-in",
+  "sign-in-failed",
+  "password-change",
+  "sign-out-everywhere",
+  "denied",
+  "two-factor-enable",
+  "two-factor-disable",
+  "two-factor-reset",
+  "recovery-codes-regenerate",
+  "locale-change",
+  "password-failed",
+  "two-factor-failed",
+  "two-factor-passed",
+  "two-factor-recovery-code",
+  "two-factor-throttled",
+  "throttled",
+  "recovery",
+] as const;
+
+/** `bulk:set` → `bulkSet`, `sign-in` → `signIn`: the action's catalogue key. */
+export const actionKey = (action: string) => action.replace(/[:-]([a-z])/g, (_, c: string) => c.toUpperCase());
