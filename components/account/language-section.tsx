@@ -30,7 +30,8 @@ export async function LanguageSection() {
           <select id="locale" name="locale" defaultValue={user.locale ?? ""} className="input mt-1">
             <option value="">{t("browserDefault")}</option>
             {options.map((o) => (
-              <option key={o.code} value={o.code} lang={o.code}>
+              // Each language by its own name, the same in every language: not a message.
+              <option key={o.code} value={o.code} lang={o.code} translate="no">
                 {o.name}
               </option>
             ))}

@@ -35,7 +35,7 @@ export async function untranslatedStrings(page: Page): Promise<Untranslated[]> {
     const OPEN = "［";
     const CLOSE = "］";
     const PLAIN = /[aeiouycnszAEIOUYCNSZ]/;
-    const ATTRIBUTES = ["title", "placeholder", "aria-label", "alt", "aria-placeholder", "aria-roledescription", "aria-valuetext"];
+    const ATTRIBUTES = ["title", "placeholder", "aria-label", "aria-description", "alt", "label", "aria-placeholder", "aria-roledescription", "aria-valuetext"];
     const SKIPPED = "script, style, noscript, template, time, textarea";
     const found: { where: string; text: string; words: string[] }[] = [];
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { translator } from "@/lib/i18n/translator";
 import { redirect } from "next/navigation";
 import { bulkAction } from "@/lib/resources/bulk-actions";
 import { inlineEditAction } from "@/lib/resources/inline-actions";
-import { allowedActions, requireResource } from "@/lib/resources/access";
+import { allowedActions, requireResource, currentLocale } from "@/lib/resources/access";
 import { filterParams, listHref, parseListQuery, sortToken, withoutEmptyParams, type RawParams } from "@/lib/resources/engine/params";
 import { listRows } from "@/lib/resources/panel";
 import { BULK_SET, inlineField } from "@/lib/resources/inline-edit";
@@ -24,8 +24,8 @@ import { loadTimeZone } from "@/lib/time-zone";
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [name, locale] = [(await params).resource, await getLocale()];
-  return { title: getLocalResource(name, locale)?.label ?? (await getTranslations("list"))("notFound") };
+  const [name, locale] = [(await params).resource, await currentLocale()];
+  return { title: getLocalResource(name, locale)?.label ?? (await translator("list"))("notFound") };
 }
 
 export default async function ResourceListPage({ params, searchParams }: Props) {
@@ -36,10 +36,10 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const cleaned = withoutEmptyParams(raw);
   if (cleaned !== null) redirect(cleaned ? `${base}?${cleaned}` : base);
   // The viewer's time zone once: date filters mean the viewer's days, and each time cell renders synchronously (lib/time-zone.ts).
-  const query = parseListQuery(resource, raw, await loadTimeZone(), await getLocale());
+  const query = parseListQuery(resource, raw, await loadTimeZone(), await currentLocale());
   const result = await listRows(resource, query, user);
   const allowed = allowedActions(user, resource);
-  const [t, tb, values, locale] = await Promise.all([getTranslations("list"), getTranslations("bulk"), getTranslations("values"), getLocale()]);
+  const [t, tb, values, locale] = await Promise.all([translator("list"), translator("bulk"), translator("values"), currentLocale()]);
   const inText = sentenceCase(values("labelCase"));
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = await fixedFields(resource, user);

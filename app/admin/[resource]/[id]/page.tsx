@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { allowedOn, requireResource } from "@/lib/resources/access";
+import { allowedOn, currentLocale, requireResource } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { getRecord } from "@/lib/resources/panel";
 import { getLocalResource } from "@/lib/resources/localize";
-import { getLocale, getTranslations } from "next-intl/server";
+import { translator } from "@/lib/i18n/translator";
 import { Breadcrumb } from "@/components/resource/breadcrumb";
 import { Notice } from "@/components/resource/notice";
 import { FieldValue } from "@/components/resource/value";
@@ -18,7 +18,7 @@ import { loadTimeZone } from "@/lib/time-zone";
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
+  const [locale, t] = await Promise.all([currentLocale(), translator("record")]);
   return { title: getLocalResource((await params).resource, locale)?.singular ?? t("notFound") };
 }
 
@@ -26,7 +26,7 @@ export default async function ResourceDetailsPage({ params, searchParams }: Prop
   const { resource: name, id: rawId } = await params;
   const { user, resource } = await requireResource(name, "view");
   const id = parseRouteId(resource, rawId);
-  const [record, t] = await Promise.all([id === null ? null : getRecord(resource, id, user), getTranslations("record.details"), loadTimeZone()]);
+  const [record, t] = await Promise.all([id === null ? null : getRecord(resource, id, user), translator("record.details"), loadTimeZone()]);
   if (!record) notFound();
   const allowed = { update: allowedOn(user, resource, "update", record), delete: allowedOn(user, resource, "delete", record) };
   const base = `/admin/${resource.name}`;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { saveRecordAction } from "@/lib/resources/actions";
-import { allowedActions, editPolicyFor, requireResource } from "@/lib/resources/access";
+import { allowedActions, editPolicyFor, requireResource, currentLocale } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { defaultValues, formSpec } from "@/lib/resources/form-spec";
 import { parseNoticeKind } from "@/lib/resources/notice-text";
@@ -8,7 +8,7 @@ import { getRecord } from "@/lib/resources/panel";
 import { getLocalResource } from "@/lib/resources/localize";
 import { inSentence } from "@/lib/i18n/noun";
 import { labelCaseOf } from "@/lib/resources/catalogue";
-import { getLocale, getTranslations } from "next-intl/server";
+import { translator } from "@/lib/i18n/translator";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { Notice } from "@/components/resource/notice";
 import { RecordForm } from "@/components/resource/record-form";
@@ -17,14 +17,14 @@ import { Breadcrumb } from "@/components/resource/breadcrumb";
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
+  const [locale, t] = await Promise.all([currentLocale(), translator("record")]);
   const r = getLocalResource((await params).resource, locale);
   return { title: r ? t("new.title", { item: inSentence(r.singular, labelCaseOf(locale)) }) : t("notFound") };
 }
 
 export default async function ResourceCreatePage({ params, searchParams }: Props) {
   const { resource, user } = await requireResource((await params).resource, "create");
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("record.new")]);
+  const [locale, t] = await Promise.all([currentLocale(), translator("record.new")]);
   const item = inSentence(resource.singular, labelCaseOf(locale));
   const policy = await editPolicyFor(resource, user, null);
   const base = `/admin/${resource.name}`;

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { deleteRecordAction } from "@/lib/resources/actions";
-import { requireResource } from "@/lib/resources/access";
+import { requireResource, currentLocale } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { deleteEffects, getRecord } from "@/lib/resources/panel";
 import { getLocalResource } from "@/lib/resources/localize";
 import { inSentence } from "@/lib/i18n/noun";
 import { labelCaseOf } from "@/lib/resources/catalogue";
-import { getLocale, getTranslations } from "next-intl/server";
+import { translator } from "@/lib/i18n/translator";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { Breadcrumb } from "@/components/resource/breadcrumb";
 import { DeleteForm } from "@/components/resource/delete-button";
@@ -16,9 +16,9 @@ import { DeleteEffects } from "@/components/resource/delete-effects";
 type Props = { params: Promise<{ resource: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations()]);
+  const [locale, t, record] = await Promise.all([currentLocale(), translator("deletion"), translator("record")]);
   const resource = getLocalResource((await params).resource, locale);
-  return { title: resource ? t("deletion.title", { item: inSentence(resource.singular, labelCaseOf(locale)) }) : t("record.notFound") };
+  return { title: resource ? t("title", { item: inSentence(resource.singular, labelCaseOf(locale)) }) : record("notFound") };
 }
 
 /**
@@ -33,7 +33,7 @@ export default async function DeleteRecordPage({ params }: Props) {
   const id = parseRouteId(resource, rawId);
   const record = id === null ? null : await getRecord(resource, id, user, "delete");
   if (!record) notFound();
-  const [effects, locale, t] = await Promise.all([deleteEffects(resource, record.id, user), getLocale(), getTranslations("deletion")]);
+  const [effects, locale, t] = await Promise.all([deleteEffects(resource, record.id, user), currentLocale(), translator("deletion")]);
   const item = inSentence(resource.singular, labelCaseOf(locale));
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   return (

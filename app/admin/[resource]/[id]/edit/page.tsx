@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { saveRecordAction } from "@/lib/resources/actions";
-import { allowedActions, allowedOn, editPolicyFor, requireResource } from "@/lib/resources/access";
+import { allowedActions, allowedOn, editPolicyFor, requireResource, currentLocale } from "@/lib/resources/access";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { getRecord } from "@/lib/resources/panel";
 import { formSpec, formValues } from "@/lib/resources/form-spec";
 import { getLocalResource } from "@/lib/resources/localize";
 import { inSentence } from "@/lib/i18n/noun";
 import { labelCaseOf } from "@/lib/resources/catalogue";
-import { getLocale, getTranslations } from "next-intl/server";
+import { translator } from "@/lib/i18n/translator";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { Breadcrumb } from "@/components/resource/breadcrumb";
 import { RecordForm } from "@/components/resource/record-form";
@@ -17,7 +17,7 @@ import { Notice } from "@/components/resource/notice";
 type Props = { params: Promise<{ resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("record")]);
+  const [locale, t] = await Promise.all([currentLocale(), translator("record")]);
   const r = getLocalResource((await params).resource, locale);
   return { title: r ? t("edit.title", { item: inSentence(r.singular, labelCaseOf(locale)) }) : t("notFound") };
 }
@@ -28,7 +28,7 @@ export default async function ResourceEditPage({ params, searchParams }: Props) 
   const id = parseRouteId(resource, rawId);
   const record = id === null ? null : await getRecord(resource, id, user, "update");
   if (!record) notFound();
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("record.edit")]);
+  const [locale, t] = await Promise.all([currentLocale(), translator("record.edit")]);
   const href = `/admin/${resource.name}/${encodeURIComponent(String(record.id))}`;
   const policy = await editPolicyFor(resource, user, record.id);
   const { notice } = await searchParams;
