@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "two-factor-reset",
   "recovery-codes-regenerate",
   "locale-change",
+  "time-zone-change",
   "password-failed",
   "two-factor-failed",
   "two-factor-passed",
