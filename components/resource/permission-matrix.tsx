@@ -31,7 +31,7 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
         <caption className="sr-only">{field.label}</caption>
         <thead>
           <tr>
-            <th scope="col" className="px-2 py-1 text-left font-medium">
+            <th scope="col" className="px-2 py-1 text-start font-medium">
               {t("resource")}
             </th>
             {rows[0]?.cells.map((c) => (
@@ -44,7 +44,7 @@ export function PermissionMatrix({ field, list, describedBy }: { field: FormFiel
         <tbody>
           {rows.map((row) => (
             <tr key={row.resource}>
-              <th scope="row" className="px-2 py-1 text-left font-normal">
+              <th scope="row" className="px-2 py-1 text-start font-normal">
                 {row.label}
               </th>
               {row.cells.map((c) => {

@@ -122,16 +122,16 @@ function Changes({ value, words }: { value: unknown; words: { field: string; bef
     <table className="text-xs">
       <thead>
         <tr>
-          <th scope="col" className="pr-3 text-left font-medium">{words.field}</th>
-          <th scope="col" className="pr-3 text-left font-medium">{words.before}</th>
-          <th scope="col" className="text-left font-medium">{words.after}</th>
+          <th scope="col" className="pe-3 text-start font-medium">{words.field}</th>
+          <th scope="col" className="pe-3 text-start font-medium">{words.before}</th>
+          <th scope="col" className="text-start font-medium">{words.after}</th>
         </tr>
       </thead>
       <tbody>
         {entries.map(([key, change]) => (
           <tr key={key} translate="no">
-            <th scope="row" className="pr-3 text-left font-normal">{key}</th>
-            <td className="pr-3 font-mono break-all">{show(change?.before, words.empty)}</td>
+            <th scope="row" className="pe-3 text-start font-normal">{key}</th>
+            <td className="pe-3 font-mono break-all">{show(change?.before, words.empty)}</td>
             <td className="font-mono break-all">{show(change?.after, words.empty)}</td>
           </tr>
         ))}
