@@ -13,7 +13,14 @@ describe("amounts as the user's language writes them", () => {
   it("English: a point for decimals, commas group digits", () => {
     assert.equal(parseMoney("12.30", "en"), 1230);
     assert.equal(parseMoney("1,234.56", "en"), 123456);
-    assert.equal(parseMoney("12,30", "en"), 123000);
+    assert.equal(parseMoney("1,234,567", "en"), 123456700);
+  });
+
+  it("a separator out of place is refused, never read as another amount", () => {
+    for (const text of ["12,30", "1,00", "1,5", "1,2,3", "1234,56", "12.345", "12."]) assert.equal(parseMoney(text, "en"), null, `en ${text}`);
+    for (const text of ["1,2,3", "1,,5", "1.2,5", "1.00,5", "1.234", "12,345"]) assert.equal(parseMoney(text, "de"), null, `de ${text}`);
+    assert.equal(parseMoney("9999999999999", "en"), null);
+    assert.equal(parseMoney("999,999,999,999.99", "en"), 99999999999999);
   });
 
   it("German: a comma for decimals, points group digits; the form's own 12.30 still reads", () => {

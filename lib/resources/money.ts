@@ -1,7 +1,5 @@
 /** Money travels as integer cents; these convert to and from decimal text without floats. */
 
-const MONEY_RE = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
-
 const separators = new Map<string, string>();
 
 /** The locale's decimal separator: "," in German. */
@@ -11,18 +9,28 @@ function decimalSeparator(locale: string): string {
   return found;
 }
 
+/** Whole units grouped by threes with `group`, or not grouped at all; then at most 2 decimals after `decimal`. */
+function amountPattern(group: string, decimal: string): RegExp {
+  return new RegExp(`^(\\d{1,3}(?:\\${group}\\d{3})+|\\d{1,12})(?:\\${decimal}(\\d{1,2}))?$`);
+}
+const ENGLISH = amountPattern(",", ".");
+const COMMA_DECIMAL = amountPattern(".", ",");
+
 /**
  * "12.3" → 1230; null when the text is not a non-negative amount with at most
  * 2 decimals. In a locale that writes a decimal comma ("de": "1.234,50"),
  * a comma is the decimal mark and dots group digits; text with no comma reads
- * as the form's own "12.30".
+ * as the form's own "12.30". Separators count only where they belong: "1,00"
+ * or "1.2,5" is refused, never read as another amount.
  */
 export function parseMoney(text: string, locale = "en"): number | null {
-  let plain = text.trim().replace(/^\$/, "");
-  if (decimalSeparator(locale) === "," && plain.includes(",")) plain = plain.replace(/\./g, "").replace(",", ".");
-  const m = MONEY_RE.exec(plain.replace(/,/g, ""));
+  const plain = text.trim().replace(/^\$/, "");
+  const comma = decimalSeparator(locale) === "," && plain.includes(",");
+  const m = (comma ? COMMA_DECIMAL : ENGLISH).exec(plain);
   if (!m) return null;
-  const cents = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  const whole = m[1]!.replace(/[.,]/g, "");
+  if (whole.length > 12) return null;
+  const cents = Number(whole) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
