@@ -122,6 +122,18 @@ for (const [who, pages] of Object.entries(PAGES) as [Account, Record<string, Vis
   });
 }
 
+test.describe("as admin, with more users than the filter sidebar lists as links", () => {
+  test.use({ storageState: ACCOUNTS.admin.state });
+
+  test("the item list's owner filter, a search picker then, shows only words from the messages", async ({ page }) => {
+    // More than FEW_REFERENCES (components/resource/filter-groups.ts): the sidebar offers a picker instead of links.
+    const users = queryDb<{ n: number }>("select count(*) as n from users")[0]!.n;
+    for (let n = users; n <= 10; n++) cli(["users", "create", "--email", uniqueEmail("many-owners")], `${STRONG_PASSWORD}\n`);
+    await visit(page, "/admin/items");
+    await expect(page.locator("#owner")).toHaveAttribute("placeholder", /^［.*］$/);
+  });
+});
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 

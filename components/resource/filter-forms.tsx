@@ -3,6 +3,7 @@ import { filterParams, sortToken, type ActiveFilter, type ListQuery } from "@/li
 import { centsToDecimal } from "@/lib/resources/money";
 import type { FilterDef } from "@/lib/resources/types";
 import { sentenceCase } from "@/lib/i18n/noun";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { ReferencePicker } from "./reference-picker";
 
 /**
@@ -85,7 +86,9 @@ export function PickerForm({ base, query, def, label, active, lookup, refLabel }
   return (
     <form method="get" action={base} data-clean="" className="filter-form">
       <StateFields query={query} except={def.param} />
-      <ReferencePicker name={def.param} label={words.filterBy} lookup={lookup} initialId={r ? String(r.value) : undefined} initialLabel={r ? refLabel : undefined} />
+      <ClientMessages namespaces={["picker"]}>
+        <ReferencePicker name={def.param} label={words.filterBy} lookup={lookup} initialId={r ? String(r.value) : undefined} initialLabel={r ? refLabel : undefined} />
+      </ClientMessages>
       <button type="submit" className="btn-secondary">
         {words.go}
       </button>
