@@ -546,7 +546,8 @@ test.describe("options in German", () => {
 
   test("an item's category reads in German in the list, the sidebar and the chip; the address keeps the stored value", async ({ page }) => {
     const tag = uniqueTag("Kategorie");
-    execDb("insert into items (name, category, price_cents, in_stock, created_at, updated_at) select ?, 'books', 100, 1, created_at, updated_at from items where id = 1", tag);
+    // in_stock as a parameter: a bare 1 is an integer to PostgreSQL, not a boolean.
+    execDb("insert into items (name, category, price_cents, in_stock, created_at, updated_at) select ?, 'books', 100, ?, created_at, updated_at from items where id = 1", tag, 1);
     await page.goto(`/admin/items?q=${tag}`);
     const rows = page.getByRole("table").locator("tbody tr");
     await expect(rows).toHaveCount(1);
