@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, type Account } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { signIn } from "./support/session";
-
-/** Serious and critical axe violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => ["serious", "critical"].includes(v.impact ?? ""))
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
-}
+import { seriousViolations } from "./support/axe";
 
 async function expectAccessible(page: Page, path: string, status = 200) {
   const res = await page.goto(path);

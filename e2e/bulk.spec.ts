@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { execDb, queryDb } from "./support/db";
 import { createItem, readTable, uniqueTag } from "./support/items";
 import { signIn } from "./support/session";
+import { seriousViolations } from "./support/axe";
 
 /**
  * Bulk actions on a list, as Django's changelist has them: a refusal keeps
@@ -17,11 +17,6 @@ test.use({ storageState: ACCOUNTS.admin.state });
 
 type ItemRow = { name: string; category: string; price_cents: number; in_stock: number; owner_id: string | null };
 const rowsTagged = (tag: string) => queryDb<ItemRow>("select name, category, price_cents, in_stock, owner_id from items where name like ? order by name", `${tag}%`);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
-}
 
 async function noScriptPage(browser: Browser, state: string = ACCOUNTS.admin.state): Promise<Page> {
   return (await browser.newContext({ storageState: state, javaScriptEnabled: false })).newPage();

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { actionArgs, captureAction, replayAction } from "./support/actions";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { execDb, queryDb } from "./support/db";
 import { uniqueTag } from "./support/items";
+import { seriousViolations } from "./support/axe";
 
 /**
  * The delete confirmation page (Django's): what will be deleted and what else
@@ -33,11 +33,6 @@ function ownedItems(tag: string, owner: string, n: number): void {
 function looseItem(name: string): number {
   execDb("insert into items (name, category, price_cents, in_stock, created_at, updated_at) select ?, category, price_cents, in_stock, created_at, updated_at from items where id = 1", name);
   return queryDb<{ id: number }>("select id from items where name = ?", name)[0]!.id;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
 }
 
 test.describe("as admin", () => {

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
+import { seriousViolations } from "./support/axe";
 
 /**
  * 403 and 404 look like the rest of the app: its header and navigation, its
@@ -33,13 +33,6 @@ async function expectAppErrorPage(page: Page, { status, heading, back }: { statu
   // The app's stylesheet is loaded and applies (the body's background is not the browser's white).
   expect(await page.locator('link[rel="stylesheet"]').count()).toBeGreaterThan(0);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => ["serious", "critical"].includes(v.impact ?? ""))
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
 }
 
 const TO_ADMIN = { name: "Back to the admin index", href: "/admin" };

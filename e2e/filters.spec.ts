@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { E2E_DIALECT } from "./env";
 import { execDb, queryDb } from "./support/db";
 import { createItem, readTable, uniqueTag } from "./support/items";
+import { seriousViolations } from "./support/axe";
 
 /**
  * The list's filter sidebar (Django's list_filter): one-click choices as
@@ -20,11 +20,6 @@ const group = (page: Page, name: string) => sidebar(page).getByRole("region", { 
 /** Moves an item's creation time (both databases store it their own way). */
 function setCreated(id: number, at: number) {
   execDb(E2E_DIALECT === "postgres" ? "update items set created_at = to_timestamp(cast(? as bigint) / 1000.0) where id = ?" : "update items set created_at = ? where id = ?", at, id);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
 }
 
 async function pageScrollsSideways(page: Page): Promise<boolean> {

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { uniqueTag } from "./support/items";
 import { signIn } from "./support/session";
+import { seriousViolations } from "./support/axe";
 
 /**
  * Django-grade record forms (issue 21, items 6, 7, 8 and the no-JS picker of
@@ -21,11 +21,6 @@ async function fillItem(page: Page, name: string, price = "3.50") {
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Category").selectOption("tools");
   await page.getByLabel("Price").fill(price);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
 }
 
 test.describe("as admin", () => {

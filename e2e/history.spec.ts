@@ -1,17 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { execDb, queryDb } from "./support/db";
 import { createItem, uniqueTag } from "./support/items";
 import { signIn } from "./support/session";
+import { seriousViolations } from "./support/axe";
 
 /** History, audit entries and recent actions read as sentences, with names only where the reader may see them. */
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
-}
 
 async function expectAccessibleBothSchemes(page: Page, path: string) {
   for (const colorScheme of ["light", "dark"] as const) {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
+import { expectNoSeriousViolations } from "./support/axe";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { createItem, detail, uniqueTag } from "./support/items";
 import { execDb, queryDb } from "./support/db";
@@ -14,9 +14,7 @@ import { execDb, queryDb } from "./support/db";
 async function expectAccessibleInBothSchemes(page: Page) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const found = results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-    expect(found, `${colorScheme}:\n${found.join("\n")}`).toEqual([]);
+    await expectNoSeriousViolations(page, colorScheme);
   }
 }
 

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
 import { captureAction, replayAction } from "./support/actions";
@@ -6,6 +5,7 @@ import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { createItem, readTable, uniqueTag } from "./support/items";
 import { signIn } from "./support/session";
+import { seriousViolations } from "./support/axe";
 
 test.use({ storageState: ACCOUNTS.admin.state });
 
@@ -19,11 +19,6 @@ async function listOf(page: Page, tag: string) {
 }
 
 const rowOf = async (page: Page, name: string) => (await readTable(page)).find((r) => r.Name === name)!;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
-}
 
 test("a price edited in the list is saved, shown and audited; a second edit of the row saves too", async ({ page }) => {
   const name = uniqueTag("InlinePrice");

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCOUNTS, type Account } from "./support/accounts";
 import { queryDb } from "./support/db";
+import { seriousViolations } from "./support/axe";
 
 /** Phones: no page scrolls sideways at 320 px and up; lists scroll inside their own box. */
 
@@ -129,11 +129,6 @@ for (const viewport of PHONES) {
       await page.context().close();
     });
   }
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ["serious", "critical"].includes(v.impact ?? "")).flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
 }
 
 for (const colorScheme of SCHEMES) {

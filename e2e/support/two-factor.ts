@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { cli, STRONG_PASSWORD, uniqueEmail } from "./cli";
+import { expectNoSeriousViolations } from "./axe";
 import { queryDb } from "./db";
 import { expectSignedIn, signIn } from "./session";
 import { firstCode, nextCode } from "./totp";
@@ -107,9 +107,5 @@ export async function expectAccessible(page: Page) {
   // After a server action's redirect the new page's <title> arrives with its
   // streamed metadata, a moment after the content: check the page it settles on.
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations
-    .filter((v) => ["serious", "critical"].includes(v.impact ?? ""))
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${v.help}`));
-  expect(found, found.join("\n")).toEqual([]);
+  await expectNoSeriousViolations(page);
 }
