@@ -89,7 +89,7 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
           {message}
         </span>
       ) : null}
-      <span className="inline-editor" ref={ref} onKeyDown={onKeyDown}>
+      <span className="inline-editor" translate="yes" ref={ref} onKeyDown={onKeyDown}>
         {control}
         <button type="button" className="btn-primary" onClick={() => onSave(0)} aria-disabled={pending}>
           {pending ? t("saving") : t("save")}

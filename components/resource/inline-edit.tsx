@@ -129,9 +129,9 @@ export function InlineEdit({ fields, titleCol, action, className, children }: { 
             <CellEditor cell={cell} active={mine} pending={pending} onText={(text) => setActive({ ...mine, text })} onSave={(move) => save(cell, move)} onCancel={close} />
           ) : (
             <>
-              <button type="button" className="cell-edit" data-cell={cell.key} aria-label={t("edit", { label: inText(cell.field.label), row: cell.title })} aria-describedby={hintId} tabIndex={cell.key === tabbable ? 0 : -1} onFocus={() => setCurrent(cell.key)} onClick={() => open(cell)} onKeyDown={(e) => onButtonKey(e, index)} />
+              <button type="button" translate="yes" className="cell-edit" data-cell={cell.key} aria-label={t("edit", { label: inText(cell.field.label), row: cell.title })} aria-describedby={hintId} tabIndex={cell.key === tabbable ? 0 : -1} onFocus={() => setCurrent(cell.key)} onClick={() => open(cell)} onKeyDown={(e) => onButtonKey(e, index)} />
               {mine?.error ? (
-                <p role="alert" className="cell-error">
+                <p role="alert" className="cell-error" translate="yes">
                   {mine.error}
                 </p>
               ) : null}

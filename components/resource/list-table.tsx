@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/state";
 import { listHref, type ListQuery } from "@/lib/resources/engine/params";
 import type { Row } from "@/lib/resources/engine/rows";
@@ -100,19 +100,19 @@ function ListFrame({ columns, titleCol, action, children }: { columns: InlineCol
 
 /**
  * An editable cell: its text as it is elsewhere, and `data-raw` only where the
- * editor could not read the value back from that text. The text goes in a
- * span so that React updates it rather than resetting the cell's whole text,
- * which would drop the edit button InlineEdit draws into it.
+ * editor could not read the value back from that text. The text is the cell's
+ * only child, in an array so that React updates that text node rather than the
+ * cell's whole text, which would drop the edit button InlineEdit draws into it
+ * (that button, its message and the editor say translate="yes" themselves).
  */
 function EditableCell({ field, value, words }: { field: FieldDef; value: unknown; words: ValueWords }) {
   const shown = formatValue(field, value, words);
   const text = editText(field.type, value);
   const raw = typeof shown === "string" && textFromDisplay(field.type, shown) === text ? {} : { "data-raw": text };
-  // The value alone is data (translate="no"); the editor drawn beside it is the panel's words. Always a span, so React updates it in place.
   const data = isDataType(field.type) && value !== null && value !== undefined && value !== "";
   return (
-    <td {...raw}>
-      <span translate={data ? "no" : undefined}>{shown}</span>
+    <td {...(data ? { translate: "no" as const } : {})} {...raw}>
+      {[shown]}
     </td>
   );
 }
