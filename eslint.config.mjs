@@ -36,6 +36,14 @@ const config = [
     },
   },
   {
+    // One door for the server's words: lib/i18n/server.ts keeps compiled messages for the process.
+    files: ["app/**", "components/**", "lib/**", "middleware.ts"],
+    ignores: ["lib/i18n/server.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next-intl/server", importNames: ["getTranslations"], message: "Use getTranslations from lib/i18n/server: it keeps compiled messages for the process." }] }],
+    },
+  },
+  {
     // The engine is generic: definitions, the registry, domain rules and the audit
     // table reach it as arguments and hooks (lib/resources/panel.ts), never as imports.
     files: ["lib/resources/engine/**"],

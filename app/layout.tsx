@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";

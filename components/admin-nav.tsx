@@ -1,5 +1,5 @@
 /* eslint-disable @next/next/no-html-link-for-pages -- plain links on purpose: a full page load costs the server less than a client component with prefetching links. */
-import { useTranslations } from "next-intl";
+import { useServerTranslations } from "@/lib/i18n/server";
 
 /**
  * The resources the user may view, as plain links (a server component: no
@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
  * resources' labels come in the reader's language (getLocalResource).
  */
 export function AdminNav({ resources, current }: { resources: { name: string; label: string }[]; current: string }) {
-  const t = useTranslations("nav");
+  const t = useServerTranslations("nav");
   return (
     <nav aria-label={t("resources")} className="side-nav">
       <ul className="flex flex-wrap gap-1 md:flex-col">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getSession } from "@/lib/auth/dal";
 import { wayBack } from "@/lib/auth/way-back";
 import { env } from "@/lib/env";

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useServerTranslations } from "@/lib/i18n/server";
 import type { UserAccess } from "@/lib/users/queries";
 import { SignOutButton } from "./sign-out-button";
 
 export function SiteHeader({ user }: { user: UserAccess }) {
-  const t = useTranslations("nav");
+  const t = useServerTranslations("nav");
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="site-header">

@@ -5,59 +5,13 @@ import { createTranslator } from "next-intl";
 import { LOCALES } from "../lib/i18n/locales";
 import { messagesFor } from "../lib/i18n/messages";
 import type { Messages } from "../lib/i18n/pseudo";
+import { catalogue, flatten, icuArguments } from "./support/messages";
 
 /**
  * Every locale of lib/i18n/locales.ts has a catalogue in messages/<code>/ with exactly
  * the keys of every other, and each message asks for the same ICU arguments
  * (names, and their kinds: plural, select, number…) as English, and formats.
  */
-
-/** A locale's namespace files, messages/<code>/<namespace>.json, as one catalogue. */
-const catalogue = (code: string): Messages =>
-  Object.fromEntries(
-    fs
-      .readdirSync(`messages/${code}`)
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => [f.slice(0, -".json".length), JSON.parse(fs.readFileSync(`messages/${code}/${f}`, "utf8")) as Messages]),
-  );
-
-/** Every message by its dotted key. */
-function flatten(messages: Messages, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    if (typeof value === "string") out.set(prefix + key, value);
-    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
-
-/** The arguments a message asks for: `name` or `name:kind`, plural and select branches included; rich-text tags as `<tag>`. */
-export function icuArguments(message: string): string[] {
-  const found = new Set<string>();
-  const scan = (text: string) => {
-    for (const tag of text.matchAll(/<([A-Za-z][\w-]*)>/g)) found.add(`<${tag[1]}>`);
-    let depth = 0;
-    let start = -1;
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === "'" && /['{}]/.test(text[i + 1] ?? "")) {
-        const close = text.indexOf("'", i + 1);
-        i = close === -1 ? text.length : close;
-        continue;
-      }
-      if (text[i] === "{" && depth++ === 0) start = i;
-      else if (text[i] === "}" && --depth === 0) {
-        const body = text.slice(start + 1, i);
-        const [name = "", kind = "", ...rest] = body.split(",");
-        found.add(kind.trim() ? `${name.trim()}:${kind.trim()}` : name.trim());
-        if (/^(plural|select|selectordinal)$/.test(kind.trim())) {
-          for (const branch of rest.join(",").matchAll(/\{((?:[^{}]|\{[^{}]*\})*)\}/g)) scan(branch[1]!);
-        }
-      }
-    }
-  };
-  scan(message);
-  return [...found].sort();
-}
 
 const english = flatten(catalogue("en"));
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/auth/dal";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getOwnSignInInfo } from "@/lib/account/queries";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { dismissRecoveryCodesAction } from "@/lib/auth/two-factor/account-actions";
 
 /** The recovery codes, shown once right after they are made, with a text file to keep. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { startEnrolmentAction } from "@/lib/auth/two-factor/account-actions";
 import { getOwnTwoFactorStatus } from "@/lib/auth/two-factor/queries";
 import { TWO_FACTOR_SETUP_PATH } from "@/lib/auth/two-factor/required";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requireAdminIndex } from "@/lib/auth/dal";
 import { recentActions } from "@/lib/audit/recent";
 import { inSentence } from "@/lib/audit/words";

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { refuse } from "@/lib/actions/client";
 import { publicAction } from "@/lib/actions/clients";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { hasPendingSignIn } from "@/lib/auth/two-factor/queries";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { CodeStepForm } from "./code-step-form";

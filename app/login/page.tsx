@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/dal";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { landingFor } from "@/lib/auth/landing";
 import { signInMessage } from "@/lib/auth/messages";
 import { ClientMessages } from "@/lib/i18n/client-messages";

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { setLanguageAction } from "@/lib/account/language-actions";
 import { getSession } from "@/lib/auth/dal";
 import { LOCALE_NAMES, supportedLocales, PSEUDO_LOCALE } from "@/lib/i18n/locales";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { listOwnSignIns } from "@/lib/audit/queries";
 import { LocalTime } from "@/components/local-time";
 

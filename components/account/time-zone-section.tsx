@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { setTimeZoneAction } from "@/lib/account/time-zone-actions";
 import { getSession } from "@/lib/auth/dal";
 import { selectableTimeZones } from "@/lib/time-format";

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { DeleteEffect } from "@/lib/resources/engine/delete-effects";
 import { inSentence } from "@/lib/i18n/noun";
 import { labelCaseOf } from "@/lib/resources/catalogue";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { ListQuery } from "@/lib/resources/engine/params";
 import { sentenceCase } from "@/lib/i18n/noun";
 import { pluralInText } from "./in-text";

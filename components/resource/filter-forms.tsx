@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useServerTranslations } from "@/lib/i18n/server";
 import { filterParams, sortToken, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { centsToDecimal } from "@/lib/resources/money";
 import type { FilterDef } from "@/lib/resources/types";
@@ -13,10 +13,10 @@ import { ReferencePicker } from "./reference-picker";
  * the address (clean-get-forms.tsx, and the page redirects if they come).
  */
 
-/** The forms' words (sync server components: useTranslations). */
+/** The forms' words (sync server components: useServerTranslations). */
 function useWords(label: string) {
-  const t = useTranslations("filters");
-  const inText = sentenceCase(useTranslations("values")("labelCase"));
+  const t = useServerTranslations("filters");
+  const inText = sentenceCase(useServerTranslations("values")("labelCase"));
   return { from: t("from", { label }), to: t("to", { label }), min: t("min"), max: t("max"), go: t("go"), filterBy: t("filterBy", { label: inText(label) }) };
 }
 

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { facetCounts, facetKey, type FacetChoice, type FacetCount } from "@/lib/resources/engine/facets";
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import type { Viewer } from "@/lib/resources/scope";

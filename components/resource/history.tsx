@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { listHistory } from "@/lib/audit/queries";
 import { entryLabels, visibleChanges } from "@/lib/audit/labels";
 import { Said } from "@/lib/audit/said";

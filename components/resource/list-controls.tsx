@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { filterParams, listHref, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { labelsFor } from "@/lib/resources/panel";
 import type { Viewer } from "@/lib/resources/scope";

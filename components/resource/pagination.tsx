@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { listHref, PAGE_SIZES, type ListQuery } from "@/lib/resources/engine/params";
 import type { ListResult } from "@/lib/resources/engine/rows";
 

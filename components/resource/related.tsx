@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { RowId } from "@/lib/resources/engine/ids";
 import type { Locale } from "@/lib/i18n/locales";
 import { localize } from "@/lib/resources/localize";

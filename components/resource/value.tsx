@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { RefValue } from "@/lib/resources/engine/rows";
 import type { Locale } from "@/lib/i18n/locales";
 import { optionLabel } from "@/lib/resources/localize";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { adminResetTwoFactorAction } from "@/lib/auth/two-factor/account-actions";
 import { getUserTwoFactorEnabled } from "@/lib/auth/two-factor/queries";
 import { Flash } from "../flash";

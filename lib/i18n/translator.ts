@@ -1,5 +1,5 @@
 import { createTranslator, type Messages, type NamespaceKeys, type NestedKeyOf } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, type ServerTranslator } from "./server";
 import en from "../../messages/en/index";
 
 type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
@@ -7,10 +7,10 @@ type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 /**
  * Words for code that is not a component: the engine's refusals, actions'
  * answers, route handlers. Inside a request it is next-intl's translator in
- * the request's locale (cached per request); outside one (the CLI, the seed,
+ * the request's locale (lib/i18n/server.ts); outside one (the CLI, the seed,
  * unit tests) it is English, the CLI's language.
  */
-export async function translator<NS extends Namespace>(namespace: NS): Promise<Awaited<ReturnType<typeof getTranslations<NS>>>> {
+export async function translator<NS extends Namespace>(namespace: NS): Promise<ServerTranslator<NS>> {
   try {
     return await getTranslations(namespace);
   } catch {

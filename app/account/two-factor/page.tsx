@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requireUserForTwoFactorSetup } from "@/lib/auth/dal";
 import { cancelEnrolmentAction, startEnrolmentAction } from "@/lib/auth/two-factor/account-actions";
 import { getOwnEnrolment, getOwnTwoFactorStatus, mustSetUpOwnTwoFactor } from "@/lib/auth/two-factor/queries";

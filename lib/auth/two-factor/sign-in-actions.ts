@@ -2,7 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { refuse, type Done, type Refused } from "../../actions/client";
 import { publicAction } from "../../actions/clients";
