@@ -7,7 +7,7 @@ import type { BulkConfirmation } from "@/lib/resources/bulk-actions";
 import { BULK_SET, type InlineField } from "@/lib/resources/inline-edit";
 import { FormAlert } from "../form-alert";
 import { BulkConfirm } from "./bulk-confirm";
-import { BulkSetField, NoScriptSetField } from "./bulk-set-field";
+import { BulkSetField } from "./bulk-set-field";
 
 /** The resource's nouns as they read inside a sentence ("item", "items" in English). */
 export interface BulkNouns {
@@ -29,7 +29,7 @@ type Action = (state: ActionState<BulkConfirmation>, form: FormData) => Promise<
  * rows and the chosen action, and its message takes the place of `notice`
  * (the last success).
  */
-export function BulkForm({ action, actions, setFields = [], back, nouns, total, notice, children }: { action: Action; actions: { name: string; label: string }[]; setFields?: InlineField[]; back: string; nouns: BulkNouns; /** Rows of the list's query, "10,000+"-style (in the locale) when capped. */ total: { count: number; text: string }; notice?: ReactNode; children: ReactNode }) {
+export function BulkForm({ action, actions, setFields = [], noScriptSetField, back, nouns, total, notice, children }: { action: Action; actions: { name: string; label: string }[]; setFields?: InlineField[]; /** "Set field…" for a browser without JavaScript (NoScriptSetField, drawn on the server). */ noScriptSetField?: ReactNode; back: string; nouns: BulkNouns; /** Rows of the list's query, "10,000+"-style (in the locale) when capped. */ total: { count: number; text: string }; notice?: ReactNode; children: ReactNode }) {
   const t = useTranslations("bulk");
   const [state, formAction, pending] = useActionState<ActionState<BulkConfirmation>, FormData>(action, { ok: true });
   const [chosen, setChosen] = useState(() => String(state.values?.action ?? ""));
@@ -108,7 +108,7 @@ export function BulkForm({ action, actions, setFields = [], back, nouns, total, 
             <button type="submit" className="btn-secondary" disabled={pending}>
               {t("apply")}
             </button>
-            {setFields.length ? <NoScriptSetField fields={setFields} /> : null}
+            {noScriptSetField}
             <noscript>
               <fieldset className="bulk-scope">
                 <legend>{t("applyTo")}</legend>

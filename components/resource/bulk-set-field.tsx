@@ -1,29 +1,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { InlineField } from "@/lib/resources/inline-edit";
-import { EnumOptions } from "./enum-options";
-import { sentenceCase } from "@/lib/i18n/noun";
-
-/** The control for a value of `field`, as the bulk form posts it. */
-function ValueControl({ field, name, id }: { field: InlineField; name: string; id?: string }) {
-  const t = useTranslations("values");
-  if (field.type === "boolean") {
-    return (
-      <select id={id} name={name} className="input w-auto" defaultValue="true">
-        <option value="true">{t("yes")}</option>
-        <option value="false">{t("no")}</option>
-      </select>
-    );
-  }
-  if (field.type === "enum") {
-    return (
-      <select id={id} name={name} className="input w-auto" defaultValue={field.required ? field.options?.[0] : ""}>
-        <EnumOptions options={field.options} labels={field.optionLabels} required={field.required} />
-      </select>
-    );
-  }
-  return <input id={id} name={name} className="input w-32" inputMode={field.type === "money" ? "decimal" : field.type === "number" ? "numeric" : undefined} />;
-}
+import { ValueControl } from "./bulk-value-control";
 
 /**
  * The bulk "Set field…" action's field and value, shown in the bulk form when
@@ -55,37 +33,5 @@ export function BulkSetField({ fields }: { fields: InlineField[] }) {
         <ValueControl field={field} name="value" id="bulk-value" />
       </span>
     </>
-  );
-}
-
-/**
- * "Set field…" without JavaScript: the field and a value control for each
- * field, all posted with the form; the server reads `value:<field>` for the
- * chosen field and checks it as the edit form would.
- */
-export function NoScriptSetField({ fields }: { fields: InlineField[] }) {
-  const t = useTranslations("bulk.set");
-  const inText = sentenceCase(useTranslations("values")("labelCase"));
-  return (
-    <noscript>
-      <fieldset className="bulk-set">
-        <legend>{t("legend")}</legend>
-        <label>
-          {t("field")}{" "}
-          <select name="field" className="input w-auto">
-            {fields.map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {fields.map((f) => (
-          <label key={f.key}>
-            {t("valueOf", { label: inText(f.label) })} <ValueControl field={f} name={`value:${f.key}`} />
-          </label>
-        ))}
-      </fieldset>
-    </noscript>
   );
 }

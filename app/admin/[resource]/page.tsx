@@ -11,6 +11,7 @@ import { getLocalResource } from "@/lib/resources/localize";
 import { fixedFields } from "@/lib/resources/scope";
 import { mayAct } from "@/lib/permissions";
 import { BulkForm } from "@/components/resource/bulk-form";
+import { NoScriptSetField } from "@/components/resource/bulk-noscript";
 import { FilterSidebar } from "@/components/resource/filter-sidebar";
 import { ListControls } from "@/components/resource/list-controls";
 import { ListTable } from "@/components/resource/list-table";
@@ -44,6 +45,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = await fixedFields(resource, user);
   const settable = allowed.update ? resource.fields.filter((f) => f.inlineEdit && !fixed.has(f.key)) : [];
+  const setFields = settable.map(inlineField);
   const bulk = [
     ...(allowed.delete ? [{ name: "delete", label: tb("delete") }] : []),
     ...(resource.bulkActions ?? []).filter((a) => mayAct(user.access, resource, a.action)).map((a) => ({ name: a.name, label: a.label })),
@@ -80,7 +82,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
             </>
           ) : (
             <ClientMessages namespaces={["bulk", "values.labelCase", "values.yes", "values.no", "values.empty"]}>
-              <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={settable.map(inlineField)} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label: inText(resource.label) }} total={{ count: result.total, text: `${result.total.toLocaleString(locale)}${result.totalCapped ? "+" : ""}` }} notice={notice}>
+              <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={setFields} noScriptSetField={setFields.length ? <NoScriptSetField fields={setFields} /> : null} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label: inText(resource.label) }} total={{ count: result.total, text: `${result.total.toLocaleString(locale)}${result.totalCapped ? "+" : ""}` }} notice={notice}>
                 <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
               </BulkForm>
             </ClientMessages>
