@@ -7,6 +7,7 @@ import type { FilterDef, Resource } from "@/lib/resources/types";
 import { DateForm, PickerForm, RangeForm } from "./filter-forms";
 import { filterGroups, type FilterGroup } from "./filter-groups";
 import { sentenceCase } from "@/lib/i18n/noun";
+import { numberFormat } from "@/lib/i18n/numbers";
 
 /**
  * The list's filters as Django's list_filter sidebar: one-click choices as
@@ -57,7 +58,7 @@ export async function FilterSidebar({ resource, query, viewer }: { resource: Res
   const choices: FacetChoice[] = query.facets ? groups.flatMap((g) => g.choices.map((c) => ({ param: g.def.param, key: c.key, filter: c.filter }))) : [];
   const [counts, t, values, locale] = await Promise.all([choices.length ? facetCounts(resource, query, viewer, choices) : undefined, getTranslations("filters"), getTranslations("values"), getLocale()]);
   const inText = sentenceCase(values("labelCase"));
-  const format = new Intl.NumberFormat(locale);
+  const format = numberFormat(locale);
   return (
     <details className="filter-panel">
       <summary>

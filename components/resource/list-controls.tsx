@@ -10,6 +10,7 @@ import type { Resource } from "@/lib/resources/types";
 import { CleanGetForms } from "./clean-get-forms";
 import { StateFields } from "./filter-forms";
 import { sentenceCase } from "@/lib/i18n/noun";
+import { formatNumber } from "@/lib/i18n/numbers";
 
 type ListWords = Awaited<ReturnType<typeof getTranslations<"list">>>;
 type FilterWords = Awaited<ReturnType<typeof getTranslations<"filters">>>;
@@ -18,7 +19,7 @@ type FilterWords = Awaited<ReturnType<typeof getTranslations<"filters">>>;
 function chipValue(resource: Resource, f: ActiveFilter, t: ListWords, filters: FilterWords, locale: string, refLabel?: string): { text: string; shown: ReactNode } {
   const field = resource.fieldMap.get(f.def.field)!;
   const money = field.type === "money";
-  const num = (n: number) => (money ? formatMoney(n, locale, field.currency) : n.toLocaleString(locale));
+  const num = (n: number) => (money ? formatMoney(n, locale, field.currency) : formatNumber(n, locale));
   const words = (text: string) => ({ text, shown: text });
   switch (f.kind) {
     case "enum":

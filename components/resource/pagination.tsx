@@ -2,6 +2,7 @@ import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { listHref, PAGE_SIZES, type ListQuery } from "@/lib/resources/engine/params";
 import type { ListResult } from "@/lib/resources/engine/rows";
+import { numberFormat } from "@/lib/i18n/numbers";
 
 /** Beyond this many rows, "Next" continues by cursor (keyset) instead of a page number (OFFSET). */
 const KEYSET_FROM_ROW = 5_000;
@@ -14,7 +15,7 @@ export async function Pagination({ base, query, result }: { base: string; query:
   // An empty result has nothing to page through; the list's empty state says why.
   if (total === 0 && rows.length === 0 && !totalCapped && !result.byCursor) return null;
   const [t, locale] = await Promise.all([getTranslations("list.pager"), getLocale()]);
-  const format = new Intl.NumberFormat(locale);
+  const format = numberFormat(locale);
   const count = (n: number) => format.format(n);
   const totalText = totalCapped ? `${count(total)}+` : count(total);
   if (result.byCursor) return <KeysetPager base={base} query={query} result={result} totalText={totalText} t={t} count={count} />;

@@ -5,11 +5,10 @@ import type { RefValue } from "@/lib/resources/engine/rows";
 import type { Locale } from "@/lib/i18n/locales";
 import { optionLabel } from "@/lib/resources/localize";
 import { formatMoney } from "@/lib/resources/money";
+import { formatNumber } from "@/lib/i18n/numbers";
 import { permissionLabelIn } from "@/lib/resources/permission-catalog";
 import { formatInstant, loadedTimeZone, loadTimeZone } from "@/lib/time-zone";
 import type { FieldDef } from "@/lib/resources/types";
-
-const numbers = new Map<string, Intl.NumberFormat>();
 
 /** The words a cell may show that are not its value, and the locale its numbers are written in. */
 export interface ValueWords {
@@ -23,12 +22,6 @@ export interface ValueWords {
 export async function valueWords(): Promise<ValueWords> {
   const [t, locale] = await Promise.all([getTranslations("values"), getLocale()]);
   return { yes: t("yes"), no: t("no"), empty: t("empty"), locale };
-}
-
-function formatNumber(n: number, locale: string): string {
-  let format = numbers.get(locale);
-  if (!format) numbers.set(locale, (format = new Intl.NumberFormat(locale)));
-  return format.format(n);
 }
 
 /** Field types whose shown value is the stored data itself (not a word of the panel): such cells are marked translate="no". */

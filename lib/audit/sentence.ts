@@ -4,6 +4,7 @@ import { formatMoney } from "../resources/money";
 import type { FieldDef, Resource } from "../resources/types";
 import { actionKey as keyOf, AUDIT_ACTIONS } from "./actions";
 import { englishAuditWords, inSentence, joinAnd, lowerFirst, plain, say, type AuditWords, type Part } from "./words";
+import { formatNumber } from "../i18n/numbers";
 
 /**
  * Audit entries as sentences a person reads ("Changed price from $19.99 to
@@ -78,7 +79,7 @@ export function formatPart(field: FieldDef, value: unknown, lookup: LabelLookup,
     case "money":
       return { data: formatMoney(Number(value), words.locale) };
     case "number":
-      return { data: new Intl.NumberFormat(words.locale).format(Number(value)) };
+      return { data: formatNumber(Number(value), words.locale) };
     case "datetime": {
       const d = new Date(value as string);
       return { data: Number.isNaN(d.getTime()) ? String(value) : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC` };

@@ -4,6 +4,7 @@ import { labelCaseOf, wordAt } from "./catalogue";
 import { getResource, RESOURCES } from "./registry";
 import type { FieldDef, Resource } from "./types";
 import { countOf as englishCount } from "./words";
+import { formatNumber } from "../i18n/numbers";
 
 /**
  * A resource's words in the user's language. The catalogue's
@@ -84,5 +85,5 @@ export function countOf(resource: Pick<Resource, "name" | "singular">, n: number
   if (said !== undefined) return said;
   const english = englishCount(n, resource.singular, capped);
   // A resource without catalogue entries: its English noun, with the locale's digits.
-  return english.replace(/^[\d,]+/, new Intl.NumberFormat(locale).format(n));
+  return english.replace(/^[\d,]+/, formatNumber(n, locale));
 }

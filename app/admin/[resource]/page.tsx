@@ -21,6 +21,7 @@ import { EmptyList } from "@/components/resource/empty-list";
 import { sentenceCase } from "@/lib/i18n/noun";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { loadTimeZone } from "@/lib/time-zone";
+import { formatNumber } from "@/lib/i18n/numbers";
 
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
 
@@ -82,7 +83,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
             </>
           ) : (
             <ClientMessages namespaces={["bulk", "values.labelCase", "values.yes", "values.no", "values.empty"]}>
-              <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={setFields} noScriptSetField={setFields.length ? <NoScriptSetField fields={setFields} /> : null} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label: inText(resource.label) }} total={{ count: result.total, text: `${result.total.toLocaleString(locale)}${result.totalCapped ? "+" : ""}` }} notice={notice}>
+              <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={setFields} noScriptSetField={setFields.length ? <NoScriptSetField fields={setFields} /> : null} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label: inText(resource.label) }} total={{ count: result.total, text: `${formatNumber(result.total, locale)}${result.totalCapped ? "+" : ""}` }} notice={notice}>
                 <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
               </BulkForm>
             </ClientMessages>
