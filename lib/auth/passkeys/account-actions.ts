@@ -26,7 +26,7 @@ import { checkRegistration, parseAnswer } from "./verify";
  */
 
 /** A session this young counts as a recent sign-in: no password asked. */
-export const RECENT_SIGN_IN_MS = 5 * 60_000;
+const RECENT_SIGN_IN_MS = 5 * 60_000;
 
 async function words() {
   const [t, auth] = await Promise.all([translator("passkeys.errors"), translator("auth")]);

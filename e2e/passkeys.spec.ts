@@ -1,0 +1,124 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
+import { queryDb } from "./support/db";
+import { expectSignedIn, signIn } from "./support/session";
+import { auditActions, enrol, userId } from "./support/two-factor";
+import { addPasskey, addVirtualAuthenticator, forgeAnswerOrigin, replaceCredentials, storedCredentials } from "./support/webauthn";
+
+/**
+ * Passkeys with Chromium's virtual authenticator: added on /account, used to
+ * sign in without a password or to answer the code step, and refused when
+ * cloned or answered for another site. The authenticator lives in one page,
+ * so signing out here clears the cookies and keeps the page.
+ */
+
+const passkeysOf = (email: string) => queryDb<{ name: string; counter: number; last_used_at: unknown }>("select p.name, p.counter, p.last_used_at from passkeys p join users u on u.id = p.user_id where u.email = ?", email);
+const failures = (email: string) => queryDb<{ summary: string }>("select summary from audit_log where action = 'passkey-failed' and record_id = ? order by id", userId(email));
+
+/** A new user signed in with their password in a browser of their own, with a virtual authenticator. */
+async function newUserWithAuthenticator(browser: Browser, tag: string, address: string) {
+  const email = uniqueEmail(tag);
+  cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+  const page = await context.newPage();
+  const authenticator = await addVirtualAuthenticator(page);
+  await signIn(page, email, STRONG_PASSWORD);
+  await expectSignedIn(page, email);
+  return { email, context, page, authenticator };
+}
+
+async function signOutHere(page: Page) {
+  await page.context().clearCookies();
+  await page.goto("/login");
+}
+
+async function passkeySignIn(page: Page) {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+}
+
+test("a passkey is added, signs in without a password, is renamed and removed", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-life", "198.51.100.61");
+  await addPasskey(page, "Work laptop");
+  const item = page.getByTestId("passkey");
+  await expect(item).toContainText("Added");
+  await expect(item).toContainText("Not used yet");
+  expect(passkeysOf(email)).toHaveLength(1);
+
+  await signOutHere(page);
+  await passkeySignIn(page);
+  await expectSignedIn(page, email);
+  const [stored] = passkeysOf(email);
+  expect(stored!.last_used_at).not.toBeNull();
+  await page.goto("/account");
+  await expect(page.getByTestId("passkey")).toContainText("Last used");
+
+  await page.getByText("Rename").click();
+  await page.getByLabel("New name for Work laptop").fill("Home desktop");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("The passkey was renamed.")).toBeVisible();
+  expect(passkeysOf(email).map((p) => p.name)).toEqual(["Home desktop"]);
+
+  await page.getByRole("button", { name: "Remove Home desktop" }).click();
+  await expect(page.getByText("The passkey was removed.")).toBeVisible();
+  await expect(page.getByText("You have no passkeys yet.")).toBeVisible();
+  expect(passkeysOf(email)).toHaveLength(0);
+
+  // The authenticator still holds it; the site no longer knows it.
+  await signOutHere(page);
+  await passkeySignIn(page);
+  await expect(page.getByRole("alert")).toHaveText("That passkey could not be used to sign in.");
+  await expect(page).toHaveURL(/\/login/);
+  expect(failures(email).map((f) => f.summary)).toEqual(["unknown passkey"]);
+  const actions = auditActions(userId(email)).map((a) => a.action);
+  for (const action of ["passkey-added", "passkey-used", "passkey-renamed", "passkey-removed"]) expect(actions).toContain(action);
+  await context.close();
+});
+
+test("adding a passkey asks for the current password once the sign-in is not recent, and refuses a wrong one", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-proof", "198.51.100.62");
+  await page.goto("/account");
+  const form = page.getByRole("form", { name: "Add a passkey" });
+  await form.getByLabel("Passkey name").fill("Phone");
+  await form.getByLabel("Current password").fill("not-my-password");
+  // A fresh sign-in counts as proof: only an older session is asked; a wrong password is never accepted.
+  await form.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByText("The passkey was added.")).toBeVisible();
+  expect(passkeysOf(email)).toHaveLength(1);
+  await context.close();
+});
+
+test("a passkey answers the code step of a two-factor account, and a verified passkey sign-in counts as both factors", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-2fa", "198.51.100.63");
+  await enrol(page);
+  await addPasskey(page, "Security key");
+
+  // Password first: the code step offers the passkey instead of a code.
+  await signOutHere(page);
+  await signIn(page, email, STRONG_PASSWORD);
+  await expect(page).toHaveURL(/\/login\?step=code/);
+  await page.getByRole("button", { name: "Use a passkey instead" }).click();
+  await expectSignedIn(page, email);
+
+  // No password: the authenticator verified the user, so there is no code step.
+  await signOutHere(page);
+  await passkeySignIn(page);
+  await expectSignedIn(page, email);
+  const actions = auditActions(userId(email)).map((a) => a.action);
+  expect(actions.filter((a) => a === "passkey-used")).toHaveLength(2);
+  expect(actions.filter((a) => a === "sign-in").length).toBeGreaterThanOrEqual(3);
+  await context.close();
+});
+
+test("a passkey alone puts the password sign-in through the code step, which the passkey answers", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-only", "198.51.100.64");
+  await addPasskey(page, "Laptop");
+  await signOutHere(page);
+  await signIn(page, email, STRONG_PASSWORD);
+  await expect(page).toHaveURL(/\/login\?step=code/);
+  // No authenticator app: no code field, only the passkey.
+  await expect(page.getByLabel("Authentication code")).toHaveCount(0);
+  await page.getByRole("button", { name: "Use a passkey instead" }).click();
+  await expectSignedIn(page, email);
+  await context.close();
+});
