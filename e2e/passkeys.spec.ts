@@ -3,7 +3,7 @@ import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { expectSignedIn, signIn } from "./support/session";
 import { auditActions, enrol, userId } from "./support/two-factor";
-import { addPasskey, addVirtualAuthenticator, forgeAnswerOrigin, replaceCredentials, storedCredentials } from "./support/webauthn";
+import { addPasskey, addVirtualAuthenticator, forgeAnswerOrigin, replaceCredentials, storedCredentials, withoutPasskeyAutofill } from "./support/webauthn";
 
 /**
  * Passkeys with Chromium's virtual authenticator: added on /account, used to
@@ -16,12 +16,13 @@ const passkeysOf = (email: string) => queryDb<{ name: string; counter: number; l
 const failures = (email: string) => queryDb<{ summary: string }>("select summary from audit_log where action = 'passkey-failed' and record_id = ? order by id", userId(email));
 
 /** A new user signed in with their password in a browser of their own, with a virtual authenticator. */
-async function newUserWithAuthenticator(browser: Browser, tag: string, address: string) {
+async function newUserWithAuthenticator(browser: Browser, tag: string, address: string, autofill = false) {
   const email = uniqueEmail(tag);
   cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
   const page = await context.newPage();
   const authenticator = await addVirtualAuthenticator(page);
+  if (!autofill) await withoutPasskeyAutofill(page);
   await signIn(page, email, STRONG_PASSWORD);
   await expectSignedIn(page, email);
   return { email, context, page, authenticator };
@@ -67,21 +68,22 @@ test("a passkey is added, signs in without a password, is renamed and removed", 
   // The authenticator still holds it; the site no longer knows it.
   await signOutHere(page);
   await passkeySignIn(page);
-  await expect(page.getByRole("alert")).toHaveText("That passkey could not be used to sign in.");
+  await expect(page.getByRole("alert").getByText("That passkey could not be used to sign in.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
-  expect(failures(email).map((f) => f.summary)).toEqual(["unknown passkey"]);
+  // Whose it was is not known any more: the refusal is filed under the address it came from.
+  const unknown = queryDb<{ record_id: string | null }>("select record_id from audit_log where action = 'passkey-failed' and summary = 'unknown passkey' and address = ?", "198.51.100.61");
+  expect(unknown).toEqual([{ record_id: null }]);
   const actions = auditActions(userId(email)).map((a) => a.action);
   for (const action of ["passkey-added", "passkey-used", "passkey-renamed", "passkey-removed"]) expect(actions).toContain(action);
   await context.close();
 });
 
-test("adding a passkey asks for the current password once the sign-in is not recent, and refuses a wrong one", async ({ browser }) => {
+test("right after signing in, adding a passkey needs no password (the sign-in is the proof)", async ({ browser }) => {
   const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-proof", "198.51.100.62");
   await page.goto("/account");
   const form = page.getByRole("form", { name: "Add a passkey" });
   await form.getByLabel("Passkey name").fill("Phone");
-  await form.getByLabel("Current password").fill("not-my-password");
-  // A fresh sign-in counts as proof: only an older session is asked; a wrong password is never accepted.
+  // A fresh sign-in (under five minutes) counts as the proof: the field may stay empty.
   await form.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByText("The passkey was added.")).toBeVisible();
   expect(passkeysOf(email)).toHaveLength(1);
@@ -120,5 +122,61 @@ test("a passkey alone puts the password sign-in through the code step, which the
   await expect(page.getByLabel("Authentication code")).toHaveCount(0);
   await page.getByRole("button", { name: "Use a passkey instead" }).click();
   await expectSignedIn(page, email);
+  await context.close();
+});
+
+test("the e-mail field's autofill offers the passkey and signs in with it", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-autofill", "198.51.100.66", true);
+  await addPasskey(page, "Laptop");
+  await signOutHere(page);
+  // The virtual authenticator picks the offered passkey as soon as the page asks.
+  await expectSignedIn(page, email);
+  expect(auditActions(userId(email)).map((a) => a.action)).toContain("passkey-used");
+  await context.close();
+});
+
+test("a cloned passkey whose counter went backwards is refused and audited", async ({ browser }) => {
+  const { email, context, page, authenticator } = await newUserWithAuthenticator(browser, "passkey-clone", "198.51.100.67");
+  await addPasskey(page, "Laptop");
+  const [original] = await storedCredentials(authenticator);
+  await signOutHere(page);
+  await passkeySignIn(page);
+  await expectSignedIn(page, email);
+  const [used] = passkeysOf(email);
+  expect(Number(used!.counter)).toBeGreaterThan(original!.signCount);
+
+  // A copy of the key as it was before that sign-in: its next count is one the site has already seen.
+  await replaceCredentials(authenticator, [original!]);
+  await signOutHere(page);
+  await passkeySignIn(page);
+  await expect(page.getByRole("alert").getByText("That passkey could not be used to sign in.")).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
+  expect(failures(email).map((f) => f.summary)).toEqual(["signature counter went backwards"]);
+  expect(Number(passkeysOf(email)[0]!.counter)).toBe(Number(used!.counter));
+  await context.close();
+});
+
+test("an answer made for another site is refused, when adding a passkey and when signing in", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-origin", "198.51.100.68");
+  const evil = "http://evil.localhost:3999";
+  await page.goto("/account");
+  await forgeAnswerOrigin(page, evil);
+  const form = page.getByRole("form", { name: "Add a passkey" });
+  await form.getByLabel("Passkey name").fill("Phished");
+  await form.getByLabel("Current password").fill(STRONG_PASSWORD);
+  await form.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByRole("alert").getByText("The passkey could not be added: its answer is not valid for this site.")).toBeVisible();
+  expect(passkeysOf(email)).toHaveLength(0);
+  await page.unrouteAll();
+
+  await addPasskey(page, "Laptop");
+  await signOutHere(page);
+  await forgeAnswerOrigin(page, evil);
+  await passkeySignIn(page);
+  await expect(page.getByRole("alert").getByText("That passkey could not be used to sign in.")).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
+  expect(failures(email).map((f) => f.summary)).toEqual(["registration not valid for this site and challenge", "answer not valid for this site and challenge"]);
   await context.close();
 });

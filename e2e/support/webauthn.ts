@@ -31,6 +31,18 @@ export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthen
   return { cdp, authenticatorId };
 }
 
+/**
+ * The virtual authenticator answers the e-mail field's autofill request
+ * (conditional mediation) at once, as if the user had picked the passkey: a
+ * page that is to use the button or a password first gets a browser without
+ * that autofill.
+ */
+export async function withoutPasskeyAutofill(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    PublicKeyCredential.isConditionalMediationAvailable = async () => false;
+  });
+}
+
 export async function storedCredentials(a: VirtualAuthenticator): Promise<VirtualCredential[]> {
   return (await a.cdp.send("WebAuthn.getCredentials", { authenticatorId: a.authenticatorId })).credentials as VirtualCredential[];
 }
