@@ -1,9 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
+import { expect, test } from "@playwright/test";
+import { STRONG_PASSWORD } from "./support/cli";
 import { queryDb } from "./support/db";
+import { failures, newUserWithAuthenticator, passkeySignIn, passkeysOf, signOutHere } from "./support/passkeys";
 import { expectSignedIn, signIn } from "./support/session";
 import { auditActions, enrol, userId } from "./support/two-factor";
-import { addPasskey, addVirtualAuthenticator, forgeAnswerOrigin, replaceCredentials, storedCredentials, withoutPasskeyAutofill } from "./support/webauthn";
+import { addPasskey, forgeAnswerOrigin, replaceCredentials, storedCredentials } from "./support/webauthn";
 
 /**
  * Passkeys with Chromium's virtual authenticator: added on /account, used to
@@ -11,32 +12,6 @@ import { addPasskey, addVirtualAuthenticator, forgeAnswerOrigin, replaceCredenti
  * cloned or answered for another site. The authenticator lives in one page,
  * so signing out here clears the cookies and keeps the page.
  */
-
-const passkeysOf = (email: string) => queryDb<{ name: string; counter: number; last_used_at: unknown }>("select p.name, p.counter, p.last_used_at from passkeys p join users u on u.id = p.user_id where u.email = ?", email);
-const failures = (email: string) => queryDb<{ summary: string }>("select summary from audit_log where action = 'passkey-failed' and record_id = ? order by id", userId(email));
-
-/** A new user signed in with their password in a browser of their own, with a virtual authenticator. */
-async function newUserWithAuthenticator(browser: Browser, tag: string, address: string, autofill = false) {
-  const email = uniqueEmail(tag);
-  cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
-  const page = await context.newPage();
-  const authenticator = await addVirtualAuthenticator(page);
-  if (!autofill) await withoutPasskeyAutofill(page);
-  await signIn(page, email, STRONG_PASSWORD);
-  await expectSignedIn(page, email);
-  return { email, context, page, authenticator };
-}
-
-async function signOutHere(page: Page) {
-  await page.context().clearCookies();
-  await page.goto("/login");
-}
-
-async function passkeySignIn(page: Page) {
-  await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
-}
 
 test("a passkey is added, signs in without a password, is renamed and removed", async ({ browser }) => {
   const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-life", "198.51.100.61");
@@ -126,7 +101,7 @@ test("a passkey alone puts the password sign-in through the code step, which the
 });
 
 test("the e-mail field's autofill offers the passkey and signs in with it", async ({ browser }) => {
-  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-autofill", "198.51.100.66", true);
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-autofill", "198.51.100.66", { autofill: true });
   await addPasskey(page, "Laptop");
   await signOutHere(page);
   // The virtual authenticator picks the offered passkey as soon as the page asks.
