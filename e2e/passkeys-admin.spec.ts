@@ -1,8 +1,8 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
-import { cli, STRONG_PASSWORD } from "./support/cli";
+import { cli } from "./support/cli";
 import { newUserWithAuthenticator, passkeySignIn, passkeysOf, signOutHere } from "./support/passkeys";
-import { expectSignedIn, signIn } from "./support/session";
+import { expectSignedIn } from "./support/session";
 import { auditActions, ensureRole, REQUIRED_ROLE, userId } from "./support/two-factor";
 import { addPasskey, addVirtualAuthenticator, replaceCredentials, storedCredentials, withoutPasskeyAutofill, type VirtualAuthenticator } from "./support/webauthn";
 
