@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
+import { captureAction, replayAction } from "./support/actions";
 import { cli } from "./support/cli";
 import { newUserWithAuthenticator, passkeySignIn, passkeysOf, signOutHere } from "./support/passkeys";
 import { expectSignedIn } from "./support/session";
@@ -97,5 +98,29 @@ test("a passkey sign-in answer replayed with the same cookies opens no second se
   await expect(look).toHaveURL(/\/login/);
   expect(auditActions(userId(email)).filter((a) => a.action === "passkey-used")).toHaveLength(1);
   await attacker.close();
+  await context.close();
+});
+
+test("another user's passkey cannot be removed or renamed by replaying the form, nor all of them by someone not an admin", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-victim", "198.51.100.76");
+  await addPasskey(page, "Laptop");
+  const remove = await captureAction(page, () => page.getByRole("button", { name: "Remove Laptop" }).click());
+  await page.goto("/account");
+  await page.getByText("Rename").click();
+  await page.getByLabel("New name for Laptop").fill("Mine");
+  const rename = await captureAction(page, () => page.getByRole("button", { name: "Save name" }).click());
+  const admin = await (await browser.newContext({ storageState: ACCOUNTS.admin.state })).newPage();
+  await admin.goto(`/admin/users/${userId(email)}`);
+  const removeAll = await captureAction(admin, () => admin.getByRole("button", { name: "Remove passkeys" }).click());
+
+  const someone = await browser.newContext({ storageState: ACCOUNTS.endUser.state });
+  await replayAction(someone.request, remove);
+  await replayAction(someone.request, rename, { form: { name: "Stolen" } });
+  const refused = await replayAction(someone.request, removeAll);
+  expect(refused.status()).toBe(403);
+  expect(passkeysOf(email).map((p) => p.name)).toEqual(["Laptop"]);
+  expect(auditActions(userId(email)).map((a) => a.action)).not.toContain("passkey-removed");
+  await someone.close();
+  await admin.context().close();
   await context.close();
 });
