@@ -139,7 +139,7 @@ test("an answer made for another site is refused, when adding a passkey and when
   await forgeAnswerOrigin(page, evil);
   const form = page.getByRole("form", { name: "Add a passkey" });
   await form.getByLabel("Passkey name").fill("Phished");
-  await form.getByLabel("Current password").fill(STRONG_PASSWORD);
+  await form.getByLabel("Confirm with your password").fill(STRONG_PASSWORD);
   await form.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByRole("alert").getByText("The passkey could not be added: its answer is not valid for this site.")).toBeVisible();
   expect(passkeysOf(email)).toHaveLength(0);

@@ -58,7 +58,7 @@ export async function addPasskey(page: Page, name: string, password = STRONG_PAS
   await page.goto("/account");
   const form = page.getByRole("form", { name: "Add a passkey" });
   await form.getByLabel("Passkey name").fill(name);
-  await form.getByLabel("Current password").fill(password);
+  await form.getByLabel("Confirm with your password").fill(password);
   await form.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByText("The passkey was added.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Your passkeys" }).getByText(name, { exact: true })).toBeVisible();
