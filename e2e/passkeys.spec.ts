@@ -95,6 +95,7 @@ test("a passkey alone puts the password sign-in through the code step, which the
   await expect(page).toHaveURL(/\/login\?step=code/);
   // No authenticator app: no code field, only the passkey.
   await expect(page.getByLabel("Authentication code")).toHaveCount(0);
+  await expect(page.getByText("Confirm this sign-in with one of your passkeys")).toBeVisible();
   await page.getByRole("button", { name: "Use a passkey instead" }).click();
   await expectSignedIn(page, email);
   await context.close();

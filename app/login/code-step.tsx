@@ -14,7 +14,7 @@ export async function CodeStep({ callbackUrl }: { callbackUrl: string }) {
     <main id="content" tabIndex={-1} className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">{t("heading")}</h1>
-        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("intro")}</p>
+        <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{pending && !pending.code ? p("secondFactorIntro") : t("intro")}</p>
         <div className="card p-6">
           {pending ? (
             <ClientMessages namespaces={["login.codeStep", "passkeys.signIn"]}>
