@@ -19,7 +19,7 @@ test.describe("anonymous", () => {
     await page.goto("/login");
     await expect(page.getByLabel("Email")).toBeVisible();
     await expect(page.getByLabel("Password")).toHaveAttribute("type", "password");
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   });
 
   test("gets no data from admin pages, with or without a subrequest header", async ({ request }) => {

@@ -277,7 +277,7 @@ test("an oversized sign-in form gets a 4xx page that says so, never a 500", asyn
   await expect(page.getByLabel("Password")).toHaveAttribute("maxlength", "1024");
   await page.getByLabel("Email").fill("someone@example.com");
   await page.getByLabel("Password").fill("x");
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Sign in" }).click());
+  const action = await captureAction(page, () => page.getByRole("button", { name: "Sign in", exact: true }).click());
   const res = await replayAction(context.request, action, { form: { email: "someone@example.com", password: "p".repeat(1_100_000) } });
   expect(res.status()).toBe(413);
   // ...and a forged request gets a page that says what is wrong.

@@ -22,7 +22,7 @@ async function signInAs(page: Page, email: string, labels = { email: "Email", pa
   await page.goto("/login");
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(STRONG_PASSWORD);
-  await page.getByRole("button", { name: labels.submit }).click();
+  await page.getByRole("button", { name: labels.submit, exact: true }).click();
   await page.waitForURL("/admin");
 }
 
@@ -47,7 +47,7 @@ test.describe("a browser asking for German", () => {
     await expect(page.getByRole("main")).toContainText("Melden Sie sich an, um fortzufahren");
     await page.getByLabel(GERMAN.email).fill(ACCOUNTS.admin.email);
     await page.getByLabel(GERMAN.password).fill("wrong-password");
-    await page.getByRole("button", { name: GERMAN.submit }).click();
+    await page.getByRole("button", { name: GERMAN.submit, exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("E-Mail-Adresse oder Passwort ist falsch.");
     await expect(page.getByLabel(GERMAN.email)).toHaveValue(ACCOUNTS.admin.email);
     await expectAccessibleInBothSchemes(page);
@@ -89,7 +89,7 @@ test("a browser asking for nothing we serve gets English, exactly as before", as
   await expect(page.getByLabel("Password")).toBeVisible();
   await page.getByLabel("Email").fill("nobody@example.com");
   await page.getByLabel("Password").fill("wrong-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Invalid email or password.");
   await context.close();
 });

@@ -19,7 +19,7 @@ async function visitorBehind(browser: Browser, proxy: SiteProxy, javaScriptEnabl
 async function signInAsAdmin(page: Page) {
   await page.getByLabel("Email").fill(ACCOUNTS.admin.email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test("signing in, saving forms and signing out stay on the proxy's host", async ({ browser }) => {

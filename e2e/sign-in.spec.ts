@@ -8,7 +8,7 @@ test("admin signs in and lands on the page it asked for", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel("Email").fill("  Admin@Example.com ");
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL("/admin/items");
   await expectSignedIn(page, "admin@example.com");
 });

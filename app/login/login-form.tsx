@@ -19,7 +19,7 @@ export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string
         <label htmlFor="email" className="label">
           {t("email")}
         </label>
-        <input ref={emailRef} id="email" name="email" type="email" autoComplete="username" required autoFocus maxLength={254} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
+        <input ref={emailRef} id="email" name="email" type="email" autoComplete="username webauthn" required autoFocus maxLength={254} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} className="input mt-1" aria-describedby={state.message ? "login-error" : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="label">

@@ -9,6 +9,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
 import { LoginForm } from "./login-form";
 import { CodeStep } from "./code-step";
+import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { callbackUrl, error, code, notice, step } = await searchParams;
   // Set by Auth.js when a sign-in was posted to its endpoint directly.
-  const t = await getTranslations("login");
+  const [t, p] = await Promise.all([getTranslations("login"), getTranslations("passkeys.signIn")]);
   const initialMessage = notice === "password-changed" ? t("errors.passwordChanged") : error ? t(`errors.${signInMessage(typeof code === "string" ? code : undefined)}`) : undefined;
   // Empty when nothing asked for a page: the sign-in then lands on the admin index (lib/auth/landing).
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "");
@@ -32,8 +33,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="mb-1 text-center text-2xl font-semibold tracking-tight">{t("heading")}</h1>
         <p className="mb-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("intro")}</p>
         <div className="card p-6">
-          <ClientMessages namespaces={["login.form"]}>
+          <ClientMessages namespaces={["login.form", "passkeys.signIn"]}>
             <LoginForm callbackUrl={target} initialMessage={initialMessage} />
+            <p className="my-4 text-center text-xs text-zinc-500 dark:text-zinc-400">{p("or")}</p>
+            <PasskeySignIn step="sign-in" callbackUrl={target} autofill label={p("button")} />
           </ClientMessages>
         </div>
       </div>

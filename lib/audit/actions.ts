@@ -30,6 +30,12 @@ export const AUDIT_ACTIONS = [
   "two-factor-throttled",
   "throttled",
   "recovery",
+  "passkey-added",
+  "passkey-renamed",
+  "passkey-removed",
+  "passkey-used",
+  "passkey-failed",
+  "passkeys-reset",
 ] as const;
 
 /** `bulk:set` → `bulkSet`, `sign-in` → `signIn`: the action's catalogue key. */

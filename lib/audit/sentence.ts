@@ -31,7 +31,7 @@ export interface SentenceEntry {
 export type LabelLookup = (resource: string, id: string) => string | undefined;
 
 /** Account events: said without the record (the user) they are filed under. */
-const ACCOUNT = new Set(["sign-in", "sign-in-failed", "password-change", "sign-out-everywhere", "denied", "two-factor-enable", "two-factor-disable", "two-factor-reset", "recovery-codes-regenerate"]);
+const ACCOUNT = new Set(["sign-in", "sign-in-failed", "password-change", "sign-out-everywhere", "denied", "two-factor-enable", "two-factor-disable", "two-factor-reset", "recovery-codes-regenerate", "passkey-added", "passkey-renamed", "passkey-removed", "passkey-used", "passkey-failed"]);
 /** Record actions with their own sentence in the catalogue (`did.*`, `by.*`). */
 const RECORD = new Set(["create", "update", "delete", "bulk:set", "role-change", "bulk:activate", "bulk:deactivate"]);
 /** Actions with a label in the catalogue (`action.*`). */

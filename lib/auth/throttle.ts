@@ -39,8 +39,8 @@ export class SignInBusy extends Error {
 
 export type ThrottleStore = (options: IRateLimiterOptions & { keyPrefix: string }) => RateLimiterAbstract;
 
-/** Which step is throttled: the password, or the code of two-factor sign-in. */
-export type ThrottledStep = "signin" | "code";
+/** Which step is throttled: the password, the code of two-factor sign-in, or a passkey sign-in (counted per passkey). */
+export type ThrottledStep = "signin" | "code" | "passkey";
 
 interface Limiters {
   pair: RateLimiterAbstract;

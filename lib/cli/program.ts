@@ -7,6 +7,7 @@ import { createRole, grantPermissions, listRoles, revokePermissions } from "../r
 import { addUserRole, createUser, removeUserRole, setUserActive, setUserPassword } from "../users/service";
 import { listUsersSummary } from "../users/summary";
 import { resetTwoFactorByEmail } from "../auth/two-factor/store";
+import { removeAllPasskeysByEmail } from "../auth/passkeys/store";
 import { registerResourceCommands } from "./resource-command";
 
 export interface CliIO {
@@ -82,6 +83,13 @@ export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
     .action(async (email: string) => {
       await resetTwoFactorByEmail(await getDb(), email, cliActor());
       io.out(`Two-factor authentication reset for ${email.trim().toLowerCase()}.`);
+    });
+  users
+    .command("reset-passkeys <email>")
+    .description("Remove all of a user's passkeys (a lost or stolen device); their sessions are not ended.")
+    .action(async (email: string) => {
+      const removed = await removeAllPasskeysByEmail(await getDb(), email, cliActor());
+      io.out(`Removed ${removed} passkey${removed === 1 ? "" : "s"} of ${email.trim().toLowerCase()}.`);
     });
 
   const roles = program.command("roles").description(`Create roles and manage their permissions (<resource>:<${ACTIONS.join("|")}>, <resource>:<action>:own for own records, or a declared field permission such as items:price).`);

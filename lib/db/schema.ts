@@ -11,7 +11,7 @@ import * as sqlite from "./schema/sqlite";
  */
 const active = databaseDialect() === "postgres" ? pg : sqlite;
 
-export const { users, roles, userRoles, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits } = active;
+export const { users, roles, userRoles, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits, passkeys, passkeyChallenges } = active;
 export type { AuditEntry, NewRole, NewUser, Role, User } from "./schema/sqlite";
 // The sample application table, described in its own file as an application's tables are.
 export { ITEM_CATEGORIES, items, type Item, type ItemCategory, type NewItem } from "./schema/items";

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db";
-import { revokedSessions, roles, userRoles, users } from "../db/schema";
+import { passkeys, revokedSessions, roles, userRoles, users } from "../db/schema";
 import { accessFromRoles, type Access } from "../permissions";
 
 /** What the server knows about the signed-in user on each request. Never sent whole to the browser. */
@@ -12,7 +12,7 @@ export interface UserAccess {
   securityStamp: string;
   roleNames: string[];
   access: Access;
-  /** Two-factor sign-in is set up (REQUIRE_2FA_ROLES checks it on every request). */
+  /** Two-factor sign-in is set up, an authenticator app or a passkey (REQUIRE_2FA_ROLES checks it on every request). */
   twoFactorEnabled: boolean;
   /** The language chosen on /account (null: the browser's); read with the rest, so it costs no query. */
   locale: string | null;
@@ -21,7 +21,7 @@ export interface UserAccess {
 }
 
 // `revoked` is 1/0 on SQLite and a boolean on PostgreSQL.
-type AccessRow = Omit<UserAccess, "roleNames" | "access" | "twoFactorEnabled"> & { totpEnabledAt: unknown; roleName: string | null; rolePermissions: string[] | null; revoked: number | boolean };
+type AccessRow = Omit<UserAccess, "roleNames" | "access" | "twoFactorEnabled"> & { totpEnabledAt: unknown; hasPasskey: number | boolean; roleName: string | null; rolePermissions: string[] | null; revoked: number | boolean };
 
 /**
  * The user, their roles' permissions and whether session `sid` was revoked:
@@ -37,6 +37,7 @@ function accessQuery(db: Db) {
       active: users.active,
       securityStamp: users.securityStamp,
       totpEnabledAt: users.totpEnabledAt,
+      hasPasskey: sql<number>`exists (select 1 from ${passkeys} where ${passkeys.userId} = ${users.id})`,
       locale: users.locale,
       timeZone: users.timeZone,
       roleName: roles.name,
@@ -69,7 +70,7 @@ export async function getSessionUser(db: Db, userId: string, sid: string): Promi
     securityStamp: first.securityStamp,
     roleNames: held.map((r) => r.name).sort(),
     access: accessFromRoles(held),
-    twoFactorEnabled: first.totpEnabledAt !== null,
+    twoFactorEnabled: first.totpEnabledAt !== null || !!first.hasPasskey,
     locale: first.locale,
     timeZone: first.timeZone,
     revoked: !!first.revoked,

@@ -17,6 +17,7 @@ import logout from "./logout.json";
 import middleware from "./middleware.json";
 import nav from "./nav.json";
 import notices from "./notices.json";
+import passkeys from "./passkeys.json";
 import permissions from "./permissions.json";
 import picker from "./picker.json";
 import record from "./record.json";
@@ -25,5 +26,5 @@ import timeZone from "./timeZone.json";
 import twoFactor from "./twoFactor.json";
 import values from "./values.json";
 
-const messages = { account, actions, admin, audit, auth, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, middleware, nav, notices, permissions, picker, record, resources, timeZone, twoFactor, values };
+const messages = { account, actions, admin, audit, auth, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, middleware, nav, notices, passkeys, permissions, picker, record, resources, timeZone, twoFactor, values };
 export default messages;

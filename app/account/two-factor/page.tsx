@@ -12,6 +12,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { EnrolmentPanel } from "../two-factor-enrolment";
 import { DisableTwoFactorForm, RegenerateCodesForm } from "../two-factor-manage";
 import { RecoveryCodes } from "../two-factor-recovery-codes";
+import { PasskeysSection } from "@/components/passkeys/passkeys-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("twoFactor"))("title") };
@@ -120,6 +121,8 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
             </section>
           </>
         ) : null}
+        {/* A passkey satisfies REQUIRE_2FA_ROLES too; this is the one page such a user may reach. */}
+        {required ? <PasskeysSection userId={user.id} /> : null}
       </main>
     </>
   );

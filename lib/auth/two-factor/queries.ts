@@ -1,15 +1,7 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { getDb } from "../../db";
-import { CHALLENGE_COOKIE, findChallenge } from "./challenge";
 import { mustSetUpTwoFactor } from "./required";
 import { getEnrolment, getTwoFactorStatus } from "./store";
-
-/** The live, not yet passed sign-in challenge of this browser, if any. */
-export async function hasPendingSignIn(): Promise<boolean> {
-  const challenge = await findChallenge(getDb(), (await cookies()).get(CHALLENGE_COOKIE)?.value);
-  return !!challenge && !challenge.verified;
-}
 
 export function getOwnTwoFactorStatus(userId: string) {
   return getTwoFactorStatus(getDb(), userId);

@@ -1,6 +1,5 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
@@ -11,10 +10,8 @@ import type { ActionState } from "../../actions/state";
 import { getDb } from "../../db";
 import { isDatabaseOutage } from "../../db/unavailable";
 import { logFailure } from "../../log";
-import { safeCallbackUrl } from "../callback-url";
-import { signIn } from "../config";
-import { landingForUser } from "../landing";
-import { auditOwn, recordSignIn } from "../sign-in-record";
+import { completeSignIn } from "../complete-sign-in";
+import { auditOwn } from "../sign-in-record";
 import { CHALLENGE_COOKIE, findChallenge, markChallengeVerified } from "./challenge";
 import { spendSecondFactor } from "./store";
 import { throttledCodeCheck } from "./throttle";
@@ -70,15 +67,6 @@ async function codeStep(address: string, input: z.output<typeof codeInput>, word
   if (!(await markChallengeVerified(db, token))) return expired(words);
   await auditOwn(db, actor, checked.value === "recovery" ? "two-factor-recovery-code" : "two-factor-passed", challenge.userId);
   jar.delete(CHALLENGE_COOKIE);
-  try {
-    // Refused when the account changed meanwhile (deactivated, new password): no session, no sign-in.
-    await signIn("two-factor", { ticket: token, redirect: false });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) return expired(words);
-    throw error;
-  }
-  // Only now, with the session issued, is this a sign-in: counted, audited, and
-  // the password throttle's failures cleared.
-  await recordSignIn(db, actor, address);
-  return { redirect: safeCallbackUrl(input.callbackUrl, "") || (await landingForUser({ id: challenge.userId })) };
+  const landing = await completeSignIn(db, token, actor, input.callbackUrl);
+  return landing ? { redirect: landing } : expired(words);
 }

@@ -7,6 +7,7 @@ import { UserFacingError } from "../../errors";
 import { translator } from "../../i18n/translator";
 import type { WriteResult } from "../../resources/engine";
 import { updateUser } from "../../users/service";
+import { hasPasskeys } from "../passkeys/store";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
 import { groupSecret, matchTotpStep, newTotpSecret, normalizeTotpCode, otpauthUri } from "./totp";
@@ -32,9 +33,10 @@ export async function getTwoFactorStatus(db: Db, userId: string): Promise<TwoFac
   return { enabled: !!row?.enabledAt, enrolling: !row?.enabledAt && !!row?.pending, recoveryCodesLeft: left?.n ?? 0 };
 }
 
+/** A second factor is set up: an authenticator app, or a passkey (which the code step also accepts). */
 export async function hasTwoFactor(db: Db | Tx, userId: string): Promise<boolean> {
   const [row] = await db.select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
-  return !!row?.at;
+  return !!row?.at || (await hasPasskeys(db, userId));
 }
 
 async function storeRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { sqliteKit } from "./kit-sqlite";
 import { describeTables } from "./tables";
 
 /** Gatehouse's tables on SQLite (drizzle.config.ts reads this file). */
-export const { users, roles, userRoles, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits } =
+export const { users, roles, userRoles, accounts, sessions, verificationTokens, auditLog, revokedSessions, recoveryCodes, twoFactorChallenges, rateLimits, passkeys, passkeyChallenges } =
   describeTables(sqliteKit);
 
 export type User = typeof users.$inferSelect;

@@ -1,6 +1,7 @@
 import { accountTables } from "./accounts";
 import { auditTables } from "./audit";
 import type { Kit } from "./kit";
+import { passkeyTables } from "./passkeys";
 import { signInTables } from "./sign-in";
 
 /**
@@ -10,5 +11,5 @@ import { signInTables } from "./sign-in";
  */
 export function describeTables(k: Kit) {
   const accounts = accountTables(k);
-  return { ...accounts, ...signInTables(k, accounts.users), ...auditTables(k) };
+  return { ...accounts, ...signInTables(k, accounts.users), ...passkeyTables(k, accounts.users), ...auditTables(k) };
 }

@@ -1,0 +1,25 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { cookies } from "next/headers";
+import { getDb } from "../../db";
+import { users } from "../../db/schema";
+import { CHALLENGE_COOKIE, findChallenge } from "../two-factor/challenge";
+import { countPasskeys, hasPasskeys, listPasskeys } from "./store";
+
+/** Which second factors the pending sign-in of this browser may answer with; null when there is none. */
+export async function pendingSecondFactors(): Promise<{ code: boolean; passkey: boolean } | null> {
+  const db = getDb();
+  const challenge = await findChallenge(db, (await cookies()).get(CHALLENGE_COOKIE)?.value);
+  if (!challenge || challenge.verified) return null;
+  const [row] = await db.select({ totp: users.totpEnabledAt }).from(users).where(eq(users.id, challenge.userId));
+  return { code: !!row?.totp, passkey: await hasPasskeys(db, challenge.userId) };
+}
+
+export function getOwnPasskeys(userId: string) {
+  return listPasskeys(getDb(), userId);
+}
+
+/** How many passkeys another user has, for their details page. */
+export function getUserPasskeyCount(userId: string) {
+  return countPasskeys(getDb(), userId);
+}
