@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "time-zone-change",
   "password-failed",
   "two-factor-failed",
+  "password-ok-awaiting-code",
   "two-factor-passed",
   "two-factor-recovery-code",
   "two-factor-throttled",
@@ -37,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "passkey-failed",
   "passkeys-reset",
 ] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** `bulk:set` → `bulkSet`, `sign-in` → `signIn`: the action's catalogue key. */
 export const actionKey = (action: string) => action.replace(/[:-]([a-z])/g, (_, c: string) => c.toUpperCase());

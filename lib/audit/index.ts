@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db";
 import { auditLog } from "../db/schema";
+import type { AuditAction } from "./actions";
 
 /** Who is acting: a signed-in user, the CLI, or an anonymous visitor signing in. */
 export interface Actor {
@@ -11,7 +12,8 @@ export interface Actor {
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
 export interface AuditEvent {
-  action: string;
+  /** One of AUDIT_ACTIONS (lib/audit/actions.ts), so that the log has a label for it. */
+  action: AuditAction;
   resource?: string;
   recordId?: string | number | null;
   summary?: string;

@@ -1,14 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { writeAudit, type Actor } from "../audit";
+import type { AuditAction } from "../audit/actions";
 import { writeTransaction, type Db } from "../db";
 import { users } from "../db/schema";
 import { clearFailures } from "./throttle";
 
 /** The audit action of a right password on an account that still owes its second factor: not a sign-in yet. */
-export const PASSWORD_OK_ACTION = "password-ok-awaiting-code";
+export const PASSWORD_OK_ACTION: AuditAction = "password-ok-awaiting-code";
 
 /** Audits one event about a user's own account (sign-in steps, their /account forms). */
-export function auditOwn(db: Db, actor: Actor, action: string, userId: string | null, summary?: string): Promise<void> {
+export function auditOwn(db: Db, actor: Actor, action: AuditAction, userId: string | null, summary?: string): Promise<void> {
   return writeTransaction(db, (tx) => writeAudit(tx, actor, { action, resource: "users", recordId: userId, summary }));
 }
 
