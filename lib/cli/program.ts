@@ -7,6 +7,7 @@ import { createRole, grantPermissions, listRoles, revokePermissions } from "../r
 import { addUserRole, createUser, removeUserRole, setUserActive, setUserPassword } from "../users/service";
 import { listUsersSummary } from "../users/summary";
 import { resetTwoFactorByEmail } from "../auth/two-factor/store";
+import { registerMailCommands } from "./mail-command";
 import { registerResourceCommands } from "./resource-command";
 
 export interface CliIO {
@@ -111,6 +112,7 @@ export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
       io.out(`${role}: ${(await revokePermissions(await getDb(), role, perms, cliActor())).join(", ") || "-"}`);
     });
 
+  registerMailCommands(program, users, getDb, io);
   registerResourceCommands(program, io);
 
   return program;
