@@ -30,6 +30,15 @@ export const AUDIT_ACTIONS = [
   "two-factor-throttled",
   "throttled",
   "recovery",
+  "password-reset-request",
+  "password-reset",
+  "invite",
+  "invitation-resend",
+  "invitation-revoke",
+  "invitation-accept",
+  "email-change-request",
+  "email-change",
+  "not-me",
 ] as const;
 
 /** `bulk:set` → `bulkSet`, `sign-in` → `signIn`: the action's catalogue key. */

@@ -40,7 +40,7 @@ export function tokenUsable(token: StoredToken, purposes: readonly MailTokenPurp
 export async function issueToken(tx: Tx, userId: string, purpose: MailTokenPurpose, hours: number, newEmail: string | null = null): Promise<string> {
   const [user] = await tx.select({ stamp: users.securityStamp }).from(users).where(eq(users.id, userId));
   if (!user) throw new Error("issueToken: no such user");
-  await tx.delete(mailTokens).where(and(eq(mailTokens.userId, userId), eq(mailTokens.purpose, purpose), isNull(mailTokens.usedAt)));
+  await voidTokens(tx, userId, [purpose]);
   const raw = randomToken();
   await tx.insert(mailTokens).values({ tokenHash: hashToken(raw), purpose, userId, securityStamp: user.stamp, newEmail, expiresAt: new Date(Date.now() + hours * 3_600_000) });
   return raw;
@@ -60,9 +60,9 @@ export async function findUsableToken(db: Db | Tx, raw: unknown, purposes: reado
 /**
  * Spends the link inside the write's transaction (the user's row is locked by
  * then): true only for the one request that marks it used while it is still
- * good. Other unused links of these kinds for the user go with it.
+ * good. The user's other unused links of the kinds in `voids` go with it.
  */
-export async function spendToken(tx: Tx, raw: string, purposes: readonly MailTokenPurpose[], userId: string): Promise<boolean> {
+export async function spendToken(tx: Tx, raw: string, purposes: readonly MailTokenPurpose[], userId: string, voids: readonly MailTokenPurpose[] = purposes): Promise<boolean> {
   const found = await findUsableToken(tx, raw, purposes);
   if (!found || found.userId !== userId) return false;
   const spent = await tx
@@ -71,6 +71,11 @@ export async function spendToken(tx: Tx, raw: string, purposes: readonly MailTok
     .where(and(eq(mailTokens.tokenHash, hashToken(raw)), isNull(mailTokens.usedAt), gt(mailTokens.expiresAt, new Date())))
     .returning({ userId: mailTokens.userId });
   if (spent.length !== 1) return false;
-  await tx.delete(mailTokens).where(and(eq(mailTokens.userId, userId), inArray(mailTokens.purpose, [...purposes]), isNull(mailTokens.usedAt)));
+  await voidTokens(tx, userId, voids);
   return true;
+}
+
+/** The user's unused links of these kinds stop working (a newer one, a revoked invitation). */
+export async function voidTokens(tx: Tx, userId: string, purposes: readonly MailTokenPurpose[]): Promise<void> {
+  await tx.delete(mailTokens).where(and(eq(mailTokens.userId, userId), inArray(mailTokens.purpose, [...purposes]), isNull(mailTokens.usedAt)));
 }
