@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { E2E_MAIL_CONTROL_PORT, E2E_MAIL_FLUSH_SECRET } from "../env";
+import { E2E_MAIL_CONTROL_PORT, E2E_MAIL_FLUSH_SECRET, E2E_PORT } from "../env";
 import type { CaughtMail } from "./mail-catcher";
 
 /** What the run's SMTP server (e2e/support/mail-catcher.ts) has received, and its switch. */
@@ -9,11 +9,27 @@ export async function mailsTo(address: string): Promise<CaughtMail[]> {
   return ((await control("/mails")) as CaughtMail[]).filter((m) => m.to.includes(address.toLowerCase()));
 }
 
-/** Waits for the `count`-th mail to `address` (the app sends right after the change commits) and returns it. */
+/**
+ * Waits for the `count`-th mail to `address` and returns it. The app sends
+ * right after the change commits; while waiting, the outbox is flushed as a
+ * scheduler would, so a mail queued during mail-outage.spec.ts's outage
+ * arrives at its next retry.
+ */
 export async function nextMailTo(address: string, count = 1): Promise<CaughtMail> {
-  await expect.poll(async () => (await mailsTo(address)).length, { message: `mail #${count} to ${address}` }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(
+      async () => {
+        const arrived = (await mailsTo(address)).length;
+        if (arrived < count) await flushDue();
+        return arrived;
+      },
+      { message: `mail #${count} to ${address}`, timeout: 20_000 },
+    )
+    .toBeGreaterThanOrEqual(count);
   return (await mailsTo(address))[count - 1]!;
 }
+
+const flushDue = () => fetch(`http://localhost:${E2E_PORT}/api/mail/flush`, { method: "POST", headers: { authorization: `Bearer ${E2E_MAIL_FLUSH_SECRET}` } });
 
 /** The path (with its query) of the mail's one link on this site, to open with the tests' base URL. */
 export function linkIn(mail: CaughtMail, pathStart: string): string {

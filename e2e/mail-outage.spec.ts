@@ -3,9 +3,10 @@ import { cli, STRONG_PASSWORD, uniqueEmail } from "./support/cli";
 import { queryDb } from "./support/db";
 import { flushMail, mailsTo, startSmtpServer, stopSmtpServer } from "./support/mail";
 import { askForReset, choosePassword, freshBrowser, mailedLink, NEW_PASSWORD, newUser } from "./support/mail-flows";
-import { signIn } from "./support/session";
+import { expectSignedIn, signIn } from "./support/session";
 
-// In the last group: it stops the run's one SMTP server, which the other mail tests need.
+// It stops the run's one SMTP server for a few seconds: the other tests' mails
+// sent meanwhile wait in the outbox and arrive at their next flush (nextMailTo).
 
 const outboxRow = (email: string) => queryDb<{ status: string; attempts: number; text_body: string | null; last_error: string | null }>("select status, attempts, text_body, last_error from mail_outbox where to_address = ?", email)[0];
 
@@ -29,6 +30,7 @@ test("a reset asked for while the SMTP server is down is retried, shown as retry
 
     const admin = await freshBrowser(browser);
     await signIn(admin.page, viewer, STRONG_PASSWORD);
+    await expectSignedIn(admin.page, viewer);
     await admin.page.goto(`/admin/outbox?q=${encodeURIComponent(email)}`);
     const row = admin.page.getByRole("row").filter({ hasText: email });
     await expect(row).toContainText("retrying");
