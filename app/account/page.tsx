@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/local-time";
 import { Flash } from "@/components/flash";
 import { PasswordForm } from "./password-form";
 import { TwoFactorSection } from "./two-factor-section";
+import { EmailChangeSection } from "@/components/mail/email-change-section";
 import { RecentSignIns } from "@/components/account/recent-sign-ins";
 import { LanguageSection } from "@/components/account/language-section";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -67,6 +68,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <PasswordForm />
           </ClientMessages>
         </section>
+        <EmailChangeSection />
         <TwoFactorSection userId={user.id} />
         <RecentSignIns userId={user.id} />
         <LanguageSection />

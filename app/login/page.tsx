@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, error, code, notice, step } = await searchParams;
   // Set by Auth.js when a sign-in was posted to its endpoint directly.
   const t = await getTranslations("login");
-  const initialMessage = notice === "password-changed" ? t("errors.passwordChanged") : notice === "password-set" ? t("errors.passwordSet") : error ? t(`errors.${signInMessage(typeof code === "string" ? code : undefined)}`) : undefined;
+  const initialMessage = notice === "password-changed" ? t("errors.passwordChanged") : notice === "password-set" ? t("errors.passwordSet") : notice === "email-changed" ? t("errors.emailChanged") : error ? t(`errors.${signInMessage(typeof code === "string" ? code : undefined)}`) : undefined;
   // Empty when nothing asked for a page: the sign-in then lands on the admin index (lib/auth/landing).
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "");
   const session = await getSession();

@@ -3,6 +3,8 @@ import type { Db } from "../db";
 import { translator } from "../i18n/translator";
 import { newPasswordProblem } from "../users/new-password";
 import { updateUser } from "../users/service";
+import { sendSoon } from "./flush";
+import { queueNotice } from "./notices";
 import { findUsableToken, spendToken } from "./tokens";
 
 export type PasswordLink = "reset" | "invite";
@@ -33,9 +35,13 @@ export async function setPasswordByLink(db: Db, kind: PasswordLink, raw: unknown
     columns: kind === "invite" ? { emailVerified: new Date() } : undefined,
     inTransaction: async (tx) => {
       if (!(await spendToken(tx, raw, [kind], token.userId, ["reset", "invite"]))) throw new UserFacingError(t("invalid"));
+      if (kind === "reset") await queueNotice(tx, token.userId, "passwordChanged");
     },
   });
-  if (saved.ok) return { ok: true };
+  if (saved.ok) {
+    void sendSoon(db);
+    return { ok: true };
+  }
   if (saved.fieldErrors?.password) return fix("password", saved.fieldErrors.password);
   return saved.message === t("invalid") ? gone : { ok: false, message: saved.message };
 }

@@ -33,16 +33,21 @@ export interface StoredToken {
 
 /** Whether a stored token may still be used at `now` by a user whose stamp is `stamp`. */
 export function tokenUsable(token: StoredToken, purposes: readonly MailTokenPurpose[], stamp: string | null | undefined, now: Date = new Date()): boolean {
-  return purposes.includes(token.purpose as MailTokenPurpose) && token.usedAt === null && token.expiresAt.getTime() > now.getTime() && token.securityStamp === stamp;
+  // A "this was not me" link is sent with the change that rotates the stamp, and only ever ends sessions: bound to none.
+  const stampHolds = token.purpose === "not-me" ? token.securityStamp === UNBOUND : token.securityStamp === stamp;
+  return purposes.includes(token.purpose as MailTokenPurpose) && token.usedAt === null && token.expiresAt.getTime() > now.getTime() && stampHolds;
 }
+
+const UNBOUND = "-";
 
 /** Makes a new link for `userId` inside the caller's transaction, replacing unused ones of the same kind; returns the raw token for the mail. */
 export async function issueToken(tx: Tx, userId: string, purpose: MailTokenPurpose, hours: number, newEmail: string | null = null): Promise<string> {
   const [user] = await tx.select({ stamp: users.securityStamp }).from(users).where(eq(users.id, userId));
   if (!user) throw new Error("issueToken: no such user");
-  await voidTokens(tx, userId, [purpose]);
+  // Every notice keeps its own "this was not me" link; other kinds replace the older link.
+  if (purpose !== "not-me") await voidTokens(tx, userId, [purpose]);
   const raw = randomToken();
-  await tx.insert(mailTokens).values({ tokenHash: hashToken(raw), purpose, userId, securityStamp: user.stamp, newEmail, expiresAt: new Date(Date.now() + hours * 3_600_000) });
+  await tx.insert(mailTokens).values({ tokenHash: hashToken(raw), purpose, userId, securityStamp: purpose === "not-me" ? UNBOUND : user.stamp, newEmail, expiresAt: new Date(Date.now() + hours * 3_600_000) });
   return raw;
 }
 

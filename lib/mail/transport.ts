@@ -31,7 +31,8 @@ export async function deliver(mail: OutgoingMail): Promise<void> {
   const how = mailDelivery();
   if (how === "none") throw new Error("No mail transport: set SMTP_URL.");
   if (how === "console") {
-    process.stdout.write(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text ?? ""}\n---\n`);
+    // Unit tests keep their output for the test runner; the outbox row is what they check.
+    if (env.NODE_ENV !== "test") process.stdout.write(`\n--- mail to ${mail.to}: ${mail.subject}\n${mail.text ?? ""}\n---\n`);
     return;
   }
   const info = await smtp(env.SMTP_URL!).sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text ?? undefined, html: mail.html ?? undefined });
