@@ -32,9 +32,9 @@ export async function askForReset(page: Page, email: string): Promise<void> {
   await expect(page.getByRole("status")).toHaveText(RESET_ANSWER);
 }
 
-/** The `count`-th mail's link to `path` for `email`. */
+/** The link to `path` in the `count`-th mail to `email` that has one (security notices come between). */
 export async function mailedLink(email: string, path: string, count = 1): Promise<string> {
-  return linkIn(await nextMailTo(email, count), path);
+  return linkIn(await nextMailTo(email, count, (m) => m.text.includes(`${path}?token=`)), path);
 }
 
 /** Fills and sends a mailed link's password form. */

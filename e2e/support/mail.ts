@@ -10,23 +10,24 @@ export async function mailsTo(address: string): Promise<CaughtMail[]> {
 }
 
 /**
- * Waits for the `count`-th mail to `address` and returns it. The app sends
+ * Waits for the `count`-th mail to `address` (of those `only` accepts) and returns it. The app sends
  * right after the change commits; while waiting, the outbox is flushed as a
  * scheduler would, so a mail queued during mail-outage.spec.ts's outage
  * arrives at its next retry.
  */
-export async function nextMailTo(address: string, count = 1): Promise<CaughtMail> {
+export async function nextMailTo(address: string, count = 1, only: (mail: CaughtMail) => boolean = () => true): Promise<CaughtMail> {
+  const arrivedMails = async () => (await mailsTo(address)).filter(only);
   await expect
     .poll(
       async () => {
-        const arrived = (await mailsTo(address)).length;
+        const arrived = (await arrivedMails()).length;
         if (arrived < count) await flushDue();
         return arrived;
       },
       { message: `mail #${count} to ${address}`, timeout: 20_000 },
     )
     .toBeGreaterThanOrEqual(count);
-  return (await mailsTo(address))[count - 1]!;
+  return (await arrivedMails())[count - 1]!;
 }
 
 const flushDue = () => fetch(`http://localhost:${E2E_PORT}/api/mail/flush`, { method: "POST", headers: { authorization: `Bearer ${E2E_MAIL_FLUSH_SECRET}` } });
