@@ -10,6 +10,8 @@ import { enqueueMail } from "../lib/mail/outbox";
 import { renderMail } from "../lib/mail/render";
 import { findUsableToken, hashToken, issueToken, spendToken, tokenUsable, wellFormedToken } from "../lib/mail/tokens";
 import { createUser } from "../lib/users/service";
+import { inviteUser, pendingInvitations, resendInvitation, revokeInvitation } from "../lib/mail/invitations";
+import { seed } from "../lib/db/seed";
 import { tempDb } from "./helpers";
 
 describe("mail retry schedule", () => {
@@ -88,5 +90,22 @@ describe("mail links and outbox on the database", () => {
     const de = await renderMail({ kind: "reset", to: "a@example.com", locale: "de", values: { email: "a@example.com" }, link: "/x" });
     assert.equal(de.subject, "Setzen Sie Ihr Gatehouse-Passwort zurück");
     assert.match(de.html!, /<html lang="de">/);
+  });
+
+  it("invites without a password; a panel user may not revoke or resend an admin's invitation, and nobody a signed-up account's", async () => {
+    await seed(db, { demoUsers: false });
+    const operator = { id: null, email: "operator@example.com", address: null };
+    const id = await inviteUser(db, { email: "boss@example.com", roles: ["admin"] }, operator);
+    assert.equal(db.select().from(users).where(eq(users.id, id)).get()!.passwordHash, null);
+    assert.deepEqual((await pendingInvitations(db)).map((p) => p.email), ["boss@example.com"]);
+    assert.equal(db.select().from(mailOutbox).where(eq(mailOutbox.to, "boss@example.com")).all().length, 1);
+    const helper = { id: userId, access: { isAdmin: false, permissions: new Set(["users:view", "users:create", "users:update"]) } };
+    await assert.rejects(revokeInvitation(db, id, operator, helper), /Only admins can change an admin's account/);
+    await assert.rejects(resendInvitation(db, id, operator, helper), /Only admins can change an admin's account/);
+    await assert.rejects(revokeInvitation(db, userId, operator), /not waiting for an invitation/);
+    assert.equal(db.select().from(users).where(eq(users.id, id)).get()!.active, true);
+    // An invited admin who has no password yet is no admin who can sign in: revoking it is no last-admin change.
+    await revokeInvitation(db, id, operator);
+    assert.deepEqual(await pendingInvitations(db), []);
   });
 });
