@@ -6,6 +6,9 @@ export async function register() {
     // Sign-in throttle counts live in the database, shared by every instance on it.
     const [{ setThrottleStore }, { databaseLimiter }] = await Promise.all([import("./lib/auth/throttle"), import("./lib/db/rate-limit-store")]);
     setThrottleStore((options) => databaseLimiter(options));
+    // Mails whose retry is due go out without waiting for the next change (MAIL_FLUSH_INTERVAL_SECONDS=0: only on demand).
+    const { startMailTimer } = await import("./lib/mail/timer");
+    startMailTimer();
   }
 }
 

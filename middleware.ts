@@ -23,7 +23,8 @@ import { siteLocation } from "@/lib/net/site-url";
  * page's own 403), so nothing relies on this gate alone.
  */
 
-const PUBLIC_PATHS = new Set(["/login"]);
+// The mail links open without a session; /dev/mail answers for itself (development only, 404 in production).
+const PUBLIC_PATHS = new Set(["/login", "/password/forgot", "/password/reset", "/invitation", "/email/confirm", "/not-me", "/dev/mail"]);
 const NO_STORE_PREFIXES = ["/admin", "/account", "/logout"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -195,5 +196,5 @@ async function gate(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
 
 export const config = {
   runtime: "nodejs",
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|robots.txt|bench-floor).*)"],
+  matcher: ["/((?!api/auth|api/mail/flush|_next/static|_next/image|favicon.ico|robots.txt|bench-floor).*)"],
 };

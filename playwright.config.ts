@@ -24,6 +24,8 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // A real SMTP server for the mail tests, running as long as the run (e2e/support/mail-catcher.ts).
+  globalSetup: "./e2e/support/mail-catcher.ts",
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,

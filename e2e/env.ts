@@ -1,6 +1,11 @@
 /** Settings shared by the e2e server, its database preparation and the tests. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DB_FILE = "data/e2e-test.db";
+/** The SMTP server the tests start (e2e/support/mail-catcher.ts) and its control address, near E2E_PORT so parallel runs differ. */
+export const E2E_SMTP_PORT = E2E_PORT + 25;
+export const E2E_MAIL_CONTROL_PORT = E2E_PORT + 26;
+/** The bearer secret of POST /api/mail/flush in the e2e server. */
+export const E2E_MAIL_FLUSH_SECRET = "e2e-only-mail-flush-secret-0123456789abcdef";
 
 /** Which database the suite runs on: E2E_DB=postgres, or SQLite by default. */
 export const E2E_DIALECT: "sqlite" | "postgres" = process.env.E2E_DB === "postgres" ? "postgres" : "sqlite";
@@ -35,4 +40,11 @@ export const E2E_ENV: Record<string, string> = {
   REQUIRE_2FA_ROLES: "two-factor-required",
   // Serves en-XA (bracketed, accented English) to browsers that ask for it: the forgotten-string guard.
   GATEHOUSE_PSEUDO_LOCALE: "1",
+  // Mail goes to the SMTP server the tests start; retries wait a second, so the outage test need not wait minutes;
+  // no timer: a retry is sent when the test flushes, as a scheduler would.
+  SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+  MAIL_FROM: "Gatehouse <gatehouse@example.test>",
+  MAIL_RETRY_SECONDS: Array(30).fill("1").join(","),
+  MAIL_FLUSH_INTERVAL_SECONDS: "0",
+  MAIL_FLUSH_SECRET: E2E_MAIL_FLUSH_SECRET,
 };

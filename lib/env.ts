@@ -69,6 +69,32 @@ const envSchema = z.object({
   EXPORT_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** The panel's language when neither the user's choice nor the browser's Accept-Language names a served one. */
   DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
+  /** Where mail is sent: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`. Unset: development writes mails to the console and /dev/mail; production hides what needs mail. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\/[^/]+/i.test(v), "expected smtp://user:pass@host:port or smtps://…"),
+  /** The sender of every mail, `Gatehouse <noreply@example.com>` or a bare address. */
+  MAIL_FROM: z.string().min(3).default("Gatehouse <noreply@localhost>"),
+  /** Seconds to wait before each retry of a mail the server did not take; after the last, the mail has failed. */
+  MAIL_RETRY_SECONDS: z
+    .string()
+    .default("60,300,1800,7200,43200")
+    .transform((v, ctx) => {
+      const steps = v.split(",").map((s) => Number(s.trim()));
+      if (steps.length && steps.every((n) => Number.isInteger(n) && n >= 0 && n <= 604_800)) return steps;
+      ctx.addIssue({ code: "custom", message: "expected whole seconds separated by commas, e.g. 60,300,1800" });
+      return z.NEVER;
+    }),
+  /** How often a running server sends what is due in the outbox; 0: only after each change and through `mail flush` or its route. */
+  MAIL_FLUSH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** The bearer secret of POST /api/mail/flush (a scheduler's call); unset: the route refuses every call. */
+  MAIL_FLUSH_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, "use at least 32 random characters"),
+  /** How long an invitation's link works. */
+  INVITE_HOURS: z.coerce.number().int().min(1).max(8_760).default(72),
   /** Auth.js's secret; also the default source of the key that encrypts TOTP secrets. */
   AUTH_SECRET: z.string().optional(),
   /** A dedicated source for that key, so AUTH_SECRET can rotate without losing enrolments. */

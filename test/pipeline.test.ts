@@ -44,7 +44,8 @@ const version = async (id: number) => (await engine.getRecord(itemsResource, id)
 /** Items 1 and 3 are A's, 2 is B's. */
 before(async () => {
   await (await import("../lib/db/migrate")).runMigrations(db());
-  await db().insert(users).values([{ id: A, email: "a@example.com" }, { id: B, email: "b@example.com" }]);
+  // B, the one admin, has a password: an admin without one (a pending invitation) is no admin who can sign in.
+  await db().insert(users).values([{ id: A, email: "a@example.com" }, { id: B, email: "b@example.com", passwordHash: "not-a-real-hash" }]);
   const [admin] = await db().insert(roles).values({ name: "admin" }).returning({ id: roles.id });
   await db().insert(userRoles).values({ userId: B, roleId: admin!.id });
   for (const [id, owner] of [[1, A], [2, B], [3, A]] as const) await db().insert(items).values({ id, name: `drum ${id}`, category: "tools", priceCents: id * 100, ownerId: owner });

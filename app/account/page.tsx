@@ -9,6 +9,7 @@ import { Flash } from "@/components/flash";
 import { PasswordForm } from "./password-form";
 import { TwoFactorSection } from "./two-factor-section";
 import { PasskeysSection } from "@/components/passkeys/passkeys-section";
+import { EmailChangeSection } from "@/components/mail/email-change-section";
 import { RecentSignIns } from "@/components/account/recent-sign-ins";
 import { LanguageSection } from "@/components/account/language-section";
 import { ClientMessages } from "@/lib/i18n/client-messages";
@@ -68,6 +69,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <PasswordForm />
           </ClientMessages>
         </section>
+        <EmailChangeSection />
         <TwoFactorSection userId={user.id} />
         <PasskeysSection userId={user.id} notice={notice} />
         <RecentSignIns userId={user.id} />

@@ -7,6 +7,8 @@ import { landingFor } from "@/lib/auth/landing";
 import { signInMessage } from "@/lib/auth/messages";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { codeStepUrl } from "@/lib/auth/two-factor/messages";
+import { mailEnabled } from "@/lib/mail/config";
+import Link from "next/link";
 import { LoginForm } from "./login-form";
 import { CodeStep } from "./code-step";
 import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
@@ -19,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, error, code, notice, step } = await searchParams;
   // Set by Auth.js when a sign-in was posted to its endpoint directly.
   const [t, p] = await Promise.all([getTranslations("login"), getTranslations("passkeys.signIn")]);
-  const initialMessage = notice === "password-changed" ? t("errors.passwordChanged") : error ? t(`errors.${signInMessage(typeof code === "string" ? code : undefined)}`) : undefined;
+  const initialMessage = notice === "password-changed" ? t("errors.passwordChanged") : notice === "password-set" ? t("errors.passwordSet") : notice === "email-changed" ? t("errors.emailChanged") : error ? t(`errors.${signInMessage(typeof code === "string" ? code : undefined)}`) : undefined;
   // Empty when nothing asked for a page: the sign-in then lands on the admin index (lib/auth/landing).
   const target = safeCallbackUrl(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl, "");
   const session = await getSession();
@@ -39,6 +41,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <PasskeySignIn step="sign-in" callbackUrl={target} autofill label={p("button")} />
           </ClientMessages>
         </div>
+        {/* Only where a reset link can be mailed (lib/mail/config.ts). */}
+        {mailEnabled() ? (
+          <p className="mt-6 text-center text-sm">
+            <Link href="/password/forgot" className="link">
+              {t("forgotPassword")}
+            </Link>
+          </p>
+        ) : null}
       </div>
     </main>
   );

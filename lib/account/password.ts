@@ -4,6 +4,8 @@ import { getDb } from "../db";
 import { translator } from "../i18n/translator";
 import { newPasswordProblem } from "../users/new-password";
 import { updateUser } from "../users/service";
+import { sendSoon } from "../mail/flush";
+import { queueNotice } from "../mail/notices";
 
 type Field = "current" | "password" | "confirm";
 export type OwnPasswordResult = { ok: true } | { ok: false; message: string; fieldErrors?: Partial<Record<Field, string>> };
@@ -27,7 +29,8 @@ export async function changeOwnPassword(user: { id: string; email: string; name:
   const problem = await newPasswordProblem(password, user);
   if (problem) return fix("password", problem);
   if (password !== String(input.confirm ?? "").slice(0, 1024)) return fix("confirm", t("mismatch"));
-  const saved = await updateUser(getDb(), user.id, { password }, { id: user.id, email: user.email, address }, { auditAction: "password-change" });
+  const saved = await updateUser(getDb(), user.id, { password }, { id: user.id, email: user.email, address }, { auditAction: "password-change", inTransaction: (tx) => queueNotice(tx, user.id, "passwordChanged") });
+  if (saved.ok) void sendSoon();
   if (saved.ok) return { ok: true };
   return saved.fieldErrors?.password ? fix("password", saved.fieldErrors.password) : { ok: false, message: saved.message };
 }

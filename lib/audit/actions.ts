@@ -37,6 +37,15 @@ export const AUDIT_ACTIONS = [
   "passkey-used",
   "passkey-failed",
   "passkeys-reset",
+  "password-reset-request",
+  "password-reset",
+  "invite",
+  "invitation-resend",
+  "invitation-revoke",
+  "invitation-accept",
+  "email-change-request",
+  "email-change",
+  "not-me",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ import { addUserRole, createUser, removeUserRole, setUserActive, setUserPassword
 import { listUsersSummary } from "../users/summary";
 import { resetTwoFactorByEmail } from "../auth/two-factor/store";
 import { removeAllPasskeysByEmail } from "../auth/passkeys/store";
+import { registerMailCommands } from "./mail-command";
 import { registerResourceCommands } from "./resource-command";
 
 export interface CliIO {
@@ -119,6 +120,7 @@ export function buildProgram(getDb: () => Promise<Db>, io: CliIO): Command {
       io.out(`${role}: ${(await revokePermissions(await getDb(), role, perms, cliActor())).join(", ") || "-"}`);
     });
 
+  registerMailCommands(program, users, getDb, io);
   registerResourceCommands(program, io);
 
   return program;

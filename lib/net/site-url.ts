@@ -59,3 +59,12 @@ export function keepOnSite(requestUrl: string, res: Response): Response {
   fixed.headers.set("location", siteLocation(`${target.pathname}${target.search}${target.hash}`));
   return fixed;
 }
+
+/**
+ * An absolute URL of `path` on this site, for links that leave the browser
+ * (mails): AUTH_URL's origin, else this server's own address in development.
+ */
+export function absoluteSiteUrl(path: string): string {
+  const safe = safeCallbackUrl(path, "/");
+  return `${publicOrigin() ?? `http://localhost:${process.env.PORT ?? 3000}`}${safe}`;
+}

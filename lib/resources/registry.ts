@@ -1,5 +1,6 @@
 import { auditResource } from "./defs/audit";
 import { itemsResource } from "./defs/items";
+import { outboxResource } from "./defs/outbox";
 import { rolesResource } from "./defs/roles";
 import { suppliersResource } from "./defs/suppliers";
 import { usersResource } from "./defs/users";
@@ -10,7 +11,7 @@ import type { Resource } from "./types";
  * Add yours here, and its words to messages/<locale>/resources.json. Pages
  * show them through localize.ts (getLocalResource, localResources).
  */
-export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource, auditResource, suppliersResource];
+export const RESOURCES: readonly Resource[] = [usersResource, rolesResource, itemsResource, auditResource, outboxResource, suppliersResource];
 
 for (const resource of RESOURCES) resource.registered?.(RESOURCES);
 

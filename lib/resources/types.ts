@@ -153,6 +153,8 @@ export interface ResourceConfig {
    * stay free of page code (and of the import cycle page code would close).
    */
   detailsPanel?: string;
+  /** Likewise, a section above the list (the users' invitations), by its name in components/resource/list-panels.tsx. */
+  listPanel?: string;
   /** Called once by the registry with every registered resource, for choices that list them (the audit log's resource filter). */
   registered?: (resources: readonly Resource[]) => void;
 }

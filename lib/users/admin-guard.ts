@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { writeTransaction, type Db, type Tx } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { UserFacingError } from "../errors";
@@ -6,13 +6,14 @@ import { translator } from "../i18n/translator";
 import { ADMIN_ROLE } from "../permissions";
 import type { WriteGuard } from "../resources/hooks";
 
+/** Admins who can sign in: active, with a password (an invited admin who has not chosen one yet does not count). */
 export async function countActiveAdmins(tx: Db | Tx): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(distinct ${users.id})`.mapWith(Number) })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .innerJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(and(eq(roles.name, ADMIN_ROLE), eq(users.active, true)));
+    .where(and(eq(roles.name, ADMIN_ROLE), eq(users.active, true), isNotNull(users.passwordHash)));
   return row?.n ?? 0;
 }
 

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import type { Db } from "../db";
+import type { Db, Tx } from "../db";
 import { roles, userRoles, users } from "../db/schema";
 import { normalizeEmail } from "../email";
 import { UserFacingError } from "../errors";
@@ -61,6 +61,16 @@ export async function createUser(db: Db, input: CreateUserInput, actor?: Actor):
   const { scoped, resource, who } = usersOn(db, actor);
   const values = { email: normalizeEmail(input.email), name: input.name ?? null, password: input.password, roles: await roleIdsByName(db, [...new Set(input.roles ?? [])]), active: input.active ?? true };
   return orThrow(await scoped.createRecord(resource, who, null, values, { hooks: { skipPolicy: input.skipPolicy === true } }));
+}
+
+/**
+ * Creates a user without a password, for an invitation: `inTransaction`
+ * writes its link and mail in the same transaction. Audited as `invite`.
+ */
+export async function createInvitedUser(db: Db, input: Omit<CreateUserInput, "password" | "skipPolicy">, actor: Actor, inTransaction: (tx: Tx, id: string) => Promise<void>): Promise<string> {
+  const { scoped, resource, who } = usersOn(db, actor);
+  const values = { email: normalizeEmail(input.email), name: input.name ?? null, roles: await roleIdsByName(db, [...new Set(input.roles ?? [])]), active: true };
+  return orThrow(await scoped.createRecord(resource, who, null, values, { auditAction: "invite", hooks: { invitation: true }, inTransaction: (tx, id) => inTransaction(tx, String(id)) }));
 }
 
 /** Changes fields of one user by id; the result says why nothing was written. */

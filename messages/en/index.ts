@@ -14,6 +14,7 @@ import inline from "./inline.json";
 import list from "./list.json";
 import login from "./login.json";
 import logout from "./logout.json";
+import mail from "./mail.json";
 import middleware from "./middleware.json";
 import nav from "./nav.json";
 import notices from "./notices.json";
@@ -26,5 +27,5 @@ import timeZone from "./timeZone.json";
 import twoFactor from "./twoFactor.json";
 import values from "./values.json";
 
-const messages = { account, actions, admin, audit, auth, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, middleware, nav, notices, passkeys, permissions, picker, record, resources, timeZone, twoFactor, values };
+const messages = { account, actions, admin, audit, auth, bulk, deletion, engine, errors, filters, history, inline, list, login, logout, mail, middleware, nav, notices, passkeys, permissions, picker, record, resources, timeZone, twoFactor, values };
 export default messages;

@@ -15,6 +15,7 @@ import { NoScriptSetField } from "@/components/resource/bulk-noscript";
 import { FilterSidebar } from "@/components/resource/filter-sidebar";
 import { ListControls } from "@/components/resource/list-controls";
 import { ListTable } from "@/components/resource/list-table";
+import { ListPanel } from "@/components/resource/list-panels";
 import { Notice } from "@/components/resource/notice";
 import { Pagination } from "@/components/resource/pagination";
 import { EmptyList } from "@/components/resource/empty-list";
@@ -72,6 +73,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
           ) : null}
         </div>
       </div>
+      {resource.listPanel ? <ListPanel name={resource.listPanel} viewer={user} /> : null}
       <ListControls resource={resource} query={query} viewer={user} />
       <div className="list-layout">
         <FilterSidebar resource={resource} query={query} viewer={user} />

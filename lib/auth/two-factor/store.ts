@@ -8,6 +8,8 @@ import { translator } from "../../i18n/translator";
 import type { WriteResult } from "../../resources/engine";
 import { updateUser } from "../../users/service";
 import { hasPasskeys } from "../passkeys/store";
+import { sendSoon } from "../../mail/flush";
+import { queueNotice, type NoticeKind } from "../../mail/notices";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
 import { groupSecret, matchTotpStep, newTotpSecret, normalizeTotpCode, otpauthUri } from "./totp";
@@ -58,9 +60,24 @@ interface TwoFactorWrite {
  * the stamp rotation, the audit entry and the last-admin guard share its one
  * transaction with the row and the recovery codes.
  */
-function writeTwoFactor(db: Db, userId: string, actor: Actor, write: TwoFactorWrite): Promise<WriteResult> {
-  return updateUser(db, userId, {}, actor, { ...write, hooks: { endSessions: true } });
+async function writeTwoFactor(db: Db, userId: string, actor: Actor, write: TwoFactorWrite): Promise<WriteResult> {
+  const notice = NOTICES[write.auditAction];
+  const inTransaction = async (tx: Tx) => {
+    await write.inTransaction?.(tx);
+    // The owner is told by mail, with a "this was not me" link, in the same transaction.
+    if (notice) await queueNotice(tx, userId, notice);
+  };
+  const result = await updateUser(db, userId, {}, actor, { ...write, inTransaction, hooks: { endSessions: true } });
+  if (result.ok && notice) void sendSoon(db);
+  return result;
 }
+
+const NOTICES: Record<string, NoticeKind> = {
+  "two-factor-enable": "twoFactorOn",
+  "two-factor-disable": "twoFactorOff",
+  "two-factor-reset": "twoFactorOff",
+  "recovery-codes-regenerate": "recoveryCodes",
+};
 
 function orThrow(result: WriteResult): void {
   if (!result.ok) throw new UserFacingError(result.message);

@@ -56,7 +56,8 @@ export const usersResource = defineResource({
     input: async (submitted) => ({ passwordHash: await hashNewPassword(submitted.password) }),
     async prepare(values, ctx) {
       const columns: Record<string, unknown> = ctx.mode === "update" && (endsSessions(ctx.changed) || ctx.operator?.endSessions === true) ? newStampColumn() : {};
-      if (ctx.mode === "create" || values.password) {
+      // An invitation (the operator's `invitation`) creates the account without a password: its link sets one.
+      if ((ctx.mode === "create" && ctx.operator?.invitation !== true) || values.password) {
         const owner = { email: String(values.email ?? ctx.before?.email ?? ""), name: String(values.name ?? ctx.before?.name ?? "") };
         const problem = await newPasswordProblem(values.password, owner, { checkPolicy: ctx.operator?.skipPolicy !== true });
         if (problem) return { errors: { password: problem } };
@@ -66,6 +67,7 @@ export const usersResource = defineResource({
     },
   },
   detailsPanel: "two-factor",
+  listPanel: "invitations",
 });
 
 

@@ -58,7 +58,7 @@ export interface OperatorOptions {
   columns?: Record<string, unknown>;
   /** The audit entry's summary (e.g. the user's email on a reset). */
   auditSummary?: string;
-  /** Writes the record's other tables in the same transaction, once its row is locked; throwing refuses the write. */
+  /** Writes the record's other tables in the same transaction, once its row is locked (a new record: once inserted); throwing refuses the write. */
   inTransaction?: (tx: Tx, id: RowId) => Promise<void>;
 }
 
@@ -105,6 +105,8 @@ export async function save(ctx: EngineContext, resource: Resource, actor: Actor,
     for (const field of resource.fields) {
       if (field.type === "many" && Array.isArray(values[field.key]) && (id === null || changed.has(field.key))) await writeMany(ctx.registry, tx, field, rowId, values[field.key] as unknown[]);
     }
+    // A new record's other tables, once it exists (an update's ran above, before its row was written).
+    if (id === null) await operator.inTransaction?.(tx, rowId);
     await resource.hooks?.afterWrite?.(tx, rowId, context);
     await ctx.audit.record(tx, actor, { action: auditAction, resource: resource.name, recordId: rowId, summary: operator.auditSummary, changes });
     return { id: rowId, count: 1 };

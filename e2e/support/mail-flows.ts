@@ -1,0 +1,45 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { cli, STRONG_PASSWORD, uniqueEmail } from "./cli";
+import { linkIn, nextMailTo } from "./mail";
+
+/** The answer "Forgot password?" gives for every address. */
+export const RESET_ANSWER = "If an account uses this address, a link to choose a new password is on its way. It works for one hour.";
+export const LINK_INVALID = "This link is not valid: it has expired, was used already, or a newer one replaced it.";
+export const NEW_PASSWORD = "Another-Long-Passphrase-77";
+
+let lastOctet = 0;
+/** A browser of its own client address, so the per-address limit on mailed links counts only this test. */
+export async function freshBrowser(browser: Browser) {
+  lastOctet += 1;
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${(process.pid % 50) * 5 + (lastOctet % 5) + 1}` } });
+  return { context, page: await context.newPage() };
+}
+
+/** A user made with the CLI, with a password. */
+export function newUser(tag: string): string {
+  const email = uniqueEmail(tag);
+  cli(["users", "create", "--email", email], `${STRONG_PASSWORD}\n`);
+  return email;
+}
+
+/** Asks for a reset link on /login's "Forgot password?" page and checks the one answer. */
+export async function askForReset(page: Page, email: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toHaveText(RESET_ANSWER);
+}
+
+/** The link to `path` in the `count`-th mail to `email` that has one (security notices come between). */
+export async function mailedLink(email: string, path: string, count = 1): Promise<string> {
+  return linkIn(await nextMailTo(email, count, (m) => m.text.includes(`${path}?token=`)), path);
+}
+
+/** Fills and sends a mailed link's password form. */
+export async function choosePassword(page: Page, password: string, confirm = password): Promise<void> {
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat new password").fill(confirm);
+  await page.getByRole("button", { name: "Set password" }).click();
+}
