@@ -53,7 +53,7 @@ test("an admin invites from the users list, sends again (the old link stops work
 
   const pending = page.getByRole("region", { name: "Pending invitations" });
   await expect(pending.getByRole("cell", { name: email, exact: true })).toBeVisible();
-  await pending.getByRole("button", { name: `Send again: ${email}` }).click();
+  await pending.getByRole("button", { name: `Send the invitation to ${email} again` }).click();
   const second = await mailedLink(email, "/invitation", 2);
   const visitor = await freshBrowser(browser);
   await visitor.page.goto(first);
@@ -61,7 +61,7 @@ test("an admin invites from the users list, sends again (the old link stops work
   await visitor.page.goto(second);
   await expect(visitor.page.getByLabel("New password", { exact: true })).toBeVisible();
 
-  await pending.getByRole("button", { name: `Revoke: ${email}` }).click();
+  await pending.getByRole("button", { name: `Revoke the invitation for ${email}` }).click();
   await expect(page.getByRole("region", { name: "Pending invitations" }).getByRole("cell", { name: email, exact: true })).toHaveCount(0);
   // The form opened before the revocation is refused too.
   await choosePassword(visitor.page, NEW_PASSWORD);

@@ -59,7 +59,7 @@ export function InvitationButton({ kind, id, email }: { kind: "resend" | "revoke
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="email" value={email} />
-      <button type="submit" className={kind === "resend" ? "btn-secondary" : "btn-danger"} disabled={pending} aria-label={`${t(kind)}: ${email}`}>
+      <button type="submit" className={kind === "resend" ? "btn-secondary" : "btn-danger"} disabled={pending} aria-label={t(kind === "resend" ? "resendTo" : "revokeFor", { email })}>
         {t(kind)}
       </button>
       <FormAlert message={state.ok ? null : state.message} variant="inline" />
