@@ -5,10 +5,10 @@ import { queryDb } from "./support/db";
 import { createItem, uniqueTag } from "./support/items";
 import { signIn } from "./support/session";
 
-const TABLES: Record<string, string> = { Users: "users", Roles: "roles", Items: "items", "Audit log": "audit_log", Suppliers: "suppliers" };
+const TABLES: Record<string, string> = { Users: "users", Roles: "roles", Items: "items", "Audit log": "audit_log", Outbox: "mail_outbox", Suppliers: "suppliers" };
 
 /** Each resource's own noun, singular and plural. */
-const NOUNS: Record<string, [string, string]> = { Users: ["user", "users"], Roles: ["role", "roles"], Items: ["item", "items"], "Audit log": ["audit entry", "audit entries"], Suppliers: ["supplier", "suppliers"] };
+const NOUNS: Record<string, [string, string]> = { Users: ["user", "users"], Roles: ["role", "roles"], Items: ["item", "items"], "Audit log": ["audit entry", "audit entries"], Outbox: ["mail", "mails"], Suppliers: ["supplier", "suppliers"] };
 
 const countText = (label: string, n: number) => (n > 10_000 ? `10,000+ ${NOUNS[label]![1]}` : `${n.toLocaleString("en-US")} ${NOUNS[label]![n === 1 ? 0 : 1]}`);
 
@@ -56,6 +56,7 @@ test.describe("as admin", () => {
     expect(shown.Suppliers!.links).toEqual({ Suppliers: "/admin/suppliers", "New supplier": "/admin/suppliers/new" });
     // The audit log is read-only, for admins too.
     expect(shown["Audit log"]!.links).toEqual({ "Audit log": "/admin/audit" });
+    expect(shown.Outbox!.links).toEqual({ Outbox: "/admin/outbox" });
     await page.getByRole("list", { name: "Resources" }).getByRole("link", { name: "Items", exact: true }).click();
     await expect(page).toHaveURL("/admin/items");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Items");
