@@ -29,9 +29,9 @@ export async function createItem(page: Page, item: ItemInput): Promise<number> {
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
-/** The list table's body rows as { column label: cell text }, as a user reads them. */
+/** The list table's body rows as { column label: cell text }, as a user reads them (the list's table, not a panel's above it). */
 export async function readTable(page: Page): Promise<Record<string, string>[]> {
-  const table = page.getByRole("table");
+  const table = page.locator("table.data-table");
   await expect(table).toBeVisible();
   return table.evaluate((el) => {
     const heads = [...el.querySelectorAll("thead th")].map((th) => {
