@@ -36,9 +36,6 @@ export async function captureAction(page: Page, submit: () => Promise<void>): Pr
     await route.abort();
   };
   await page.route("**/*", handler);
-  // Before hydration a form posts natively (no Next-Action header) and the action would run
-  // uncaptured: on a busy machine a click can come first. Wait until React owns the forms.
-  await page.waitForFunction(() => [...document.forms].every((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber"))));
   await submit();
   const action = await captured;
   await page.unroute("**/*", handler);
