@@ -79,7 +79,7 @@ test("replayed update, delete and bulk delete on another user's item change noth
   const before = item(other.id);
 
   await page.goto(`/admin/items/${own.id}/edit`);
-  const update = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const update = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   const updateArgs = actionArgs(update);
   updateArgs[1] = String(other.id);
   const res = await replayAction(page.request, update, { args: updateArgs, form: { name: "taken over" } });
@@ -90,7 +90,7 @@ test("replayed update, delete and bulk delete on another user's item change noth
 
   await page.goto(`/admin/items/${own.id}`);
   await page.getByRole("link", { name: "Delete", exact: true }).click();
-  const del = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
+  const del = await captureAction(page, page.getByRole("button", { name: "Yes, delete" }));
   const delArgs = actionArgs(del);
   delArgs[1] = String(other.id);
   expect((await replayAction(page.request, del, { args: delArgs })).status()).not.toBe(500);
@@ -100,7 +100,7 @@ test("replayed update, delete and bulk delete on another user's item change noth
   await page.goto(`/admin/items?q=${encodeURIComponent(own.name)}`);
   await page.getByRole("checkbox", { name: `Select ${own.name}` }).check();
   await page.getByLabel("With selected").selectOption({ label: "Delete" });
-  const bulk = await captureAction(page, () => page.getByRole("button", { name: "Apply" }).click());
+  const bulk = await captureAction(page, page.getByRole("button", { name: "Apply" }));
   // Own and other together: the whole request is refused, so neither goes.
   expect((await replayAction(page.request, bulk, { form: { ids: [String(own.id), String(other.id)], confirmed: "yes" } })).status()).not.toBe(500);
   expect(item(other.id)).toEqual(before);
@@ -122,7 +122,7 @@ test("a new item is the contributor's, and a request naming another owner is ref
   await page.getByLabel("Name").fill("placeholder");
   await page.getByLabel("Category").selectOption("books");
   await page.getByLabel("Price").fill("3.00");
-  const create = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const create = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   const forged = uniqueTag("Forged");
   const res = await replayAction(page.request, create, { form: { name: forged, owner: userId(ACCOUNTS.admin.email) } });
   expect(res.status()).toBeLessThan(400);
@@ -138,7 +138,7 @@ test("price is read-only on edit; a forged price change is refused with the reas
   const price = page.getByLabel("Price");
   await expect(price).toHaveAttribute("readonly", "");
   await expect(page.getByText("You may not change this field (it needs the permission “Change prices”).")).toBeVisible();
-  const update = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const update = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   const name = uniqueTag("Renamed");
   const res = await replayAction(page.request, update, { form: { name, price: "999.99" } });
   expect(res.status()).toBeLessThan(400);
@@ -162,7 +162,7 @@ test("inline edits: no price editor, and replayed inline saves of the price or o
   const select = page.getByRole("combobox", { name: `Category of ${own.name}` });
   const current = queryDb<{ category: string }>("select category from items where id = ?", own.id)[0]!.category;
   await select.selectOption(current === "books" ? "tools" : "books");
-  const save = await captureAction(page, () => select.press("Enter"));
+  const save = await captureAction(page, select, "Enter");
 
   const priced = await replayAction(page.request, save, { form: { field: "price", value: "1.00" } });
   expect(await priced.text()).toContain("You may not change this field");
@@ -179,7 +179,7 @@ test("inline edits: no price editor, and replayed inline saves of the price or o
   await expect(page.getByLabel("Field", { exact: true }).locator("option", { hasText: "Price" })).toHaveCount(0);
   await page.getByLabel("Field", { exact: true }).selectOption({ label: "In stock" });
   await page.getByLabel("Value", { exact: true }).selectOption({ label: "No" });
-  const bulk = await captureAction(page, () => page.getByRole("button", { name: "Apply" }).click());
+  const bulk = await captureAction(page, page.getByRole("button", { name: "Apply" }));
   await replayAction(page.request, bulk, { form: { ids: String(other.id) } });
   expect(item(other.id)).toEqual(before);
   expect(deniedFor(other.id).map((d) => d.summary)).toContain("bulk:set: not within the user's records");

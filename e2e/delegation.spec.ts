@@ -50,7 +50,7 @@ test("a support user cannot give themselves the admin role or deactivate themsel
   expect(userRow(email)).toEqual(expect.objectContaining({ active: 1, name: "Sue Support" }));
 
   await page.goto(`/admin/users/${userId(email)}/edit`);
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   const forged: Record<string, string | string[]>[] = [{ roles: [String(roleId("admin")), String(roleId(role))] }, { active: "" }];
   for (const form of forged) {
     const res = await replayAction(page.context().request, action, { form });
@@ -73,7 +73,7 @@ test("a support user cannot create an admin, nor grant a role holding permission
 
   await page.getByLabel("Email").fill(uniqueEmail("captured"));
   await page.getByLabel("Password").fill(STRONG_PASSWORD);
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   for (const role of ["admin", "editor"]) {
     const forged = uniqueEmail(`forged-${role}`);
     const res = await replayAction(page.context().request, action, { form: { email: forged, roles: [String(roleId(role))] } });
@@ -99,7 +99,7 @@ test("a support user cannot change anything on an admin's account, password incl
   const victim = uniqueEmail("victim");
   cli(["users", "create", "--email", victim, "--role", "end-user"], `${STRONG_PASSWORD}\n`);
   await page.goto(`/admin/users/${userId(victim)}/edit`);
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   const args = actionArgs(action);
   args[1] = adminId;
   const res = await replayAction(page.context().request, action, { args, form: { email: ACCOUNTS.admin.email, password: "Taken-Over-Passphrase-99", active: "on" } });
@@ -128,7 +128,7 @@ test("a support user cannot take over an account holding permissions they lack",
   const victim = uniqueEmail("weaker");
   cli(["users", "create", "--email", victim, "--role", "end-user"], `${STRONG_PASSWORD}\n`);
   await page.goto(`/admin/users/${userId(victim)}/edit`);
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   const args = actionArgs(action);
   args[1] = userId(stronger);
   const res = await replayAction(page.context().request, action, { args, form: { email: stronger, password: "Taken-Over-Passphrase-99", roles: [String(roleId("editor"))] } });
@@ -152,7 +152,7 @@ test("a role editor grants only permissions they hold", async ({ browser }) => {
   await expect(page.getByRole("checkbox", { name: "View users" })).toBeEnabled();
   await expect(page.getByText("only permissions you hold yourself")).toBeVisible();
 
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   for (const permissions of [["items:view", "items:delete"], ["items:view", "items:delete:own"], ["items:view", "items:price"], ["items:view", "users:delete"], ["items:view", "roles:update", "items:create"]]) {
     const res = await replayAction(page.context().request, action, { form: { name: target, permissions } });
     expect(res.status()).toBeLessThan(500);
@@ -163,7 +163,7 @@ test("a role editor grants only permissions they hold", async ({ browser }) => {
   expect(stored()).toBe('["items:view","users:view"]');
   // Holding items:view covers granting its own-records form (from a form read after that save).
   await page.goto(`/admin/roles/${roleId(target)}/edit`);
-  const fresh = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const fresh = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   await replayAction(page.context().request, fresh, { form: { name: target, permissions: ["items:view:own", "users:view"] } });
   expect(stored()).toBe('["items:view:own","users:view"]');
   await page.context().close();

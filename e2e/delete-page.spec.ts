@@ -167,7 +167,7 @@ test.describe("as contributor (items: delete own only)", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(missing!);
 
     expect((await page.goto(`/admin/items/${own}/delete`))?.status()).toBe(200);
-    const del = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
+    const del = await captureAction(page, page.getByRole("button", { name: "Yes, delete" }));
     const args = actionArgs(del);
     args[1] = String(other);
     const res = await replayAction(page.request, del, { args });

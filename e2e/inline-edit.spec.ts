@@ -231,7 +231,7 @@ async function capturedPriceSave(page: Page, tag: string) {
   await page.getByRole("button", { name: `Edit price of ${name}` }).click();
   const input = page.getByRole("textbox", { name: `Price of ${name}` });
   await input.fill("66.00");
-  const action = await captureAction(page, () => input.press("Enter"));
+  const action = await captureAction(page, input, "Enter");
   expect(item(id).price_cents).toBe(1000);
   return { name, id, action };
 }

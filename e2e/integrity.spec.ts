@@ -80,7 +80,7 @@ test("the CLI and the panel writing at the same time all succeed", async ({ brow
   await page.getByLabel("Name").fill(tag);
   await page.getByLabel("Category").selectOption("tools");
   await page.getByLabel("Price").fill("1.00");
-  const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
 
   // The panel keeps writing for as long as the CLI runs.
   let cliDone = false;

@@ -104,14 +104,14 @@ test("a passkey sign-in answer replayed with the same cookies opens no second se
 test("another user's passkey cannot be removed or renamed by replaying the form, nor all of them by someone not an admin", async ({ browser }) => {
   const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-victim", "198.51.100.76");
   await addPasskey(page, "Laptop");
-  const remove = await captureAction(page, () => page.getByRole("button", { name: "Remove Laptop" }).click());
+  const remove = await captureAction(page, page.getByRole("button", { name: "Remove Laptop" }));
   await page.goto("/account");
   await page.getByText("Rename").click();
   await page.getByLabel("New name for Laptop").fill("Mine");
-  const rename = await captureAction(page, () => page.getByRole("button", { name: "Save name" }).click());
+  const rename = await captureAction(page, page.getByRole("button", { name: "Save name" }));
   const admin = await (await browser.newContext({ storageState: ACCOUNTS.admin.state })).newPage();
   await admin.goto(`/admin/users/${userId(email)}`);
-  const removeAll = await captureAction(admin, () => admin.getByRole("button", { name: "Remove passkeys" }).click());
+  const removeAll = await captureAction(admin, admin.getByRole("button", { name: "Remove passkeys" }));
 
   const someone = await browser.newContext({ storageState: ACCOUNTS.endUser.state });
   await replayAction(someone.request, remove);

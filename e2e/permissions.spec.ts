@@ -70,7 +70,7 @@ test.describe("server actions replayed without the permission change nothing", (
     await page.getByLabel("Name").fill(tag);
     await page.getByLabel("Category").selectOption("books");
     await page.getByLabel("Price").fill("9.99");
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+    const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
     expect(itemsNamed(tag)).toEqual([]);
 
     await refusedFor([["end-user", c.endUser, "/"], ["anonymous", c.anonymous, "/login"]], action, { form: { name: `${tag} forged` } }, () => expect(itemsNamed(`${tag} forged`)).toEqual([]));
@@ -85,7 +85,7 @@ test.describe("server actions replayed without the permission change nothing", (
     await page.getByLabel("Name").fill(tag);
     await page.getByLabel("Category").selectOption("books");
     await page.getByLabel("Price").fill("1.00");
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+    const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
     for (const origin of ["https://evil.example", "null", null]) {
       const res = await replayAction(c.admin, action, { form: { name: `${tag} ${origin}` }, origin });
       expect(res.status(), `Origin: ${origin}`).toBe(403);
@@ -102,7 +102,7 @@ test.describe("server actions replayed without the permission change nothing", (
     const target = await createItem(page, { name: `${tag} target` });
     await page.goto(`/admin/items/${decoy}`);
     await page.getByRole("link", { name: "Delete", exact: true }).click();
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
+    const action = await captureAction(page, page.getByRole("button", { name: "Yes, delete" }));
     expect(itemExists(decoy)).toBe(true);
 
     const args = ["items", String(target), { ok: true }, "$K1"];
@@ -119,7 +119,7 @@ test.describe("server actions replayed without the permission change nothing", (
     await page.goto(`/admin/items?q=${tag}`);
     await page.getByRole("checkbox", { name: `Select ${tag} a` }).check();
     await page.getByLabel("With selected").selectOption({ label: "Delete" });
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Apply" }).click());
+    const action = await captureAction(page, page.getByRole("button", { name: "Apply" }));
 
     const form = { action: "delete", confirmed: "yes", ids: ids.map(String) };
     await refusedFor([["editor", c.editor, "/admin/items/1"], ["anonymous", c.anonymous, "/login"]], action, { form }, () => expect(ids.map(itemExists)).toEqual([true, true]));
@@ -136,7 +136,7 @@ test.describe("server actions replayed without the permission change nothing", (
     await page.getByLabel("Active").check();
     await page.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: "admin", exact: true }).check();
     await page.getByLabel("Password").fill(STRONG_PASSWORD);
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+    const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
 
     const forged = uniqueEmail("forged");
     const noUser = () => expect(queryDb("select id from users where email = ?", forged)).toEqual([]);
@@ -156,7 +156,7 @@ test.describe("server actions replayed without the permission change nothing", (
     const stored = () => queryDb<{ name: string; permissions: string }>("select name, permissions from roles where name = ?", role)[0]?.permissions;
     const { id } = queryDb<{ id: number }>("select id from roles where name = ?", role)[0]!;
     await page.goto(`/admin/roles/${id}/edit`);
-    const action = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+    const action = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
 
     const form = { name: role, permissions: ["users:view", "users:update", "roles:update"] };
     await refusedFor([["editor", c.editor, "/admin/items"], ["end-user", c.endUser, "/"], ["anonymous", c.anonymous, "/login"]], action, { form }, () => expect(stored()).toBe('["items:view"]'));

@@ -36,7 +36,7 @@ test("a bulk delete forged against the audit log deletes no entry, even for an a
   await page.goto(`/admin/items?q=${name}`);
   await page.getByRole("checkbox", { name: `Select ${name}` }).check();
   await page.getByLabel("With selected").selectOption({ label: "Delete" });
-  const bulk = await captureAction(page, () => page.getByRole("button", { name: "Apply" }).click());
+  const bulk = await captureAction(page, page.getByRole("button", { name: "Apply" }));
   const args = actionArgs(bulk);
   args[0] = "audit";
   const res = await replayAction(page.request, bulk, { args, form: { action: "delete", ids: String(entry), confirmed: "yes", back: "/admin/audit" } });
@@ -60,7 +60,7 @@ test("a forged or unsigned version is refused as an invalid form: no history, no
   const editor = await as(browser, "editor");
   await editor.goto(`/admin/items/${id}/edit`);
   await editor.getByLabel("Price").fill("9.99");
-  const save = await captureAction(editor, () => editor.getByRole("button", { name: "Save", exact: true }).click());
+  const save = await captureAction(editor, editor.getByRole("button", { name: "Save", exact: true }));
   const current = String(new Date(queryDb<{ updated_at: string | number }>("select updated_at from items where id = ?", id)[0]!.updated_at).getTime());
   for (const version of ["0", "1", current, `${current}.${"A".repeat(43)}`, ""]) {
     const res = await replayAction(editor.request, save, { form: { __version: version } });
@@ -87,24 +87,24 @@ test("a forged or unsigned version is refused as an invalid form: no history, no
 async function contributorWrites(page: Page): Promise<Record<string, (id: number) => Promise<APIResponse>>> {
   const own = ownItem();
   await page.goto(`/admin/items/${own.id}/edit`);
-  const update = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const update = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   await page.goto(`/admin/items/${own.id}`);
   await page.getByRole("link", { name: "Delete", exact: true }).click();
-  const del = await captureAction(page, () => page.getByRole("button", { name: "Yes, delete" }).click());
+  const del = await captureAction(page, page.getByRole("button", { name: "Yes, delete" }));
   await page.goto(`/admin/items?q=${encodeURIComponent(own.name)}`);
   await page.getByRole("button", { name: `Edit category of ${own.name}` }).click();
   const select = page.getByRole("combobox", { name: `Category of ${own.name}` });
   await select.selectOption((await select.inputValue()) === "books" ? "tools" : "books");
-  const inline = await captureAction(page, () => select.press("Enter"));
+  const inline = await captureAction(page, select, "Enter");
   await page.goto(`/admin/items?q=${encodeURIComponent(own.name)}`);
   await page.getByRole("checkbox", { name: `Select ${own.name}` }).check();
   await page.getByLabel("With selected").selectOption({ label: "Delete" });
-  const bulkDelete = await captureAction(page, () => page.getByRole("button", { name: "Apply" }).click());
+  const bulkDelete = await captureAction(page, page.getByRole("button", { name: "Apply" }));
   await page.goto(`/admin/items?q=${encodeURIComponent(own.name)}`);
   await page.getByRole("checkbox", { name: `Select ${own.name}` }).check();
   await page.getByLabel("With selected").selectOption({ label: "Set field…" });
   await page.getByLabel("Field", { exact: true }).selectOption({ label: "In stock" });
-  const bulkSet = await captureAction(page, () => page.getByRole("button", { name: "Apply" }).click());
+  const bulkSet = await captureAction(page, page.getByRole("button", { name: "Apply" }));
   const withId = (action: CapturedAction, id: number) => {
     const args = actionArgs(action);
     args[1] = String(id);
@@ -141,7 +141,7 @@ test("an owner id the editor may not view gets the same answer as one that does 
   await page.getByLabel("Name").fill("placeholder");
   await page.getByLabel("Category").selectOption("books");
   await page.getByLabel("Price").fill("1.00");
-  const create = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
+  const create = await captureAction(page, page.getByRole("button", { name: "Save", exact: true }));
   const answers = [];
   for (const owner of [userId(ACCOUNTS.admin.email), randomUUID()]) {
     const name = uniqueTag("OwnerOracle");

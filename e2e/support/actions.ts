@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page, Route } from "@playwright/test";
 
 /**
  * Server actions are public POST endpoints. These helpers record the request a
@@ -24,22 +24,44 @@ function parseMultipart(body: string, contentType: string): [string, string][] {
     });
 }
 
-/** Runs `submit` on `page` and returns the server action POST it makes; the POST is aborted. */
-export async function captureAction(page: Page, submit: () => Promise<void>): Promise<CapturedAction> {
+/**
+ * Submits with `target` (a click, or Enter in a field) and returns the server
+ * action POST it makes; the POST never reaches the server.
+ *
+ * Before hydration a form posts natively, without the Next-Action header: the
+ * action would run uncaptured. So the capture waits until React owns the
+ * target (and its form) on the page the click lands on, and a native POST that
+ * still slips through is answered 204 here and fails the test at once.
+ */
+export async function captureAction(page: Page, target: Locator, how: "click" | "Enter" = "click"): Promise<CapturedAction> {
   let resolve!: (a: CapturedAction) => void;
-  const captured = new Promise<CapturedAction>((r) => (resolve = r));
-  const handler = async (route: import("@playwright/test").Route) => {
+  let reject!: (e: Error) => void;
+  const captured = new Promise<CapturedAction>((res, rej) => ((resolve = res), (reject = rej)));
+  const handler = async (route: Route) => {
     const req = route.request();
+    if (req.method() !== "POST") return route.continue();
     const actionId = req.headers()["next-action"];
-    if (req.method() !== "POST" || !actionId) return route.continue();
-    resolve({ url: req.url(), actionId, fields: parseMultipart(req.postData() ?? "", req.headers()["content-type"] ?? "") });
-    await route.abort();
+    if (actionId) {
+      resolve({ url: req.url(), actionId, fields: parseMultipart(req.postData() ?? "", req.headers()["content-type"] ?? "") });
+      return route.abort();
+    }
+    if (!req.isNavigationRequest()) return route.continue();
+    reject(new Error(`The form posted natively to ${req.url()} (React did not handle the submit): nothing was captured.`));
+    return route.fulfill({ status: 204 });
   };
   await page.route("**/*", handler);
-  await submit();
-  const action = await captured;
-  await page.unroute("**/*", handler);
-  return action;
+  try {
+    await target.waitFor();
+    const handle = await target.elementHandle();
+    await page.waitForFunction((el) => {
+      const owned = (node: Element | null) => node !== null && Object.keys(node).some((key) => key.startsWith("__reactProps$"));
+      return owned(el) && (!(el instanceof HTMLButtonElement || el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || el.form === null || owned(el.form));
+    }, handle);
+    await (how === "click" ? target.click() : target.press("Enter"));
+    return await captured;
+  } finally {
+    await page.unroute("**/*", handler);
+  }
 }
 
 /** The action's arguments (field "0"), e.g. ["items", "12", {"ok": true}, "$K1"]. */
