@@ -9,7 +9,8 @@ import { afterFailure, retryDelaySeconds } from "../lib/mail/backoff";
 import { enqueueMail } from "../lib/mail/outbox";
 import { renderMail } from "../lib/mail/render";
 import { findUsableToken, hashToken, issueToken, spendToken, tokenUsable, wellFormedToken } from "../lib/mail/tokens";
-import { createUser } from "../lib/users/service";
+import { createUser, updateUser } from "../lib/users/service";
+import { recordSignIn } from "../lib/auth/sign-in-record";
 import { inviteUser, pendingInvitations, resendInvitation, revokeInvitation } from "../lib/mail/invitations";
 import { seed } from "../lib/db/seed";
 import { tempDb } from "./helpers";
@@ -107,5 +108,32 @@ describe("mail links and outbox on the database", () => {
     // An invited admin who has no password yet is no admin who can sign in: revoking it is no last-admin change.
     await revokeInvitation(db, id, operator);
     assert.deepEqual(await pendingInvitations(db), []);
+  });
+
+  it("tells an owner who asked of a sign-in from an address the account never signed in from, with a \"this was not me\" link", async () => {
+    const owner = { id: userId, email: "owner@example.com" };
+    const notices = () => db.select({ to: mailOutbox.to, subject: mailOutbox.subject, text: mailOutbox.text }).from(mailOutbox).all();
+    // Off by default: a new address tells nobody.
+    await recordSignIn(db, owner, "192.0.2.1");
+    await recordSignIn(db, owner, "192.0.2.2");
+    assert.deepEqual(notices(), []);
+    await updateUser(db, userId, {}, undefined, { columns: { notifyNewSignInAddress: true, timeZone: "Europe/Berlin" } });
+    // Known addresses, the older one included (not only the two the users row keeps), tell nothing.
+    await recordSignIn(db, owner, "192.0.2.3");
+    await recordSignIn(db, owner, "192.0.2.2");
+    await recordSignIn(db, owner, "192.0.2.1");
+    assert.equal(notices().length, 1);
+    const [mail] = notices();
+    assert.equal(mail!.to, "owner@example.com");
+    assert.equal(mail!.subject, "New sign-in to your Gatehouse account");
+    assert.match(mail!.text!, /from the address 192\.0\.2\.3, which it had not been signed in from before, at \d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+[12]\./);
+    assert.match(mail!.text!, /\/not-me\?token=[\w-]{43}/);
+    assert.equal(db.select().from(mailTokens).where(eq(mailTokens.purpose, "not-me")).all().length, 1);
+  });
+
+  it("does not count a first sign-in as one from a new address", async () => {
+    await updateUser(db, userId, {}, undefined, { columns: { notifyNewSignInAddress: true } });
+    await recordSignIn(db, { id: userId, email: "owner@example.com" }, "198.51.100.9");
+    assert.equal(db.select().from(mailOutbox).all().length, 0);
   });
 });

@@ -14,6 +14,7 @@ import { RecentSignIns } from "@/components/account/recent-sign-ins";
 import { LanguageSection } from "@/components/account/language-section";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { TimeZoneSection } from "@/components/account/time-zone-section";
+import { SignInNoticeSection } from "@/components/account/sign-in-notice-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -73,6 +74,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <TwoFactorSection userId={user.id} />
         <PasskeysSection userId={user.id} notice={notice} />
         <RecentSignIns userId={user.id} />
+        <SignInNoticeSection userId={user.id} />
         <LanguageSection />
         <TimeZoneSection />
         <section aria-labelledby="sessions-heading" className="card p-6">

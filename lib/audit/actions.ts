@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "recovery-codes-regenerate",
   "locale-change",
   "time-zone-change",
+  "sign-in-notice-change",
   "password-failed",
   "two-factor-failed",
   "password-ok-awaiting-code",

@@ -3,23 +3,28 @@ import { env } from "../env";
 import { LOCALES, type AppLocale } from "../i18n/locales";
 import { messagesFor } from "../i18n/messages";
 import { absoluteSiteUrl } from "../net/site-url";
+import { FALLBACK_ZONE, formatInstant, validTimeZone } from "../time-format";
 import type { OutgoingMail } from "./transport";
 
 /**
  * A mail's text and HTML from the `mail` catalogue, in the recipient's
  * language (their choice on /account, else DEFAULT_LOCALE): a subject, a few
  * paragraphs, an optional link (shown as a button and as the plain address)
- * and a closing line. Values are escaped; the HTML is a plain, readable page
+ * and a closing line. A time among the values is written as the panel writes
+ * times, in the recipient's zone (their choice on /account, else UTC, named
+ * in the text). Values are escaped; the HTML is a plain, readable page
  * with its language set, so screen readers and text-only clients read it.
  */
 
-export type MailKind = "reset" | "invite" | "emailChange" | "emailChangeNotice" | "passwordChanged" | "twoFactorOn" | "twoFactorOff" | "recoveryCodes";
+export type MailKind = "reset" | "invite" | "emailChange" | "emailChangeNotice" | "passwordChanged" | "twoFactorOn" | "twoFactorOff" | "recoveryCodes" | "newSignInAddress";
 
 export interface MailContent {
   kind: MailKind;
   to: string;
   locale?: string | null;
-  values?: Record<string, string | number>;
+  values?: Record<string, string | number | Date>;
+  /** The recipient's time zone for the times among the values (an IANA name; else UTC). */
+  timeZone?: string | null;
   /** A path on this site the mail's button opens (made absolute from AUTH_URL). */
   link?: string;
   /** A "this was not me" path, for security notices. */
@@ -32,11 +37,18 @@ function localeOf(locale: string | null | undefined): AppLocale {
   return (LOCALES as readonly string[]).includes(locale ?? "") ? (locale as AppLocale) : env.DEFAULT_LOCALE;
 }
 
+/** A time as the panel writes it, with its zone named: a mail is read away from the panel, in any zone. */
+function mailTime(at: Date, zone: string, locale: AppLocale): string {
+  if (locale === "en") return formatInstant(at, zone, false, locale);
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(at);
+}
+
 export async function renderMail(content: MailContent): Promise<OutgoingMail> {
   const locale = localeOf(content.locale);
   // Keys built from the mail's kind: the catalogue test checks every kind's keys in every language.
   const t = createTranslator({ locale, messages: await messagesFor(locale), namespace: "mail.templates" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const values = content.values ?? {};
+  const zone = validTimeZone(content.timeZone) ?? FALLBACK_ZONE;
+  const values = Object.fromEntries(Object.entries(content.values ?? {}).map(([k, v]) => [k, v instanceof Date ? mailTime(v, zone, locale) : v]));
   const w = (key: string) => t(`${content.kind}.${key}`, values);
   const subject = w("subject");
   const body = w("body");

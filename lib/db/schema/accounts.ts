@@ -37,6 +37,8 @@ export function accountTables(k: Kit) {
     locale: k.text("locale"),
     // The IANA time zone the user chose on /account (lib/time-zone.ts); null: the browser's.
     timeZone: k.text("time_zone"),
+    // Mail a security notice when a sign-in comes from an address this account never signed in from (/account); off unless chosen.
+    notifyNewSignInAddress: k.boolean("notify_new_sign_in_address").notNull().default(false),
     ...timestamps(k),
   });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "notify_new_sign_in_address" boolean DEFAULT false NOT NULL;

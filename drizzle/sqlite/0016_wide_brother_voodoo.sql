@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `notify_new_sign_in_address` integer DEFAULT false NOT NULL;
