@@ -1,4 +1,4 @@
-// npm run test:unit:postgres — the write pipeline's unit tests again, on a
+// npm run test:unit:postgres — the write pipeline's and the database rate limits' unit tests again, on a
 // fresh PostgreSQL database gh_pipeline_<pid>_test (created and dropped here) on the server of
 // TEST_DATABASE_URL. The schema's dialect is chosen at import time, so the
 // tests run in a process of their own with DATABASE_URL pointing at it.
@@ -14,6 +14,6 @@ if (!(await postgresAnswers(url))) {
   process.exit(process.env.CI ? 1 : 0);
 }
 await recreateTestDatabase(url);
-const run = spawnSync("npx", ["tsx", "--test", "test/pipeline.test.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+const run = spawnSync("npx", ["tsx", "--test", "--test-concurrency=1", "test/pipeline.test.ts", "test/rate-limit-store.test.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
 await dropTestDatabase(url);
 process.exit(run.status ?? 1);
