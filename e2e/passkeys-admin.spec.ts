@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
-import { captureAction, replayAction } from "./support/actions";
-import { cli } from "./support/cli";
+import { actionArgs, captureAction, replayAction } from "./support/actions";
+import { cli, STRONG_PASSWORD } from "./support/cli";
 import { newUserWithAuthenticator, passkeySignIn, passkeysOf, signOutHere } from "./support/passkeys";
 import { expectSignedIn } from "./support/session";
 import { auditActions, ensureRole, REQUIRED_ROLE, userId } from "./support/two-factor";
@@ -118,9 +118,46 @@ test("another user's passkey cannot be removed or renamed by replaying the form,
   await replayAction(someone.request, rename, { form: { name: "Stolen" } });
   const refused = await replayAction(someone.request, removeAll);
   expect(refused.status()).toBe(403);
+  // An admin naming a user that does not exist gets the answer of a missing record.
+  const missing = actionArgs(removeAll);
+  missing[0] = "00000000-0000-4000-8000-000000000000";
+  expect((await replayAction(admin.context().request, removeAll, { args: missing })).status()).toBe(404);
   expect(passkeysOf(email).map((p) => p.name)).toEqual(["Laptop"]);
   expect(auditActions(userId(email)).map((a) => a.action)).not.toContain("passkey-removed");
   await someone.close();
   await admin.context().close();
+  await context.close();
+});
+
+test("a stolen session cannot turn two-factor off by removing passkeys, one at a time or two at once", async ({ browser }) => {
+  const { email, context, page, authenticator } = await newUserWithAuthenticator(browser, "passkey-stolen", "198.51.100.77");
+  await addPasskey(page, "Laptop");
+  // A second authenticator's passkey: this one forgets the first, so the browser makes a new one.
+  await replaceCredentials(authenticator, []);
+  await addPasskey(page, "Phone");
+  // With two passkeys, removing one leaves a second factor: no password is asked.
+  await expect(page.getByLabel(/^Password to remove/)).toHaveCount(0);
+  const laptop = await captureAction(page, page.getByRole("button", { name: "Remove Laptop" }));
+  await page.goto("/account");
+  const phone = await captureAction(page, page.getByRole("button", { name: "Remove Phone" }));
+
+  // Someone holding the session, not the password, sends both removals at once: one goes, the last one stays.
+  const answers = await Promise.all([replayAction(page.request, laptop), replayAction(page.request, phone)]);
+  for (const answer of answers) expect(answer.status()).toBeLessThan(500);
+  const left = passkeysOf(email);
+  expect(left).toHaveLength(1);
+  const last = left[0]!.name === "Laptop" ? laptop : phone;
+  // The last one, alone or with a wrong password, stays too.
+  expect(await (await replayAction(page.request, last)).text()).toContain("Enter your current password: this passkey is your only second factor.");
+  expect(await (await replayAction(page.request, last, { form: { password: "not-the-password" } })).text()).toContain("That password is not correct.");
+  expect(passkeysOf(email)).toHaveLength(1);
+  expect(auditActions(userId(email)).filter((a) => a.action === "passkey-removed")).toHaveLength(1);
+
+  // The owner, with the password, removes it from the page.
+  await page.goto("/account");
+  await page.getByLabel(`Password to remove ${left[0]!.name}`).fill(STRONG_PASSWORD);
+  await page.getByRole("button", { name: `Remove ${left[0]!.name}` }).click();
+  await expect(page.getByText("The passkey was removed.")).toBeVisible();
+  expect(passkeysOf(email)).toHaveLength(0);
   await context.close();
 });

@@ -4,7 +4,7 @@ import { queryDb } from "./support/db";
 import { failures, newUserWithAuthenticator, passkeySignIn, passkeysOf, signOutHere } from "./support/passkeys";
 import { expectSignedIn, signIn } from "./support/session";
 import { auditActions, enrol, userId } from "./support/two-factor";
-import { addPasskey, forgeAnswerOrigin, replaceCredentials, storedCredentials } from "./support/webauthn";
+import { addPasskey, forgeAnswerId, forgeAnswerOrigin, replaceCredentials, storedCredentials } from "./support/webauthn";
 
 /**
  * Passkeys with Chromium's virtual authenticator: added on /account, used to
@@ -35,6 +35,15 @@ test("a passkey is added, signs in without a password, is renamed and removed", 
   await expect(page.getByText("The passkey was renamed.")).toBeVisible();
   expect(passkeysOf(email).map((p) => p.name)).toEqual(["Home desktop"]);
 
+  // The only second factor: removing it turns two-factor off, so the password is asked for.
+  await page.getByRole("button", { name: "Remove Home desktop" }).click();
+  await expect(page.getByText("Enter your current password: this passkey is your only second factor.")).toBeVisible();
+  expect(passkeysOf(email)).toHaveLength(1);
+  await page.getByLabel("Password to remove Home desktop").fill(`${STRONG_PASSWORD}x`);
+  await page.getByRole("button", { name: "Remove Home desktop" }).click();
+  await expect(page.getByText("That password is not correct.")).toBeVisible();
+  expect(passkeysOf(email)).toHaveLength(1);
+  await page.getByLabel("Password to remove Home desktop").fill(STRONG_PASSWORD);
   await page.getByRole("button", { name: "Remove Home desktop" }).click();
   await expect(page.getByText("The passkey was removed.")).toBeVisible();
   await expect(page.getByText("You have no passkeys yet.")).toBeVisible();
@@ -154,5 +163,19 @@ test("an answer made for another site is refused, when adding a passkey and when
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login/);
   expect(failures(email).map((f) => f.summary)).toEqual(["registration not valid for this site and challenge", "answer not valid for this site and challenge"]);
+  await context.close();
+});
+
+test("an answer naming a made-up passkey id, as long as an answer may be, is refused and audited, not an error", async ({ browser }) => {
+  const { email, context, page } = await newUserWithAuthenticator(browser, "passkey-long-id", "198.51.100.69");
+  await addPasskey(page, "Laptop");
+  await signOutHere(page);
+  // The id keys the sign-in throttle: longer than a throttle row's key column.
+  await forgeAnswerId(page, "A".repeat(1000));
+  await passkeySignIn(page);
+  await expect(page.getByRole("alert").getByText("That passkey could not be used to sign in.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+  expect(queryDb("select summary from audit_log where action = 'passkey-failed' and address = ?", "198.51.100.69")).toEqual([{ summary: "unknown passkey" }]);
+  expect(passkeysOf(email)[0]!.last_used_at).toBeNull();
   await context.close();
 });

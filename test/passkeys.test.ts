@@ -6,7 +6,7 @@ import type { Db } from "../lib/db";
 import { auditLog, passkeys, users } from "../lib/db/schema";
 import { seed } from "../lib/db/seed";
 import { relyingPartyFrom } from "../lib/auth/passkeys/relying-party";
-import { addPasskey, removeAllPasskeys } from "../lib/auth/passkeys/store";
+import { addPasskey, PASSKEYS_PER_USER_MAX, removeAllPasskeys, removePasskey } from "../lib/auth/passkeys/store";
 import { checkAssertion, parseAnswer } from "../lib/auth/passkeys/verify";
 import { hasTwoFactor } from "../lib/auth/two-factor/store";
 import { mustSetUpTwoFactor } from "../lib/auth/two-factor/required";
@@ -86,6 +86,25 @@ describe("passkey assertions", () => {
   it("of two answers with one counter at once, only one is accepted", async () => {
     const results = await Promise.all([checkAssertion(db, answer(7), expected(), rp), checkAssertion(db, answer(7), expected(), rp)]);
     assert.equal(results.filter((r) => r.ok).length, 1);
+  });
+
+  it("are at most PASSKEYS_PER_USER_MAX per account", async () => {
+    const more = (i: number) => addPasskey(db, userId, { credentialId: `more-${i}`, publicKey: key.publicKey, counter: 0, transports: [], backupEligible: false, backedUp: false, name: `Key ${i}` }, actor);
+    for (let i = 1; i < PASSKEYS_PER_USER_MAX; i++) await more(i);
+    await assert.rejects(more(PASSKEYS_PER_USER_MAX), /at most 20 passkeys/);
+    assert.equal(db.select().from(passkeys).where(eq(passkeys.userId, userId)).all().length, PASSKEYS_PER_USER_MAX);
+  });
+
+  it("the last second factor is removed only with the password proved; two removals at once leave one", async () => {
+    await addPasskey(db, userId, { credentialId: "second", publicKey: key.publicKey, counter: 0, transports: [], backupEligible: false, backedUp: false, name: "Phone" }, actor);
+    const ids = db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId)).all().map((p) => p.id);
+    const results = await Promise.allSettled(ids.map((id) => removePasskey(db, userId, id, actor, false)));
+    assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+    const [left] = db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId)).all();
+    assert.ok(left);
+    await assert.rejects(removePasskey(db, userId, left.id, actor, false), (e: Error & { field?: string }) => e.field === "password");
+    await removePasskey(db, userId, left.id, actor, true);
+    assert.equal(await hasTwoFactor(db, userId), false);
   });
 
   it("counts as two-factor (REQUIRE_2FA_ROLES) and is removed by an admin or the CLI, audited, without ending sessions", async () => {

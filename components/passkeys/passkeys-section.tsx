@@ -1,18 +1,18 @@
 import { getTranslations } from "@/lib/i18n/server";
-import { removePasskeyAction } from "@/lib/auth/passkeys/account-actions";
-import { getOwnPasskeys } from "@/lib/auth/passkeys/queries";
+import { getOwnPasskeys, passkeyIsLastSecondFactor } from "@/lib/auth/passkeys/queries";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { LocalTime } from "@/components/local-time";
 import { Flash } from "@/components/flash";
 import { AddPasskeyForm } from "./add-passkey-form";
 import { RenamePasskey } from "./rename-passkey";
+import { RemovePasskey } from "./remove-passkey";
 
 /** What a finished change says (messages `passkeys.section`), by the `notice` the action redirected with. */
 const NOTICES: Record<string, "added" | "renamed" | "removed"> = { "passkey-added": "added", "passkey-renamed": "renamed", "passkey-removed": "removed" };
 
 /** /account's passkeys: each one's name, when it was added and last used, rename and remove; and a form to add one. */
 export async function PasskeysSection({ userId, notice }: { userId: string; notice?: unknown }) {
-  const [list, t, f] = await Promise.all([getOwnPasskeys(userId), getTranslations("passkeys.section"), getTranslations("passkeys.form")]);
+  const [list, t, last] = await Promise.all([getOwnPasskeys(userId), getTranslations("passkeys.section"), passkeyIsLastSecondFactor(userId)]);
   const flash = typeof notice === "string" && Object.hasOwn(NOTICES, notice) ? t(NOTICES[notice]!) : null;
   return (
     <section aria-labelledby="passkeys-heading" className="card space-y-4 p-6">
@@ -38,12 +38,8 @@ export async function PasskeysSection({ userId, notice }: { userId: string; noti
               <div className="flex flex-wrap items-start gap-4">
                 <ClientMessages namespaces={["passkeys.form"]}>
                   <RenamePasskey id={p.id} name={p.name} />
+                  <RemovePasskey id={p.id} name={p.name} last={last} />
                 </ClientMessages>
-                <form action={removePasskeyAction.bind(null, p.id)}>
-                  <button type="submit" className="btn-danger" aria-label={f("removeNamed", { name: p.name })}>
-                    {f("remove")}
-                  </button>
-                </form>
               </div>
             </li>
           ))}

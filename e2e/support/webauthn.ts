@@ -77,3 +77,14 @@ export async function forgeAnswerOrigin(page: Page, origin: string): Promise<voi
     await route.continue({ postData: forged });
   });
 }
+
+/** Rewrites the credential id of every passkey answer this page posts (an id the site never saw, of any length). */
+export async function forgeAnswerId(page: Page, id: string): Promise<void> {
+  await page.route("**/*", async (route) => {
+    const body = route.request().postData();
+    if (route.request().method() !== "POST" || !body?.includes("clientDataJSON")) return route.continue();
+    const forged = body.replace(/(\\?"id\\?":\\?")([A-Za-z0-9_-]+)/, (_, head: string) => head + id);
+    expect(forged).not.toBe(body);
+    await route.continue({ postData: forged });
+  });
+}

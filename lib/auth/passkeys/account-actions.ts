@@ -14,7 +14,7 @@ import { readSessionToken } from "../session";
 import { auditOwn } from "../sign-in-record";
 import { CEREMONY_TTL_MS, openCeremony, takeCeremony } from "./ceremony";
 import { relyingParty } from "./relying-party";
-import { addPasskey, credentialsOf, PASSKEY_NAME_MAX, removePasskey, renamePasskey } from "./store";
+import { addPasskey, credentialsOf, findPasskey, PASSKEY_NAME_MAX, removePasskey, renamePasskey } from "./store";
 import { checkRegistration, parseAnswer } from "./verify";
 
 /**
@@ -95,8 +95,9 @@ export const addPasskeyAction = twoFactorSetupAction.stateAction({
     try {
       await addPasskey(db, user.id, { ...found, name }, actor);
     } catch (error) {
-      if (error instanceof UserFacingError) return refuse(error.message);
-      throw error;
+      if (!(error instanceof UserFacingError)) throw error;
+      await auditOwn(db, actor, "passkey-failed", user.id, (await findPasskey(db, found.credentialId)) ? "passkey already added" : "too many passkeys");
+      return refuse(error.message);
     }
     return { redirect: "/account?notice=passkey-added#passkeys-heading" };
   },
@@ -121,14 +122,24 @@ export const renamePasskeyAction = userAction.stateAction({
   },
 });
 
-export const removePasskeyAction = userAction.formAction({
+/**
+ * Removes one of the owner's passkeys. The current password, when given, is
+ * checked first (audited when wrong); without it the removal may not leave
+ * the account without a second factor (see removePasskey).
+ */
+export const removePasskeyAction = userAction.stateAction({
   bound: passkeyId,
-  input: z.object({}),
-  run: async ({ ctx: { user, actor }, bound: [id] }) => {
+  input: z.object({ password: text(1024) }),
+  run: async ({ ctx: { user, actor }, bound: [id], input }) => {
+    const w = await words();
+    if (input.password) {
+      const wrong = await checkCurrentPassword(user, input.password, actor.address ?? "", "Remove a passkey");
+      if (wrong) return refuse(w.fixFields, { fieldErrors: { password: w.password[wrong] } });
+    }
     try {
-      await removePasskey(getDb(), user.id, id, actor);
+      await removePasskey(getDb(), user.id, id, actor, !!input.password);
     } catch (error) {
-      if (error instanceof UserFacingError) return refuse(error.message);
+      if (error instanceof UserFacingError) return error.field ? refuse(w.fixFields, { fieldErrors: { [error.field]: error.message } }) : refuse(error.message);
       throw error;
     }
     return { redirect: "/account?notice=passkey-removed#passkeys-heading" };

@@ -1,9 +1,10 @@
 "use server";
 
-import { forbidden } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "../../actions/clients";
 import { getDb } from "../../db";
+import { UserFacingError } from "../../errors";
 import { removeAllPasskeys } from "./store";
 
 /**
@@ -16,7 +17,13 @@ export const adminRemovePasskeysAction = userAction.formAction({
   input: z.object({}),
   run: async ({ ctx, bound: [userId] }) => {
     if (!ctx.user.access.isAdmin || ctx.user.id === userId) forbidden();
-    await removeAllPasskeys(getDb(), userId, ctx.actor);
+    try {
+      await removeAllPasskeys(getDb(), userId, ctx.actor);
+    } catch (error) {
+      // No such user (a forged id, or one deleted meanwhile): the answer of a missing record.
+      if (error instanceof UserFacingError) notFound();
+      throw error;
+    }
     return { redirect: `/admin/users/${encodeURIComponent(userId)}?notice=passkeys-removed` };
   },
 });

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { getDb } from "../../db";
 import { users } from "../../db/schema";
 import { CHALLENGE_COOKIE, findChallenge } from "../two-factor/challenge";
-import { countPasskeys, hasPasskeys, listPasskeys } from "./store";
+import { countPasskeys, hasPasskeys, isLastSecondFactor, listPasskeys } from "./store";
 
 /** Which second factors the pending sign-in of this browser may answer with; null when there is none. */
 export async function pendingSecondFactors(): Promise<{ code: boolean; passkey: boolean } | null> {
@@ -17,6 +17,11 @@ export async function pendingSecondFactors(): Promise<{ code: boolean; passkey: 
 
 export function getOwnPasskeys(userId: string) {
   return listPasskeys(getDb(), userId);
+}
+
+/** Whether removing one of the user's passkeys would leave them without a second factor. */
+export function passkeyIsLastSecondFactor(userId: string) {
+  return isLastSecondFactor(getDb(), userId);
 }
 
 /** How many passkeys another user has, for their details page. */

@@ -1,5 +1,6 @@
 "use server";
 
+import { eq } from "drizzle-orm";
 import { generateAuthenticationOptions, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { cookies } from "next/headers";
 import { z } from "zod";
@@ -8,6 +9,7 @@ import { publicAction } from "../../actions/clients";
 import { text, whole } from "../../actions/form-input";
 import type { ActionState } from "../../actions/state";
 import { getDb, type Db } from "../../db";
+import { users } from "../../db/schema";
 import { isDatabaseOutage } from "../../db/unavailable";
 import { translator } from "../../i18n/translator";
 import { logFailure } from "../../log";
@@ -92,7 +94,11 @@ export const passkeySignInAction = publicAction.stateAction<typeof answerInput, 
       const [rp, ceremony] = await Promise.all([relyingParty(), takeCeremony(db, input.step)]);
       const response = parseAnswer<AuthenticationResponseJSON>(input.response);
       if (!ceremony || !rp) return input.step === "second-factor" ? expired(words) : refuse(words.expired);
-      if (!response) return refuse(words.failed);
+      if (!response) {
+        const pending = input.step === "second-factor" && ceremony.userId ? await pendingOwner(db, ceremony.userId) : null;
+        await auditRefusal(db, address, UNREADABLE, pending);
+        return refuse(words.failed);
+      }
       const expected = { challenge: ceremony.challenge, userId: ceremony.userId, userVerification: input.step === "sign-in" };
       const check = () => checkAssertion(db, response, expected, rp);
       return input.step === "sign-in" ? passwordless(db, address, response.id, check, input.callbackUrl, words) : secondFactor(db, address, ceremony.userId, check, input.callbackUrl, words);
@@ -100,11 +106,23 @@ export const passkeySignInAction = publicAction.stateAction<typeof answerInput, 
   },
 });
 
-/** A refused answer in the audit log: under the passkey's owner when the passkey is known. */
-function auditRefusal(db: Db, address: string, refused: AssertionCheck & { ok: false }): Promise<void> {
-  const owner = refused.passkey;
-  return auditOwn(db, { id: owner?.userId ?? null, email: owner?.email ?? null, address }, "passkey-failed", owner?.userId ?? null, REFUSAL_SUMMARY[refused.reason]);
+/**
+ * A refused answer in the audit log: under the passkey's owner when the
+ * passkey is known, else under the pending sign-in's account (the code step),
+ * else under no one (the address says where it came from).
+ */
+function auditRefusal(db: Db, address: string, summary: string, owner?: { userId: string; email: string | null } | null): Promise<void> {
+  return auditOwn(db, { id: owner?.userId ?? null, email: owner?.email ?? null, address }, "passkey-failed", owner?.userId ?? null, summary);
 }
+
+/** The account a code step's ceremony was opened for, to file a refusal under. */
+async function pendingOwner(db: Db, userId: string): Promise<{ userId: string; email: string | null }> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return { userId, email: row?.email ?? null };
+}
+
+/** The audit summary of an answer that is not a credential at all. */
+const UNREADABLE = "answer not readable";
 
 async function passwordless(db: Db, address: string, credentialId: string, check: () => Promise<AssertionCheck>, callbackUrl: string, words: Words): Promise<Done | Refused> {
   let attempt;
@@ -122,7 +140,7 @@ async function passwordless(db: Db, address: string, credentialId: string, check
   } finally {
     attempt.end();
   }
-  if (!checked.ok) return (await auditRefusal(db, address, checked), refuse(words.failed));
+  if (!checked.ok) return (await auditRefusal(db, address, REFUSAL_SUMMARY[checked.reason], checked.passkey), refuse(words.failed));
   const { passkey } = checked;
   const actor = { id: passkey.userId, email: passkey.email, address };
   await auditOwn(db, actor, "passkey-used", passkey.userId, passkey.name);
@@ -147,7 +165,8 @@ async function secondFactor(db: Db, address: string, userId: string | null, chec
   if (!checked.ok) {
     if (checked.reason === "busy") return refuse(words.busy);
     if (checked.reason === "throttled") return (await auditOwn(db, actor, "two-factor-throttled", challenge.userId), refuse(words.throttled));
-    if (refused) await auditRefusal(db, address, refused);
+    const failed = refused as (AssertionCheck & { ok: false }) | null;
+    if (failed) await auditRefusal(db, address, REFUSAL_SUMMARY[failed.reason], failed.passkey ?? { userId: challenge.userId, email: challenge.email });
     return refuse(words.failed);
   }
   if (!(await markChallengeVerified(db, token))) return expired(words);

@@ -93,12 +93,17 @@ export async function recordPasskeyUse(db: Db, passkey: { id: number; counter: n
 }
 
 function orThrow(result: WriteResult): void {
-  if (!result.ok) throw new UserFacingError(result.message);
+  if (result.ok) return;
+  const [field, problem] = Object.entries(result.fieldErrors ?? {})[0] ?? [];
+  throw new UserFacingError(problem ?? result.message, field);
 }
 
 async function notFound(): Promise<never> {
   throw new UserFacingError((await translator("passkeys.errors"))("notFound"));
 }
+
+/** How many passkeys one account may hold: enough for every device and key someone owns, and a bound on what one account can store. */
+export const PASSKEYS_PER_USER_MAX = 20;
 
 export async function addPasskey(db: Db, userId: string, passkey: NewPasskey, actor: Actor): Promise<void> {
   await orThrow(
@@ -108,6 +113,7 @@ export async function addPasskey(db: Db, userId: string, passkey: NewPasskey, ac
       inTransaction: async (tx) => {
         const [taken] = await tx.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.credentialId, passkey.credentialId));
         if (taken) throw new UserFacingError((await translator("passkeys.errors"))("alreadyAdded"));
+        if ((await countPasskeys(tx, userId)) >= PASSKEYS_PER_USER_MAX) throw new UserFacingError((await translator("passkeys.errors"))("tooMany", { max: PASSKEYS_PER_USER_MAX }));
         await tx.insert(passkeys).values({ ...passkey, userId });
       },
     }),
@@ -127,7 +133,19 @@ export async function renamePasskey(db: Db, userId: string, id: number, name: st
   );
 }
 
-export async function removePasskey(db: Db, userId: string, id: number, actor: Actor): Promise<void> {
+/** The account's second factors: an authenticator app (on or not) and its passkeys. */
+async function secondFactors(db: Db | Tx, userId: string): Promise<{ app: boolean; passkeys: number }> {
+  const [app] = await db.select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  return { app: !!app?.at, passkeys: await countPasskeys(db, userId) };
+}
+
+/**
+ * The owner removes a passkey. Removing the last second factor turns two-factor
+ * off, so like that it needs the password proved. Checked after the delete, in
+ * the users pipeline's transaction (which locks the user's row): two removals
+ * at once cannot each leave the other's passkey as the one that remains.
+ */
+export async function removePasskey(db: Db, userId: string, id: number, actor: Actor, proved: boolean): Promise<void> {
   const [named] = await db.select({ name: passkeys.name }).from(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId)));
   if (!named) await notFound();
   await orThrow(
@@ -137,9 +155,17 @@ export async function removePasskey(db: Db, userId: string, id: number, actor: A
       inTransaction: async (tx) => {
         const removed = await tx.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId))).returning({ name: passkeys.name });
         if (removed.length !== 1) await notFound();
+        const left = await secondFactors(tx, userId);
+        if (!proved && !left.app && left.passkeys === 0) throw new UserFacingError((await translator("passkeys.errors"))("lastFactorPassword"), "password");
       },
     }),
   );
+}
+
+/** Whether removing one passkey would leave the account without a second factor (its form then asks for the password). */
+export async function isLastSecondFactor(db: Db, userId: string): Promise<boolean> {
+  const factors = await secondFactors(db, userId);
+  return !factors.app && factors.passkeys === 1;
 }
 
 /** Someone else (an admin, the CLI) removes all of a user's passkeys; nothing else changes and no session ends. */
@@ -167,7 +193,7 @@ export async function removeAllPasskeysByEmail(db: Db, email: string, actor: Act
 }
 
 /** How many passkeys each user has (the admin's user page). */
-export async function countPasskeys(db: Db, userId: string): Promise<number> {
+export async function countPasskeys(db: Db | Tx, userId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(passkeys).where(eq(passkeys.userId, userId));
   return row?.n ?? 0;
 }

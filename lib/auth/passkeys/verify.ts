@@ -27,13 +27,16 @@ export type AssertionCheck = { ok: true; passkey: StoredPasskey; userVerified: b
 
 const toBytes = (base64url: string) => new Uint8Array(Buffer.from(base64url, "base64url"));
 
+/** The longest credential id kept or looked up (base64url; passkeys.credential_id holds this many). */
+export const CREDENTIAL_ID_MAX = 1024;
+
 /** The browser's answer as sent (JSON text from @simplewebauthn/browser), or null when it is not one. */
 export function parseAnswer<T extends AuthenticationResponseJSON | RegistrationResponseJSON>(raw: string): T | null {
   try {
     const value = JSON.parse(raw) as unknown;
     if (!value || typeof value !== "object") return null;
     const { id, response, type } = value as { id?: unknown; response?: unknown; type?: unknown };
-    return typeof id === "string" && id.length > 0 && id.length <= 1024 && type === "public-key" && !!response && typeof response === "object" ? (value as T) : null;
+    return typeof id === "string" && id.length > 0 && id.length <= CREDENTIAL_ID_MAX && type === "public-key" && !!response && typeof response === "object" ? (value as T) : null;
   } catch {
     return null;
   }
@@ -70,6 +73,8 @@ export async function checkRegistration(response: RegistrationResponseJSON, chal
     const verified = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false });
     if (!verified.verified) return null;
     const { credential, credentialDeviceType, credentialBackedUp } = verified.registrationInfo;
+    // An id no answer could name at sign-in (parseAnswer's limit, the column's size) is no passkey to keep.
+    if (credential.id.length > CREDENTIAL_ID_MAX) return null;
     return {
       credentialId: credential.id,
       publicKey: Buffer.from(credential.publicKey).toString("base64url"),
