@@ -61,8 +61,47 @@ export function selectableTimeZones(): string[] {
  */
 export function formatInstant(value: Date, timeZone: string, dateOnly = false, locale = "en"): string {
   if (!isEnglish(locale)) return formatFor(timeZone, locale, dateOnly).format(value);
+  return english(value, timeZone, dateOnly);
+}
+
+function fromParts(value: Date, timeZone: string, dateOnly: boolean): string {
   const parts: Record<string, string> = {};
   for (const p of formatFor(timeZone).formatToParts(value)) parts[p.type] = p.value;
   const day = `${parts.year}-${parts.month}-${parts.day}`;
   return dateOnly ? day : `${day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+}
+
+/*
+ * The English layout is formatted per list cell, so it takes the cheap path:
+ * Swedish writes "2025-01-05 15:30" in one string, and a second format gives
+ * the zone's short name ("GMT+1", "PST") after the date it writes first;
+ * formatToParts builds a dozen objects per call instead.
+ */
+interface IsoFormats {
+  local: Intl.DateTimeFormat;
+  name: Intl.DateTimeFormat;
+}
+const isoFormats = new Map<string, IsoFormats | null>();
+const ISO_LIKE = /^\d{4}-\d\d-\d\d \d\d:\d\d$/;
+
+function isoFormatFor(timeZone: string): IsoFormats | null {
+  let formats = isoFormats.get(timeZone);
+  if (formats === undefined) {
+    const local = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    // A Node without Swedish data (small ICU) writes another layout: then the parts it is.
+    const probe = Date.UTC(2025, 0, 5, 15, 30);
+    formats = ISO_LIKE.test(local.format(probe)) && name.format(probe).includes(", ") ? { local, name } : null;
+    if (isoFormats.size < MAX_FORMATS) isoFormats.set(timeZone, formats);
+  }
+  return formats;
+}
+
+function english(value: Date, timeZone: string, dateOnly: boolean): string {
+  const formats = isoFormatFor(timeZone);
+  if (!formats) return fromParts(value, timeZone, dateOnly);
+  const local = formats.local.format(value);
+  if (dateOnly) return local.slice(0, 10);
+  const named = formats.name.format(value);
+  return `${local} ${named.slice(named.indexOf(", ") + 2)}`;
 }

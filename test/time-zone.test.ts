@@ -38,4 +38,19 @@ describe("time zones", () => {
     assert.equal(formatInstant(at, "Asia/Tokyo", true, "de"), "4. Dez. 2026");
     assert.equal(formatInstant(new Date("2026-12-04T20:00:00Z"), "Asia/Tokyo", true, "de"), "5. Dez. 2026");
   });
+
+  it("write English times as Intl's parts do, in zones with odd offsets, DST and changed names, 1890 to 2040", () => {
+    const reference = (value: Date, timeZone: string) => {
+      const parts: Record<string, string> = {};
+      for (const p of new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).formatToParts(value)) parts[p.type] = p.value;
+      return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+    };
+    for (const zone of ["UTC", "Europe/Berlin", "America/Los_Angeles", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham"]) {
+      for (let t = Date.UTC(1890, 0, 1); t < Date.UTC(2040, 0, 1); t += 13 * 86_400_000 + 7 * 3_600_000 + 13 * 60_000 + 17_000) {
+        const at = new Date(t);
+        assert.equal(formatInstant(at, zone), reference(at, zone), `${zone} ${at.toISOString()}`);
+        assert.equal(formatInstant(at, zone, true), reference(at, zone).slice(0, 10), `${zone} ${at.toISOString()} (date)`);
+      }
+    }
+  });
 });
