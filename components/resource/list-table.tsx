@@ -6,7 +6,6 @@ import type { Row } from "@/lib/resources/engine/rows";
 import { editText, inlineField, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
 import type { FieldDef, Resource } from "@/lib/resources/types";
 import { InlineEdit } from "./inline-edit";
-import { ClientMessages } from "@/lib/i18n/client-messages";
 import { formatValue, isDataType, valueWords, type ValueWords } from "./value";
 
 function rowLabel(row: Row, key: string): string {
@@ -87,14 +86,13 @@ export async function ListTable({ resource, query, rows, selectable, inlineActio
   );
 }
 
+/** InlineEdit's words come from the list page's one client-messages provider (it sits inside BulkForm). */
 function ListFrame({ columns, titleCol, action, children }: { columns: InlineColumn[]; titleCol: number; action?: (state: ActionState, form: FormData) => Promise<ActionState>; children: ReactNode }) {
   if (!action || columns.length === 0) return <div className="card overflow-x-auto">{children}</div>;
   return (
-    <ClientMessages namespaces={["inline", "values.labelCase", "values.empty"]}>
-      <InlineEdit className="card overflow-x-auto" fields={columns} titleCol={titleCol} action={action}>
-        {children}
-      </InlineEdit>
-    </ClientMessages>
+    <InlineEdit className="card overflow-x-auto" fields={columns} titleCol={titleCol} action={action}>
+      {children}
+    </InlineEdit>
   );
 }
 

@@ -24,6 +24,9 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { loadTimeZone } from "@/lib/time-zone";
 import { formatNumber } from "@/lib/i18n/numbers";
 
+/** The words of the list's client components (BulkForm, and InlineEdit inside it), under one provider. */
+const LIST_CLIENT_MESSAGES = ["bulk", "inline", "values.labelCase", "values.yes", "values.no", "values.empty"];
+
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -84,7 +87,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
               <EmptyList names={resource} query={query} base={base} canCreate={allowed.create} />
             </>
           ) : (
-            <ClientMessages namespaces={["bulk", "values.labelCase", "values.yes", "values.no", "values.empty"]}>
+            <ClientMessages namespaces={LIST_CLIENT_MESSAGES}>
               <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={setFields} noScriptSetField={setFields.length ? <NoScriptSetField fields={setFields} /> : null} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label: inText(resource.label) }} total={{ count: result.total, text: `${formatNumber(result.total, locale)}${result.totalCapped ? "+" : ""}` }} notice={notice}>
                 <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
               </BulkForm>
