@@ -7,11 +7,19 @@ export const RESET_ANSWER = "If an account uses this address, a link to choose a
 export const LINK_INVALID = "This link is not valid: it has expired, was used already, or a newer one replaced it.";
 export const NEW_PASSWORD = "Another-Long-Passphrase-77";
 
-let lastOctet = 0;
-/** A browser of its own client address, so the per-address limit on mailed links counts only this test. */
+let opened = 0;
+/**
+ * A browser of its own client address, so the per-address limits (mailed
+ * links, sign-in failures) count only this test. The addresses come from
+ * 100.64.0.0/10, which no other spec uses: the two octets after 100.64 come
+ * from the worker's process id and the last from a count, so two workers or
+ * two calls never share one (other specs fail sign-ins on purpose from theirs).
+ */
 export async function freshBrowser(browser: Browser) {
-  lastOctet += 1;
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${(process.pid % 50) * 5 + (lastOctet % 5) + 1}` } });
+  opened += 1;
+  if (opened > 254) throw new Error("freshBrowser: this worker has used all its addresses");
+  const address = `100.${64 + ((process.pid >> 8) & 63)}.${process.pid & 255}.${opened}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
   return { context, page: await context.newPage() };
 }
 
