@@ -43,6 +43,28 @@ describe("server words", () => {
     });
   }
 
+  it("plain {name} arguments read as next-intl writes them, whatever the value", async () => {
+    const messages = (await messagesFor("de")) as Messages;
+    const reference = createTranslator({ locale: "de", timeZone: "UTC", messages, onError: () => undefined }) as unknown as Call;
+    const differences: string[] = [];
+    let plain = 0;
+    for (const [path, message] of flatten(messages as never)) {
+      const args = [...message.matchAll(/\{\s*(\w+)\s*\}/g)].map((m) => m[1]!);
+      if (!args.length || /[<']/.test(message) || /[{}]/.test(message.replace(/\{\s*\w+\s*\}/g, ""))) continue;
+      plain++;
+      const [namespace, ...rest] = path.split(".");
+      const ours = wordsIn("de", "UTC", messages, namespace as never) as unknown as Call;
+      for (const value of ["x", 0, 1234.5, -2, true, false, null, new Date(Date.UTC(2026, 0, 2))]) {
+        const values = Object.fromEntries(args.map((a) => [a, value]));
+        if (ours(rest.join("."), values) !== reference(path, values)) differences.push(`${path} with ${String(value)}`);
+      }
+      // A missing argument, after the message was formatted once.
+      if (ours(rest.join("."), {}) !== reference(path, {})) differences.push(`${path} without its arguments`);
+    }
+    assert.ok(plain > 20, `only ${plain} messages with plain arguments`);
+    assert.deepEqual(differences, []);
+  });
+
   it("keeps one translator per locale, zone and namespace", () => {
     const messages = { list: { table: { selectRow: "Select {row}" } } } as unknown as Messages;
     const a = wordsIn("en", "UTC", messages, "list" as never);

@@ -41,6 +41,44 @@ function messageAt(messages: Messages, path: string): unknown {
   return at;
 }
 
+/**
+ * A message whose only syntax is plain `{name}` arguments ("Select {row}"):
+ * formatted by joining its pieces, as intl-messageformat would write a string
+ * or number argument (String(value)), at a fraction of the cost. Anything
+ * else (plural, select, number and date styles, quotes) is not simple.
+ */
+class SimpleMessage {
+  private constructor(
+    private readonly texts: string[],
+    private readonly names: string[],
+  ) {}
+
+  static parse(message: string): SimpleMessage | null {
+    if (message.includes("'")) return null;
+    const texts: string[] = [];
+    const names: string[] = [];
+    let at = 0;
+    for (const match of message.matchAll(/\{\s*([A-Za-z_]\w*)\s*\}/g)) {
+      texts.push(message.slice(at, match.index));
+      names.push(match[1]!);
+      at = match.index + match[0].length;
+    }
+    texts.push(message.slice(at));
+    return texts.some((text) => /[{}]/.test(text)) ? null : new SimpleMessage(texts, names);
+  }
+
+  /** The text, or null when an argument is missing or not a string or number (next-intl's translator decides those). */
+  format(values: Record<string, unknown> | undefined): string | null {
+    let out = this.texts[0]!;
+    for (let i = 0; i < this.names.length; i++) {
+      const value = values?.[this.names[i]!];
+      if (typeof value !== "string" && typeof value !== "number") return null;
+      out += String(value) + this.texts[i + 1]!;
+    }
+    return out;
+  }
+}
+
 const plainValues = (values: Record<string, unknown>) => Object.values(values).every((v) => v === null || v === undefined || ["string", "number", "boolean"].includes(typeof v) || v instanceof Date);
 
 /** The translator for a locale, zone and namespace; made once per process. */
@@ -51,12 +89,12 @@ export function wordsIn<NS extends Namespace>(locale: Locale, timeZone: string, 
   const base = createTranslator({ locale, timeZone, messages, namespace, _cache: intlCache, _formatters: intlFormatters }) as unknown as ServerTranslator<NS>;
   const formatters = { ...intlFormatters, getDateTimeFormat: (locales: string | string[] | undefined, options?: Intl.DateTimeFormatOptions) => intlFormatters.getDateTimeFormat(locales, { ...options, timeZone: options?.timeZone ?? timeZone }) };
   // null: leave this key to next-intl (not a string, or holds tags).
-  const compiled = new Map<string, IntlMessageFormat | string | null>();
-  const compile = (key: string): IntlMessageFormat | string | null => {
+  const compiled = new Map<string, IntlMessageFormat | SimpleMessage | string | null>();
+  const compile = (key: string): IntlMessageFormat | SimpleMessage | string | null => {
     const message = messageAt(messages, namespace ? `${namespace}.${key}` : key);
     if (typeof message !== "string" || message.includes("<")) return null;
     if (!/[{}']/.test(message)) return message;
-    return new IntlMessageFormat(message, locale, formatsIn(timeZone), { formatters });
+    return SimpleMessage.parse(message) ?? new IntlMessageFormat(message, locale, formatsIn(timeZone), { formatters });
   };
   const t = ((key: string, values?: Record<string, unknown>, formats?: unknown) => {
     if (formats !== undefined || (values && !plainValues(values))) return (base as unknown as (...a: unknown[]) => unknown)(key, values, formats);
@@ -64,6 +102,10 @@ export function wordsIn<NS extends Namespace>(locale: Locale, timeZone: string, 
     if (entry === undefined) compiled.set(key, (entry = compile(key)));
     if (entry === null) return (base as unknown as (...a: unknown[]) => unknown)(key, values);
     if (typeof entry === "string") return entry;
+    if (entry instanceof SimpleMessage) {
+      const text = entry.format(values);
+      return text ?? (base as unknown as (...a: unknown[]) => unknown)(key, values);
+    }
     try {
       const out = entry.format(values as Record<string, Plain>);
       return Array.isArray(out) ? out.join("") : String(out);
@@ -77,10 +119,20 @@ export function wordsIn<NS extends Namespace>(locale: Locale, timeZone: string, 
   return t;
 }
 
+/**
+ * The request's locale, zone and catalogue (from lib/i18n/request.ts), read
+ * once per request: a page asks for words in twenty places, and each would
+ * otherwise await next-intl's locale, zone and the catalogue again.
+ */
+const requestWords = cache(async () => {
+  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
+  return { locale: locale as Locale, timeZone, messages: (await messagesFor(locale as Locale)) as Messages };
+});
+
 /** The request's words in a namespace (its locale and time zone come from lib/i18n/request.ts). */
 export async function getTranslations<NS extends Namespace>(namespace: NS): Promise<ServerTranslator<NS>> {
-  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
-  return wordsIn(locale as Locale, timeZone, (await messagesFor(locale as Locale)) as Messages, namespace);
+  const { locale, timeZone, messages } = await requestWords();
+  return wordsIn(locale, timeZone, messages, namespace);
 }
 
 const requestTranslations = cache((namespace: string) => getTranslations(namespace as Namespace));
