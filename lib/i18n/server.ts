@@ -124,7 +124,7 @@ export function wordsIn<NS extends Namespace>(locale: Locale, timeZone: string, 
  * once per request: a page asks for words in twenty places, and each would
  * otherwise await next-intl's locale, zone and the catalogue again.
  */
-const requestWords = cache(async () => {
+export const requestWords = cache(async () => {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return { locale: locale as Locale, timeZone, messages: (await messagesFor(locale as Locale)) as Messages };
 });
