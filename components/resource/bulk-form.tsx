@@ -29,7 +29,7 @@ type Action = (state: ActionState<BulkConfirmation>, form: FormData) => Promise<
  * rows and the chosen action, and its message takes the place of `notice`
  * (the last success).
  */
-export function BulkForm({ action, actions, setFields = [], noScriptSetField, back, nouns, total, notice, children }: { action: Action; actions: { name: string; label: string }[]; setFields?: InlineField[]; /** "Set field…" for a browser without JavaScript (NoScriptSetField, drawn on the server). */ noScriptSetField?: ReactNode; back: string; nouns: BulkNouns; /** Rows of the list's query, "10,000+"-style (in the locale) when capped. */ total: { count: number; text: string }; notice?: ReactNode; children: ReactNode }) {
+export function BulkForm({ action, actions, setFields = [], noScriptSetField, back, nouns, total, notice, children }: { action: Action; actions: { name: string; label: string }[]; setFields?: InlineField[]; /** "Set field…" for a browser without JavaScript (NoScriptSetField, drawn on the server). */ noScriptSetField?: ReactNode; back: string; nouns: BulkNouns; /** Rows of the list's query, "10,000+"-style (in the locale) when capped, and the no-JavaScript choice of them all ("All 10,000+ matching items"), worded on the server: a message with arguments costs a compile per request in a client component's server render. */ total: { count: number; text: string; allMatching: string }; notice?: ReactNode; children: ReactNode }) {
   const t = useTranslations("bulk");
   const [state, formAction, pending] = useActionState<ActionState<BulkConfirmation>, FormData>(action, { ok: true });
   const [chosen, setChosen] = useState(() => String(state.values?.action ?? ""));
@@ -116,7 +116,7 @@ export function BulkForm({ action, actions, setFields = [], noScriptSetField, ba
                   <input type="radio" name="scope" value="selected" defaultChecked={state.values?.scope !== "all"} /> {t("selectedRows")}
                 </label>
                 <label>
-                  <input type="radio" name="scope" value="all" defaultChecked={state.values?.scope === "all"} /> {t("allMatching", { total: total.text, label: nouns.label })}
+                  <input type="radio" name="scope" value="all" defaultChecked={state.values?.scope === "all"} /> {total.allMatching}
                 </label>
               </fieldset>
             </noscript>

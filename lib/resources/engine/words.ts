@@ -34,13 +34,24 @@ export async function wordsLocale(): Promise<string> {
   }
 }
 
+/** A locale's list formats, made once per process (making an Intl.ListFormat costs more than a page's use of it). */
+const listFormats = new Map<string, Pick<Words, "and" | "or" | "list">>();
+
+function listsIn(locale: string): Pick<Words, "and" | "or" | "list"> {
+  let found = listFormats.get(locale);
+  if (!found) {
+    const lists = (type: Intl.ListFormatType, style: Intl.ListFormatStyle = "long") => {
+      const format = new Intl.ListFormat(locale, { type, style });
+      return (items: string[]) => format.format(items);
+    };
+    listFormats.set(locale, (found = { and: lists("conjunction"), or: lists("disjunction"), list: lists("unit", "short") }));
+  }
+  return found;
+}
+
 /** The words of `t` in `locale`: the one constructor, also for tests in another language. */
 export function wordsOf(t: EngineT, locale: string): Words {
-  const lists = (type: Intl.ListFormatType, style: Intl.ListFormatStyle = "long") => {
-    const format = new Intl.ListFormat(locale, { type, style });
-    return (items: string[]) => format.format(items);
-  };
-  return { t, locale, noun: sentenceCase(labelCaseOf(locale)), and: lists("conjunction"), or: lists("disjunction"), list: lists("unit", "short") };
+  return { t, locale, noun: sentenceCase(labelCaseOf(locale)), ...listsIn(locale) };
 }
 
 /** The engine's words for this request. */
