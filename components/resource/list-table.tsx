@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
-import { getTranslations } from "@/lib/i18n/server";
+import { useServerTranslations } from "@/lib/i18n/server";
 import type { ActionState } from "@/lib/actions/state";
 import { listHref, type ListQuery } from "@/lib/resources/engine/params";
 import type { Row } from "@/lib/resources/engine/rows";
 import { editText, inlineField, textFromDisplay, type InlineColumn } from "@/lib/resources/inline-edit";
 import type { FieldDef, Resource } from "@/lib/resources/types";
 import { InlineEdit } from "./inline-edit";
-import { formatValue, isDataType, valueWords, type ValueWords } from "./value";
+import { formatValue, isDataType, useValueWords, type ValueWords } from "./value";
 
 function rowLabel(row: Row, key: string): string {
   const v = row.values[key];
@@ -21,13 +21,15 @@ function rowLabel(row: Row, key: string): string {
  * and so is inline editing (given `inlineAction`), by one InlineEdit: a row
  * carries its id and version, and InlineEdit draws the cells' edit buttons.
  */
-export async function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (state: ActionState, form: FormData) => Promise<ActionState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
+export function ListTable({ resource, query, rows, selectable, inlineAction, inlineKeys }: { resource: Resource; query: ListQuery; rows: Row[]; selectable: boolean; inlineAction?: (state: ActionState, form: FormData) => Promise<ActionState>; /** The inline fields this user may change. */ inlineKeys?: ReadonlySet<string> }) {
   const base = `/admin/${resource.name}`;
   const columns = resource.fields.filter((f) => f.list);
   // The first column links to the record, so it is never a button itself.
   const editable: InlineColumn[] = inlineAction ? columns.flatMap((f, i) => (f.inlineEdit && (!inlineKeys || inlineKeys.has(f.key)) && i > 0 ? [{ ...inlineField(f), col: i + (selectable ? 1 : 0) }] : [])) : [];
   const editKeys = new Set(editable.map((c) => c.key));
-  const [t, words] = await Promise.all([getTranslations("list.table"), valueWords()]);
+  // Synchronous: the page has read the request's words, and an async component here would cost the render a task of its own.
+  const t = useServerTranslations("list.table");
+  const words = useValueWords();
   const data = (f: FieldDef, value: unknown) => (isDataType(f.type) && value !== null && value !== undefined && value !== "" ? { translate: "no" as const } : {});
   return (
     <ListFrame columns={editable} titleCol={selectable ? 1 : 0} action={inlineAction}>

@@ -1,6 +1,5 @@
-import { getLocale } from "next-intl/server";
 import { Said } from "@/lib/audit/said";
-import type { Locale } from "@/lib/i18n/locales";
+import { useServerLocale } from "@/lib/i18n/server";
 import { noticeParts, parseNoticeCount, parseNoticeKind, type NoticeKind, type NoticeNames } from "@/lib/resources/notice-text";
 import { Flash } from "../flash";
 
@@ -10,10 +9,11 @@ import { Flash } from "../flash";
  * (shown `translate="no"`). The words are the `notices` messages (notice-text.ts),
  * then `then`, a sentence the page adds ("Add another item below.").
  */
-export async function Notice({ kind, count, title, names, kinds, then }: { kind: unknown; count?: unknown; title?: string | null; names: NoticeNames & { name: string }; kinds: readonly NoticeKind[]; then?: string }) {
+export function Notice({ kind, count, title, names, kinds, then }: { kind: unknown; count?: unknown; title?: string | null; names: NoticeNames & { name: string }; kinds: readonly NoticeKind[]; then?: string }) {
+  const locale = useServerLocale();
   const known = parseNoticeKind(kind);
   if (!known || !kinds.includes(known)) return null;
-  const parts = noticeParts(known, names, { title, count: parseNoticeCount(count) }, (await getLocale()) as Locale);
+  const parts = noticeParts(known, names, { title, count: parseNoticeCount(count) }, locale);
   return (
     <Flash className="mb-4">
       <Said parts={parts} />

@@ -1,5 +1,4 @@
-import { getLocale } from "next-intl/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { useServerLocale, useServerTranslations, type ServerTranslator } from "@/lib/i18n/server";
 import { listHref, PAGE_SIZES, type ListQuery } from "@/lib/resources/engine/params";
 import type { ListResult } from "@/lib/resources/engine/rows";
 import { numberFormat } from "@/lib/i18n/numbers";
@@ -7,14 +6,14 @@ import { numberFormat } from "@/lib/i18n/numbers";
 /** Beyond this many rows, "Next" continues by cursor (keyset) instead of a page number (OFFSET). */
 const KEYSET_FROM_ROW = 5_000;
 
-type Words = Awaited<ReturnType<typeof getTranslations<"list.pager">>>;
+type Words = ServerTranslator<"list.pager">;
 
 /** Page links as plain anchors styled by the `pager` class (globals.css). */
-export async function Pagination({ base, query, result }: { base: string; query: ListQuery; result: ListResult }) {
+export function Pagination({ base, query, result }: { base: string; query: ListQuery; result: ListResult }) {
   const { page, pageCount, total, totalCapped, rows } = result;
+  const [t, locale] = [useServerTranslations("list.pager"), useServerLocale()];
   // An empty result has nothing to page through; the list's empty state says why.
   if (total === 0 && rows.length === 0 && !totalCapped && !result.byCursor) return null;
-  const [t, locale] = await Promise.all([getTranslations("list.pager"), getLocale()]);
   const format = numberFormat(locale);
   const count = (n: number) => format.format(n);
   const totalText = totalCapped ? `${count(total)}+` : count(total);

@@ -119,14 +119,25 @@ export function wordsIn<NS extends Namespace>(locale: Locale, timeZone: string, 
   return t;
 }
 
+interface RequestWords {
+  locale: Locale;
+  timeZone: string;
+  messages: Messages;
+}
+
+/** This request's words once read, for synchronous components (undefined: not read yet). */
+const readWords = cache((): { words?: RequestWords } => ({}));
+
 /**
  * The request's locale, zone and catalogue (from lib/i18n/request.ts), read
  * once per request: a page asks for words in twenty places, and each would
  * otherwise await next-intl's locale, zone and the catalogue again.
  */
-export const requestWords = cache(async () => {
+export const requestWords = cache(async (): Promise<RequestWords> => {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
-  return { locale: locale as Locale, timeZone, messages: (await messagesFor(locale as Locale)) as Messages };
+  const words = { locale: locale as Locale, timeZone, messages: (await messagesFor(locale as Locale)) as Messages };
+  readWords().words = words;
+  return words;
 });
 
 /** The request's words in a namespace (its locale and time zone come from lib/i18n/request.ts). */
@@ -137,7 +148,18 @@ export async function getTranslations<NS extends Namespace>(namespace: NS): Prom
 
 const requestTranslations = cache((namespace: string) => getTranslations(namespace as Namespace));
 
-/** The same words for a synchronous server component (next-intl's useTranslations there takes its slower per-request path). */
+/**
+ * The same words for a synchronous server component (next-intl's useTranslations
+ * there takes its slower per-request path). Once the page has read its words
+ * (any getTranslations before), this needs no await and no second render.
+ */
 export function useServerTranslations<NS extends Namespace>(namespace: NS): ServerTranslator<NS> {
+  const words = readWords().words;
+  if (words) return wordsIn(words.locale, words.timeZone, words.messages, namespace);
   return use(requestTranslations(namespace)) as ServerTranslator<NS>;
+}
+
+/** The request's locale for a synchronous server component, as useServerTranslations reads it. */
+export function useServerLocale(): Locale {
+  return readWords().words?.locale ?? use(requestWords()).locale;
 }
