@@ -8,7 +8,7 @@ import { seed } from "../lib/db/seed";
 import { relyingPartyFrom } from "../lib/auth/passkeys/relying-party";
 import { addPasskey, PASSKEYS_PER_USER_MAX, removeAllPasskeys, removePasskey } from "../lib/auth/passkeys/store";
 import { checkAssertion, parseAnswer } from "../lib/auth/passkeys/verify";
-import { hasTwoFactor } from "../lib/auth/two-factor/store";
+import { hasTwoFactor, isLastSecondFactor } from "../lib/auth/second-factors";
 import { mustSetUpTwoFactor } from "../lib/auth/two-factor/required";
 import { getUserAccess } from "../lib/users/queries";
 import { softAuthenticator, type SoftAuthenticator } from "./passkey-authenticator";
@@ -102,6 +102,7 @@ describe("passkey assertions", () => {
     assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
     const [left] = db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId)).all();
     assert.ok(left);
+    assert.equal(await isLastSecondFactor(db, userId), true);
     await assert.rejects(removePasskey(db, userId, left.id, actor, false), (e: Error & { field?: string }) => e.field === "password");
     await removePasskey(db, userId, left.id, actor, true);
     assert.equal(await hasTwoFactor(db, userId), false);

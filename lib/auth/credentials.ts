@@ -4,7 +4,7 @@ import { normalizeEmail } from "../email";
 import { findUserForSignIn } from "../users/queries";
 import { checkPasswordThrottled } from "./password-check";
 import { auditOwn, PASSWORD_OK_ACTION, recordSignIn } from "./sign-in-record";
-import { hasTwoFactor } from "./two-factor/store";
+import { hasTwoFactor } from "./second-factors";
 
 // Bounds keep an oversized body from reaching bcrypt or the database.
 export const credentialsSchema = z.object({

@@ -1,18 +1,17 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { getDb } from "../../db";
-import { users } from "../../db/schema";
 import { CHALLENGE_COOKIE, findChallenge } from "../two-factor/challenge";
-import { countPasskeys, hasPasskeys, isLastSecondFactor, listPasskeys } from "./store";
+import { isLastSecondFactor, secondFactors } from "../second-factors";
+import { countPasskeys, listPasskeys } from "./store";
 
 /** Which second factors the pending sign-in of this browser may answer with; null when there is none. */
 export async function pendingSecondFactors(): Promise<{ code: boolean; passkey: boolean } | null> {
   const db = getDb();
   const challenge = await findChallenge(db, (await cookies()).get(CHALLENGE_COOKIE)?.value);
   if (!challenge || challenge.verified) return null;
-  const [row] = await db.select({ totp: users.totpEnabledAt }).from(users).where(eq(users.id, challenge.userId));
-  return { code: !!row?.totp, passkey: await hasPasskeys(db, challenge.userId) };
+  const factors = await secondFactors(db, challenge.userId);
+  return { code: factors.app, passkey: factors.passkeys > 0 };
 }
 
 export function getOwnPasskeys(userId: string) {

@@ -7,6 +7,7 @@ import { UserFacingError } from "../../errors";
 import { translator } from "../../i18n/translator";
 import type { WriteResult } from "../../resources/engine";
 import { updateUser } from "../../users/service";
+import { anySecondFactor, secondFactors } from "../second-factors";
 
 /**
  * A user's passkeys, shared by /account, sign-in, the panel and the CLI.
@@ -47,11 +48,6 @@ export function listPasskeys(db: Db, userId: string): Promise<PasskeySummary[]> 
 /** The credentials of a user, for the browser's allow and exclude lists. */
 export function credentialsOf(db: Db, userId: string): Promise<{ credentialId: string; transports: string[] }[]> {
   return db.select({ credentialId: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, userId));
-}
-
-export async function hasPasskeys(db: Db | Tx, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId)).limit(1);
-  return !!row;
 }
 
 /** The stored passkey with this credential id, and its owner. */
@@ -133,12 +129,6 @@ export async function renamePasskey(db: Db, userId: string, id: number, name: st
   );
 }
 
-/** The account's second factors: an authenticator app (on or not) and its passkeys. */
-async function secondFactors(db: Db | Tx, userId: string): Promise<{ app: boolean; passkeys: number }> {
-  const [app] = await db.select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
-  return { app: !!app?.at, passkeys: await countPasskeys(db, userId) };
-}
-
 /**
  * The owner removes a passkey. Removing the last second factor turns two-factor
  * off, so like that it needs the password proved. Checked after the delete, in
@@ -155,17 +145,10 @@ export async function removePasskey(db: Db, userId: string, id: number, actor: A
       inTransaction: async (tx) => {
         const removed = await tx.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId))).returning({ name: passkeys.name });
         if (removed.length !== 1) await notFound();
-        const left = await secondFactors(tx, userId);
-        if (!proved && !left.app && left.passkeys === 0) throw new UserFacingError((await translator("passkeys.errors"))("lastFactorPassword"), "password");
+        if (!proved && !anySecondFactor(await secondFactors(tx, userId))) throw new UserFacingError((await translator("passkeys.errors"))("lastFactorPassword"), "password");
       },
     }),
   );
-}
-
-/** Whether removing one passkey would leave the account without a second factor (its form then asks for the password). */
-export async function isLastSecondFactor(db: Db, userId: string): Promise<boolean> {
-  const factors = await secondFactors(db, userId);
-  return !factors.app && factors.passkeys === 1;
 }
 
 /** Someone else (an admin, the CLI) removes all of a user's passkeys; nothing else changes and no session ends. */

@@ -1,6 +1,6 @@
 import type { Db } from "../../db";
 import { env } from "../../env";
-import { hasTwoFactor } from "./store";
+import { hasTwoFactor } from "../second-factors";
 
 /** Where members of REQUIRE_2FA_ROLES without two-factor are sent, and all they may reach. */
 export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";

@@ -7,7 +7,6 @@ import { UserFacingError } from "../../errors";
 import { translator } from "../../i18n/translator";
 import type { WriteResult } from "../../resources/engine";
 import { updateUser } from "../../users/service";
-import { hasPasskeys } from "../passkeys/store";
 import { sendSoon } from "../../mail/flush";
 import { queueNotice, type NoticeKind } from "../../mail/notices";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
@@ -33,12 +32,6 @@ export async function getTwoFactorStatus(db: Db, userId: string): Promise<TwoFac
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return { enabled: !!row?.enabledAt, enrolling: !row?.enabledAt && !!row?.pending, recoveryCodesLeft: left?.n ?? 0 };
-}
-
-/** A second factor is set up: an authenticator app, or a passkey (which the code step also accepts). */
-export async function hasTwoFactor(db: Db | Tx, userId: string): Promise<boolean> {
-  const [row] = await db.select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
-  return !!row?.at || (await hasPasskeys(db, userId));
 }
 
 async function storeRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
