@@ -14,14 +14,14 @@ export const FALLBACK_ZONE = "UTC";
 /** Whether `locale` uses the panel's English layout (English and its pseudo-locale en-XA). */
 const isEnglish = (locale: string) => locale === "en" || locale.startsWith("en-");
 
-function formatFor(timeZone: string, locale = "en", dateOnly = false): Intl.DateTimeFormat {
+function formatFor(timeZone: string, locale = "en", dateOnly = false, named = false): Intl.DateTimeFormat {
   const english = isEnglish(locale);
-  const key = english ? timeZone : `${timeZone} ${locale} ${dateOnly ? "d" : "t"}`;
+  const key = english ? timeZone : `${timeZone} ${locale} ${dateOnly ? "d" : named ? "n" : "t"}`;
   let format = formats.get(key);
   if (!format) {
     format = english
       ? new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" })
-      : new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "short", day: "numeric", ...(dateOnly ? {} : { hour: "2-digit", minute: "2-digit" }) });
+      : new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "short", day: "numeric", ...(dateOnly ? {} : { hour: "2-digit", minute: "2-digit", ...(named ? { timeZoneName: "short" as const } : {}) }) });
     if (formats.size < MAX_FORMATS) formats.set(key, format);
   }
   return format;
@@ -57,10 +57,12 @@ export function selectableTimeZones(): string[] {
 
 /**
  * `instant` in `timeZone` for `locale`: "2025-01-05 15:30 GMT+1" (or the date
- * only) in English, "5. Jan. 2025, 15:30" (or "5. Jan. 2025") in German.
+ * only) in English, "5. Jan. 2025, 15:30" (or "5. Jan. 2025") in German; with
+ * `named`, the zone is named in every language ("5. Jan. 2025, 15:30 MEZ"),
+ * for a time read away from the panel (a mail).
  */
-export function formatInstant(value: Date, timeZone: string, dateOnly = false, locale = "en"): string {
-  if (!isEnglish(locale)) return formatFor(timeZone, locale, dateOnly).format(value);
+export function formatInstant(value: Date, timeZone: string, dateOnly = false, locale = "en", named = false): string {
+  if (!isEnglish(locale)) return formatFor(timeZone, locale, dateOnly, named).format(value);
   return english(value, timeZone, dateOnly);
 }
 

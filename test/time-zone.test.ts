@@ -37,6 +37,10 @@ describe("time zones", () => {
     assert.equal(formatInstant(at, "Asia/Tokyo", false, "de"), "4. Dez. 2026, 22:05");
     assert.equal(formatInstant(at, "Asia/Tokyo", true, "de"), "4. Dez. 2026");
     assert.equal(formatInstant(new Date("2026-12-04T20:00:00Z"), "Asia/Tokyo", true, "de"), "5. Dez. 2026");
+    // Named (a mail, read away from the panel): the zone in every language; English names it anyway.
+    assert.equal(formatInstant(at, "Europe/Berlin", false, "de", true), "4. Dez. 2026, 14:05 MEZ");
+    assert.equal(formatInstant(at, "Europe/Berlin", false, "en", true), "2026-12-04 14:05 GMT+1");
+    assert.equal(formatInstant(at, "Europe/Berlin", false, "de"), "4. Dez. 2026, 14:05");
   });
 
   it("write English times as Intl's parts do, in zones with odd offsets, DST and changed names, 1890 to 2040", () => {

@@ -37,18 +37,12 @@ function localeOf(locale: string | null | undefined): AppLocale {
   return (LOCALES as readonly string[]).includes(locale ?? "") ? (locale as AppLocale) : env.DEFAULT_LOCALE;
 }
 
-/** A time as the panel writes it, with its zone named: a mail is read away from the panel, in any zone. */
-function mailTime(at: Date, zone: string, locale: AppLocale): string {
-  if (locale === "en") return formatInstant(at, zone, false, locale);
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(at);
-}
-
 export async function renderMail(content: MailContent): Promise<OutgoingMail> {
   const locale = localeOf(content.locale);
   // Keys built from the mail's kind: the catalogue test checks every kind's keys in every language.
   const t = createTranslator({ locale, messages: await messagesFor(locale), namespace: "mail.templates" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
   const zone = validTimeZone(content.timeZone) ?? FALLBACK_ZONE;
-  const values = Object.fromEntries(Object.entries(content.values ?? {}).map(([k, v]) => [k, v instanceof Date ? mailTime(v, zone, locale) : v]));
+  const values = Object.fromEntries(Object.entries(content.values ?? {}).map(([k, v]) => [k, v instanceof Date ? formatInstant(v, zone, false, locale, true) : v]));
   const w = (key: string) => t(`${content.kind}.${key}`, values);
   const subject = w("subject");
   const body = w("body");
