@@ -15,9 +15,9 @@ export function auditOwn(db: Db, actor: Actor, action: AuditAction, userId: stri
 }
 
 /**
- * Whether a sign-in from `address` is news to an owner who asked to be told
- * (users.notifyNewSignInAddress): the account has signed in before, never
- * from there. A first sign-in is not news: there is nothing to compare it to.
+ * Whether a sign-in from `address` is news to the owner (asked only when they
+ * asked to be told, users.notifyNewSignInAddress): the account has signed in
+ * before, never from there. A first sign-in is not news: there is nothing to compare it to.
  *
  * The addresses come from the `sign-in` audit entries, not from
  * users.currentLoginIp/lastLoginIp: those keep only the two newest, so
@@ -27,8 +27,6 @@ export function auditOwn(db: Db, actor: Actor, action: AuditAction, userId: stri
  * same transaction as the sign-in, so each sign-in counts once it commits.
  */
 async function isNewSignInAddress(tx: Tx, userId: string, address: string): Promise<boolean> {
-  const [owner] = await tx.select({ on: users.notifyNewSignInAddress }).from(users).where(eq(users.id, userId));
-  if (!owner?.on) return false;
   const signIns = and(eq(auditLog.actorId, userId), eq(auditLog.action, "sign-in"));
   const [before] = await tx.select({ id: auditLog.id }).from(auditLog).where(signIns).limit(1);
   if (!before) return false;
@@ -48,7 +46,7 @@ export async function recordSignIn(db: Db, user: { id: string; email: string }, 
   const now = new Date();
   await writeTransaction(db, async (tx) => {
     // Trackable: the previous "current" sign-in becomes the "last" one.
-    await tx
+    const [owner] = await tx
       .update(users)
       .set({
         lastLoginAt: sql`coalesce(${users.currentLoginAt}, ${sql.param(now, users.currentLoginAt)})`,
@@ -59,9 +57,10 @@ export async function recordSignIn(db: Db, user: { id: string; email: string }, 
         // Signing in is not an edit: an admin's open edit form stays current.
         updatedAt: sql`${users.updatedAt}`,
       })
-      .where(eq(users.id, user.id));
+      .where(eq(users.id, user.id))
+      .returning({ notify: users.notifyNewSignInAddress });
     // Read before this sign-in's own entry is written.
-    const news = await isNewSignInAddress(tx, user.id, address);
+    const news = !!owner?.notify && (await isNewSignInAddress(tx, user.id, address));
     await writeAudit(tx, { id: user.id, email: user.email, address }, { action: "sign-in", resource: "users", recordId: user.id });
     if (news) await queueNotice(tx, user.id, "newSignInAddress", { address, time: now });
   });
