@@ -15,6 +15,7 @@ import { LanguageSection } from "@/components/account/language-section";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import { TimeZoneSection } from "@/components/account/time-zone-section";
 import { SignInNoticeSection } from "@/components/account/sign-in-notice-section";
+import { AccountSection } from "@/components/account/account-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -62,28 +63,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </div>
           ))}
         </dl>
-        <section aria-labelledby="password-heading" className="card p-6">
-          <h2 id="password-heading" className="mb-4 text-lg font-semibold">
-            {t("password.heading")}
-          </h2>
+        <AccountSection id="password" heading={t("password.heading")}>
           <ClientMessages namespaces={["account.password.form"]}>
             <PasswordForm />
           </ClientMessages>
-        </section>
+        </AccountSection>
         <EmailChangeSection />
         <TwoFactorSection userId={user.id} />
         <PasskeysSection userId={user.id} notice={notice} />
         <RecentSignIns userId={user.id} />
-        <SignInNoticeSection userId={user.id} />
-        <LanguageSection />
-        <TimeZoneSection />
-        <section aria-labelledby="sessions-heading" className="card p-6">
-          <h2 id="sessions-heading" className="text-lg font-semibold">
-            {t("sessions.heading")}
-          </h2>
-          <p className="mt-1 mb-4 text-sm text-zinc-500 dark:text-zinc-400">{t("sessions.intro")}</p>
+        <SignInNoticeSection userId={user.id} notice={notice} />
+        <LanguageSection notice={notice} />
+        <TimeZoneSection notice={notice} />
+        <AccountSection id="sessions" heading={t("sessions.heading")} intro={t("sessions.intro")}>
           <SignOutButton everywhere className="btn-danger" label={t("sessions.signOutEverywhere")} />
-        </section>
+        </AccountSection>
       </main>
     </>
   );

@@ -1,27 +1,20 @@
-import { headers } from "next/headers";
 import { getTranslations } from "@/lib/i18n/server";
 import { setLanguageAction } from "@/lib/account/language-actions";
 import { getSession } from "@/lib/auth/dal";
 import { LOCALE_NAMES, supportedLocales, PSEUDO_LOCALE } from "@/lib/i18n/locales";
-import { Flash } from "@/components/flash";
+import { AccountSection } from "./account-section";
 
 /**
  * The Language section of /account: the panel's language, or the browser's
  * (Accept-Language). A server-rendered form; the choice shows from the next
  * page on, which the save redirects to.
  */
-export async function LanguageSection() {
-  const [user, t, path] = await Promise.all([getSession(), getTranslations("account.language"), headers().then((h) => h.get("x-gatehouse-path") ?? "")]);
+export async function LanguageSection({ notice }: { notice?: unknown }) {
+  const [user, t] = await Promise.all([getSession(), getTranslations("account.language")]);
   if (!user) return null;
-  const saved = new URLSearchParams(path.split("?")[1] ?? "").get("notice") === "language";
   const options = supportedLocales().map((code) => ({ code, name: code === PSEUDO_LOCALE ? "Pseudo (en-XA)" : LOCALE_NAMES[code] }));
   return (
-    <section aria-labelledby="language-heading" className="card p-6">
-      <h2 id="language-heading" className="text-lg font-semibold">
-        {t("heading")}
-      </h2>
-      <p className="mt-1 mb-4 text-sm text-zinc-500 dark:text-zinc-400">{t("intro")}</p>
-      {saved ? <Flash text={t("saved")} className="mb-4" /> : null}
+    <AccountSection id="language" heading={t("heading")} intro={t("intro")} saved={notice === "language" ? t("saved") : null}>
       <form action={setLanguageAction} className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="locale" className="label">
@@ -41,6 +34,6 @@ export async function LanguageSection() {
           {t("submit")}
         </button>
       </form>
-    </section>
+    </AccountSection>
   );
 }

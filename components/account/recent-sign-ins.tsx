@@ -1,20 +1,17 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { listOwnSignIns } from "@/lib/audit/queries";
 import { LocalTime } from "@/components/local-time";
+import { AccountSection } from "./account-section";
 
 /** The signed-in user's own newest sign-ins from the audit log (time and address): nobody else's. */
 export async function RecentSignIns({ userId }: { userId: string }) {
   const [entries, t] = await Promise.all([listOwnSignIns(userId), getTranslations("audit.signIns")]);
   return (
-    <section aria-labelledby="sign-ins-heading" className="card p-6">
-      <h2 id="sign-ins-heading" className="text-lg font-semibold">
-        {t("heading")}
-      </h2>
-      <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{t("intro")}</p>
+    <AccountSection id="sign-ins" heading={t("heading")} intro={t("intro")}>
       {entries.length === 0 ? (
-        <p className="mt-3 text-sm">{t("none")}</p>
+        <p className="text-sm">{t("none")}</p>
       ) : (
-        <ol className="mt-3 divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+        <ol className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
           {entries.map((e) => (
             <li key={e.id} className="py-2 break-words">
               {e.address
@@ -24,6 +21,6 @@ export async function RecentSignIns({ userId }: { userId: string }) {
           ))}
         </ol>
       )}
-    </section>
+    </AccountSection>
   );
 }
