@@ -18,12 +18,12 @@ function newestMtime(p: string): number {
 }
 
 /** Builds the app with the bench flag unless an up-to-date bench build exists (or `force`). */
-export function ensureBuild(force: boolean): void {
-  const marker = path.join(BENCH_DIST, "BUILD_ID");
-  const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < Math.max(...SOURCES.map(newestMtime));
+export function ensureBuild(force: boolean, cwd = "."): void {
+  const marker = path.join(cwd, BENCH_DIST, "BUILD_ID");
+  const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < Math.max(...SOURCES.map((p) => newestMtime(path.join(cwd, p))));
   if (!force && !stale) return;
-  process.stderr.write(`Building the app with the bench floor into ${BENCH_DIST}/…\n`);
-  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...BENCH_ENV } });
+  process.stderr.write(`Building ${path.resolve(cwd)} with the bench floor into ${BENCH_DIST}/…\n`);
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...BENCH_ENV } });
 }
 
 export interface BenchServer {
@@ -37,10 +37,11 @@ export interface BenchServer {
  * BENCH_CPU_PROF=<dir> the server runs under `node --cpu-prof` and writes a
  * .cpuprofile there when stopped.
  */
-export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
-  const url = `http://localhost:${BENCH_PORT}`;
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(BENCH_PORT)], {
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}, { cwd, port = BENCH_PORT }: { /** Another checkout's bench build (bench/compare.ts). */ cwd?: string; port?: number } = {}): Promise<BenchServer> {
+  const url = `http://localhost:${port}`;
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    cwd,
     env: {
       ...process.env,
       ...BENCH_ENV,
