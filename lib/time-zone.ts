@@ -1,5 +1,5 @@
 import "server-only";
-import { getLocale } from "next-intl/server";
+import { currentLocale } from "./i18n/server";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getSession } from "./auth/dal";
@@ -34,15 +34,6 @@ async function cookieTimeZone(): Promise<string | undefined> {
   }
 }
 
-/** The request's language, for formatInstant; English outside a request (the CLI, unit tests). */
-async function requestLocale(): Promise<string> {
-  try {
-    return await getLocale();
-  } catch {
-    return "en";
-  }
-}
-
 /** The viewer's zone, read once per request. */
 export const viewerTimeZone = cache(async (): Promise<string> => {
   const [stored, cookie] = await Promise.all([storedTimeZone(), cookieTimeZone()]);
@@ -58,7 +49,7 @@ export const viewerTimeZone = cache(async (): Promise<string> => {
 const loaded = cache(() => ({ zone: undefined as string | undefined, locale: "en" }));
 
 export async function loadTimeZone(): Promise<string> {
-  const [zone, locale] = await Promise.all([viewerTimeZone(), requestLocale()]);
+  const [zone, locale] = await Promise.all([viewerTimeZone(), currentLocale()]);
   const slot = loaded();
   slot.locale = locale;
   slot.zone = zone;

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { mailEnabled } from "@/lib/mail/config";
 import { pendingInvitations } from "@/lib/mail/invitations";
 import { mayAct } from "@/lib/permissions";
-import { currentLocale } from "@/lib/resources/access";
+import { currentLocale } from "@/lib/i18n/server";
 import { getResource } from "@/lib/resources/registry";
 import type { Editor } from "@/lib/resources/types";
 import { formatInstant } from "@/lib/time-format";

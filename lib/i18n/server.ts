@@ -140,6 +140,15 @@ export const requestWords = cache(async (): Promise<RequestWords> => {
   return words;
 });
 
+/** The request's locale (lib/i18n/request.ts decides it); English outside a request (the CLI, the seed, unit tests). */
+export async function currentLocale(): Promise<Locale> {
+  try {
+    return (await getLocale()) as Locale;
+  } catch {
+    return "en";
+  }
+}
+
 /** The request's words in a namespace (its locale and time zone come from lib/i18n/request.ts). */
 export async function getTranslations<NS extends Namespace>(namespace: NS): Promise<ServerTranslator<NS>> {
   const { locale, timeZone, messages } = await requestWords();

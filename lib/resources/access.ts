@@ -1,5 +1,5 @@
 import "server-only";
-import { getLocale } from "next-intl/server";
+import { currentLocale } from "../i18n/server";
 import { notFound } from "next/navigation";
 import { forbidden } from "next/navigation";
 import { getSession, requireUser } from "../auth/dal";
@@ -28,13 +28,6 @@ export async function requireResource(name: unknown, action: Action): Promise<{ 
 }
 
 /** The request's locale (next-intl's, from lib/i18n/request.ts); English outside a request (CLI, unit tests). */
-export async function currentLocale(): Promise<Locale> {
-  try {
-    return await getLocale();
-  } catch {
-    return "en";
-  }
-}
 
 /**
  * requireResource for a user already resolved (the action wrapper's session

@@ -16,7 +16,7 @@ import { viewerTimeZone } from "../time-zone";
 import { ownList } from "./own-list";
 import { translator } from "../i18n/translator";
 import { labelInSentence } from "./localize";
-import { currentLocale } from "./access";
+import { currentLocale } from "../i18n/server";
 
 /** A destructive bulk action waiting for the user to confirm it: on `ids`, or on every row of the list (`all`). */
 export interface BulkConfirmation {

@@ -1,6 +1,6 @@
 import type { FormMode } from "./engine/form";
 import { formFields } from "./engine/form";
-import { currentLocale } from "./access";
+import { currentLocale } from "../i18n/server";
 import { getLocalResource } from "./localize";
 import { permissionMatrix, type MatrixRow } from "./permission-catalog";
 import { forcedOwner, ownerField, type Viewer } from "./scope";

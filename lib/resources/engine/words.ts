@@ -1,4 +1,4 @@
-import { getLocale } from "next-intl/server";
+import { currentLocale } from "../../i18n/server";
 import { sentenceCase } from "../../i18n/noun";
 import { translator } from "../../i18n/translator";
 import { labelCaseOf } from "../catalogue";
@@ -25,15 +25,6 @@ export interface Words {
   list: (items: string[]) => string;
 }
 
-/** The request's locale, or English outside a request. */
-export async function wordsLocale(): Promise<string> {
-  try {
-    return await getLocale();
-  } catch {
-    return "en";
-  }
-}
-
 /** A locale's list formats, made once per process (making an Intl.ListFormat costs more than a page's use of it). */
 const listFormats = new Map<string, Pick<Words, "and" | "or" | "list">>();
 
@@ -56,5 +47,5 @@ export function wordsOf(t: EngineT, locale: string): Words {
 
 /** The engine's words for this request. */
 export async function engineWords(): Promise<Words> {
-  return wordsOf(await translator("engine"), await wordsLocale());
+  return wordsOf(await translator("engine"), await currentLocale());
 }

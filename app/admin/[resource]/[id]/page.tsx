@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { allowedOn, currentLocale, requireResource } from "@/lib/resources/access";
+import { allowedOn, requireResource } from "@/lib/resources/access";
+import { currentLocale } from "@/lib/i18n/server";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { getRecord } from "@/lib/resources/panel";
 import { getLocalResource } from "@/lib/resources/localize";

@@ -1,5 +1,6 @@
 import { TooManyExports } from "@/lib/db/export-slots";
-import { currentLocale, resourceForRoute } from "@/lib/resources/access";
+import { resourceForRoute } from "@/lib/resources/access";
+import { currentLocale } from "@/lib/i18n/server";
 import { exportStream } from "@/lib/resources/engine/export";
 import { parseListQuery } from "@/lib/resources/engine/params";
 import { engine } from "@/lib/resources/panel";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { saveRecordAction } from "@/lib/resources/actions";
-import { allowedActions, editPolicyFor, requireResource, currentLocale } from "@/lib/resources/access";
+import { allowedActions, editPolicyFor, requireResource } from "@/lib/resources/access";
+import { currentLocale } from "@/lib/i18n/server";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { defaultValues, formSpec } from "@/lib/resources/form-spec";
 import { parseNoticeKind } from "@/lib/resources/notice-text";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { deleteRecordAction } from "@/lib/resources/actions";
-import { requireResource, currentLocale } from "@/lib/resources/access";
+import { requireResource } from "@/lib/resources/access";
+import { currentLocale } from "@/lib/i18n/server";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { deleteEffects, getRecord } from "@/lib/resources/panel";
 import { getLocalResource } from "@/lib/resources/localize";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { saveRecordAction } from "@/lib/resources/actions";
-import { allowedActions, allowedOn, editPolicyFor, requireResource, currentLocale } from "@/lib/resources/access";
+import { allowedActions, allowedOn, editPolicyFor, requireResource } from "@/lib/resources/access";
+import { currentLocale } from "@/lib/i18n/server";
 import { parseRouteId } from "@/lib/resources/engine/ids";
 import { getRecord } from "@/lib/resources/panel";
 import { formSpec, formValues } from "@/lib/resources/form-spec";
