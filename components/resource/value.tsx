@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getLocale } from "next-intl/server";
-import { getTranslations, useServerLocale, useServerTranslations } from "@/lib/i18n/server";
+import { getTranslations, useServerLocale, useServerTranslations, type ServerTranslator } from "@/lib/i18n/server";
 import type { RefValue } from "@/lib/resources/engine/rows";
 import type { Locale } from "@/lib/i18n/locales";
 import { optionLabel } from "@/lib/resources/localize";
@@ -18,16 +18,17 @@ export interface ValueWords {
   locale: Locale;
 }
 
+const valueWordsOf = (t: ServerTranslator<"values">, locale: Locale): ValueWords => ({ yes: t("yes"), no: t("no"), empty: t("empty"), locale });
+
 /** The request's ValueWords: looked up once per page, not once per cell. */
 export async function valueWords(): Promise<ValueWords> {
   const [t, locale] = await Promise.all([getTranslations("values"), getLocale()]);
-  return { yes: t("yes"), no: t("no"), empty: t("empty"), locale };
+  return valueWordsOf(t, locale as Locale);
 }
 
 /** The same, for a synchronous server component (lib/i18n/server.ts useServerTranslations). */
 export function useValueWords(): ValueWords {
-  const t = useServerTranslations("values");
-  return { yes: t("yes"), no: t("no"), empty: t("empty"), locale: useServerLocale() };
+  return valueWordsOf(useServerTranslations("values"), useServerLocale());
 }
 
 /** Field types whose shown value is the stored data itself (not a word of the panel): such cells are marked translate="no". */

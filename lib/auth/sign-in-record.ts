@@ -15,9 +15,10 @@ export function auditOwn(db: Db, actor: Actor, action: AuditAction, userId: stri
 }
 
 /**
- * Whether a sign-in from `address` is news to the owner (asked only when they
- * asked to be told, users.notifyNewSignInAddress): the account has signed in
- * before, never from there. A first sign-in is not news: there is nothing to compare it to.
+ * Whether a sign-in from `address` is news to its owner: the account has
+ * signed in before, never from there. A first sign-in is not news: there is
+ * nothing to compare it to. Asked only for an owner who wants to be told
+ * (users.notifyNewSignInAddress, read by recordSignIn's own update).
  *
  * The addresses come from the `sign-in` audit entries, not from
  * users.currentLoginIp/lastLoginIp: those keep only the two newest, so

@@ -27,8 +27,6 @@ export async function requireResource(name: unknown, action: Action): Promise<{ 
   return resourceOf(await requireUser(), name, action, await currentLocale());
 }
 
-/** The request's locale (next-intl's, from lib/i18n/request.ts); English outside a request (CLI, unit tests). */
-
 /**
  * requireResource for a user already resolved (the action wrapper's session
  * layer), with its words in `locale` (without one, the definition's own).

@@ -48,6 +48,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
   const allowed = allowedActions(user, resource);
   const [t, tb, values, locale] = await Promise.all([translator("list"), translator("bulk"), translator("values"), currentLocale()]);
   const inText = sentenceCase(values("labelCase"));
+  const label = inText(resource.label);
   const totalText = `${formatNumber(result.total, locale)}${result.totalCapped ? "+" : ""}`;
   // Fields the user may change from the list: in place, and with "Set field…".
   const fixed = await fixedFields(resource, user);
@@ -90,7 +91,7 @@ export default async function ResourceListPage({ params, searchParams }: Props) 
             </>
           ) : (
             <ClientMessages namespaces={LIST_CLIENT_MESSAGES}>
-              <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={setFields} noScriptSetField={setFields.length ? <NoScriptSetField fields={setFields} /> : null} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label: inText(resource.label) }} total={{ count: result.total, text: totalText, allMatching: tb("allMatching", { total: totalText, label: inText(resource.label) }) }} notice={notice}>
+              <BulkForm action={bulkAction.bind(null, resource.name)} actions={bulk} setFields={setFields} noScriptSetField={setFields.length ? <NoScriptSetField fields={setFields} /> : null} back={listHref(base, query, { page: result.page })} nouns={{ singular: inText(resource.singular), label }} total={{ count: result.total, text: totalText, allMatching: tb("allMatching", { total: totalText, label }) }} notice={notice}>
                 <ListTable resource={resource} query={query} rows={result.rows} selectable={bulk.length > 0} inlineAction={settable.length ? inlineEditAction.bind(null, resource.name) : undefined} inlineKeys={new Set(settable.map((f) => f.key))} />
               </BulkForm>
             </ClientMessages>
