@@ -12,6 +12,7 @@ import { ValueControl } from "./bulk-value-control";
 export async function NoScriptSetField({ fields }: { fields: InlineField[] }) {
   const [t, values] = await Promise.all([getTranslations("bulk.set"), getTranslations("values")]);
   const inText = sentenceCase(values("labelCase"));
+  const words = { yes: values("yes"), no: values("no"), empty: values("empty") };
   return (
     <noscript>
       <fieldset className="bulk-set">
@@ -28,7 +29,7 @@ export async function NoScriptSetField({ fields }: { fields: InlineField[] }) {
         </label>
         {fields.map((f) => (
           <label key={f.key}>
-            {t("valueOf", { label: inText(f.label) })} <ValueControl field={f} name={`value:${f.key}`} />
+            {t("valueOf", { label: inText(f.label) })} <ValueControl field={f} name={`value:${f.key}`} words={words} />
           </label>
         ))}
       </fieldset>

@@ -11,6 +11,7 @@ import { ValueControl } from "./bulk-value-control";
 export function BulkSetField({ fields }: { fields: InlineField[] }) {
   const [key, setKey] = useState(fields[0]?.key ?? "");
   const t = useTranslations("bulk.set");
+  const values = useTranslations("values");
   const field = fields.find((f) => f.key === key) ?? fields[0];
   if (!field) return null;
   return (
@@ -30,7 +31,7 @@ export function BulkSetField({ fields }: { fields: InlineField[] }) {
       </label>
       {/* A new control per field, so that a value typed for one is not sent for another. */}
       <span key={field.key} className="contents">
-        <ValueControl field={field} name="value" id="bulk-value" />
+        <ValueControl field={field} name="value" id="bulk-value" words={{ yes: values("yes"), no: values("no"), empty: values("empty") }} />
       </span>
     </>
   );

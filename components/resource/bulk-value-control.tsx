@@ -1,22 +1,31 @@
-import { useTranslations } from "next-intl";
 import type { InlineField } from "@/lib/resources/inline-edit";
 import { EnumOptions } from "./enum-options";
 
-/** The control for a value of `field`, as the bulk form posts it. */
-export function ValueControl({ field, name, id }: { field: InlineField; name: string; id?: string }) {
-  const t = useTranslations("values");
+/** The words of a value control, from the `values` messages. */
+export interface ValueWords {
+  yes: string;
+  no: string;
+  empty: string;
+}
+
+/**
+ * The control for a value of `field`, as the bulk form posts it. Drawn by the
+ * browser's form (BulkSetField) and by the server's (NoScriptSetField), each
+ * with the words it has already read.
+ */
+export function ValueControl({ field, name, id, words }: { field: InlineField; name: string; id?: string; words: ValueWords }) {
   if (field.type === "boolean") {
     return (
       <select id={id} name={name} className="input w-auto" defaultValue="true">
-        <option value="true">{t("yes")}</option>
-        <option value="false">{t("no")}</option>
+        <option value="true">{words.yes}</option>
+        <option value="false">{words.no}</option>
       </select>
     );
   }
   if (field.type === "enum") {
     return (
       <select id={id} name={name} className="input w-auto" defaultValue={field.required ? field.options?.[0] : ""}>
-        <EnumOptions options={field.options} labels={field.optionLabels} required={field.required} />
+        <EnumOptions options={field.options} labels={field.optionLabels} required={field.required} empty={words.empty} />
       </select>
     );
   }

@@ -35,6 +35,7 @@ export interface Active {
 export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: { cell: Cell; active: Active; pending: boolean; onText: (text: string) => void; onSave: (move: -1 | 0 | 1) => void; onCancel: () => void }) {
   const ref = useRef<HTMLSpanElement>(null);
   const t = useTranslations("inline");
+  const values = useTranslations("values");
   const errorId = useId();
   const hintId = useId();
   const { field } = cell;
@@ -74,7 +75,7 @@ export function CellEditor({ cell, active, pending, onText, onSave, onCancel }: 
   } else if (field.type === "enum") {
     control = (
       <select className="input" value={active.text} onChange={(e) => onText(e.target.value)} {...common}>
-        <EnumOptions options={field.options} labels={field.optionLabels} required={field.required} />
+        <EnumOptions options={field.options} labels={field.optionLabels} required={field.required} empty={values("empty")} />
       </select>
     );
   } else {

@@ -25,8 +25,16 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { loadTimeZone } from "@/lib/time-zone";
 import { formatNumber } from "@/lib/i18n/numbers";
 
-/** The words of the list's client components (BulkForm, and InlineEdit inside it), under one provider. */
-const LIST_CLIENT_MESSAGES = ["bulk", "inline", "values.labelCase", "values.yes", "values.no", "values.empty"];
+/**
+ * The words of the list's client components (BulkForm, and InlineEdit inside
+ * it), under one provider: only those they say. The action names, "All N
+ * matching" and the no-JavaScript "Set field…" are worded here on the server.
+ */
+const LIST_CLIENT_MESSAGES = [
+  ...["withSelected", "choose", "apply", "applyTo", "selectedRows", "pageSelected", "selectAll", "allSelected", "clear", "confirm", "set.field", "set.value"].map((key) => `bulk.${key}`),
+  "inline",
+  ...["labelCase", "yes", "no", "empty"].map((key) => `values.${key}`),
+];
 
 type Props = { params: Promise<{ resource: string }>; searchParams: Promise<RawParams> };
 
