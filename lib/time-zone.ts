@@ -1,5 +1,5 @@
 import "server-only";
-import { currentLocale } from "./i18n/server";
+import { loadedWords, requestWords } from "./i18n/server";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getSession } from "./auth/dal";
@@ -43,24 +43,23 @@ export const viewerTimeZone = cache(async (): Promise<string> => {
 /**
  * The same, for synchronous rendering: a page that shows many times awaits
  * `loadTimeZone()` once before rendering, and each cell then reads it here
- * without awaiting (undefined: not loaded for this request yet). The
- * request's locale is loaded with it, for formatInstant below.
+ * without awaiting (undefined: not loaded for this request yet). The zone is
+ * the one the request's words were read with (lib/i18n/request.ts asks
+ * viewerTimeZone), held with its locale in one per-request slot.
  */
-const loaded = cache(() => ({ zone: undefined as string | undefined, locale: "en" }));
-
 export async function loadTimeZone(): Promise<string> {
-  const [zone, locale] = await Promise.all([viewerTimeZone(), currentLocale()]);
-  const slot = loaded();
-  slot.locale = locale;
-  slot.zone = zone;
-  return zone;
+  try {
+    return (await requestWords()).timeZone;
+  } catch {
+    return viewerTimeZone(); // no next-intl request (a page called directly, as the unit tests do)
+  }
 }
 
 export function loadedTimeZone(): string | undefined {
-  return loaded().zone;
+  return loadedWords()?.timeZone;
 }
 
 /** `value` in `timeZone` as lib/time-format.ts writes it, in the locale loaded with the zone (loadTimeZone). */
 export function formatInstant(value: Date, timeZone: string, dateOnly = false): string {
-  return formatIn(value, timeZone, dateOnly, loaded().locale);
+  return formatIn(value, timeZone, dateOnly, loadedWords()?.locale ?? "en");
 }

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { getLocale } from "next-intl/server";
-import { getTranslations, useServerLocale, useServerTranslations, type ServerTranslator } from "@/lib/i18n/server";
+import { currentLocale, getTranslations, useServerLocale, useServerTranslations, type ServerTranslator } from "@/lib/i18n/server";
 import type { RefValue } from "@/lib/resources/engine/rows";
 import type { Locale } from "@/lib/i18n/locales";
 import { optionLabel } from "@/lib/resources/localize";
@@ -22,8 +21,8 @@ const valueWordsOf = (t: ServerTranslator<"values">, locale: Locale): ValueWords
 
 /** The request's ValueWords: looked up once per page, not once per cell. */
 export async function valueWords(): Promise<ValueWords> {
-  const [t, locale] = await Promise.all([getTranslations("values"), getLocale()]);
-  return valueWordsOf(t, locale as Locale);
+  const [t, locale] = await Promise.all([getTranslations("values"), currentLocale()]);
+  return valueWordsOf(t, locale);
 }
 
 /** The same, for a synchronous server component (lib/i18n/server.ts useServerTranslations). */

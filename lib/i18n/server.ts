@@ -140,6 +140,15 @@ export const requestWords = cache(async (): Promise<RequestWords> => {
   return words;
 });
 
+/**
+ * This request's locale, zone and catalogue if a page has read them already
+ * (requestWords), for synchronous rendering: the list's time cells, its
+ * tables' words. undefined: not read yet in this request, or no request.
+ */
+export function loadedWords(): RequestWords | undefined {
+  return readWords().words;
+}
+
 /** The request's locale (lib/i18n/request.ts decides it); English outside a request (the CLI, the seed, unit tests). */
 export async function currentLocale(): Promise<Locale> {
   try {
@@ -163,12 +172,12 @@ const requestTranslations = cache((namespace: string) => getTranslations(namespa
  * (any getTranslations before), this needs no await and no second render.
  */
 export function useServerTranslations<NS extends Namespace>(namespace: NS): ServerTranslator<NS> {
-  const words = readWords().words;
+  const words = loadedWords();
   if (words) return wordsIn(words.locale, words.timeZone, words.messages, namespace);
   return use(requestTranslations(namespace)) as ServerTranslator<NS>;
 }
 
 /** The request's locale for a synchronous server component, as useServerTranslations reads it. */
 export function useServerLocale(): Locale {
-  return readWords().words?.locale ?? use(requestWords()).locale;
+  return loadedWords()?.locale ?? use(requestWords()).locale;
 }
