@@ -203,6 +203,8 @@ test.describe("record pages in German", () => {
 
     const price = page.locator('input[name="price"]');
     await expect(price).toHaveAttribute("placeholder", "0,00");
+    // The stored amount as a German writes it, as the placeholder shows.
+    await expect(price).toHaveValue("2,00");
     await price.fill("-3");
     await page.getByRole("button", { name: "Speichern", exact: true }).click();
     await expect(price).toHaveAttribute("aria-invalid", "true");
@@ -225,6 +227,7 @@ test.describe("record pages in German", () => {
     await page.getByRole("button", { name: "Speichern und weiter bearbeiten" }).click();
     await expect.poll(() => queryDb<{ price_cents: number }>("select price_cents from items where id = ?", id)[0]?.price_cents).toBe(450);
     await expect(page.getByRole("status")).toContainText(name);
+    await expect(page.locator('input[name="price"]')).toHaveValue("4,50");
 
     // Its delete page: the question, what else changes, and the form's buttons.
     await page.getByRole("link", { name: "Löschen" }).click();
@@ -512,6 +515,17 @@ test.describe("list in German", () => {
     await expect(rows.nth(1)).toContainText("Nein");
     // The data stays as it is, and is marked as not to be translated.
     await expect(rows.nth(0).locator('[translate="no"]').filter({ hasText: `${tag} a` })).toHaveCount(1);
+
+    // A price range from an address ("12.00", as links write it) reads in its form as a German writes it, and a German amount filters.
+    await page.goto(`/admin/items?q=${tag}&sort=name&price_min=12.00`);
+    await expect(rows).toHaveCount(1);
+    const from = page.getByRole("textbox", { name: "Preis von" });
+    await expect(from).toHaveValue("12,00");
+    await from.fill("0,50");
+    await from.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("price_min") === "0,50");
+    await expect(rows).toHaveCount(2);
+    await page.goto(`/admin/items?q=${tag}&sort=name`);
 
     // The CSV: headers are the columns the German list names, booleans Ja/Nein.
     const heads = (await page.getByRole("table").locator("thead th").evaluateAll((ths) => ths.map((th) => (th.querySelector("a")?.childNodes[0]?.textContent ?? th.textContent ?? "").trim()))).filter(Boolean);

@@ -42,9 +42,17 @@ describe("money", () => {
     assert.equal(centsToDecimal(-1230), "-12.30");
   });
 
-  it("round-trips between cents and decimal text", () => {
+  it("writes a form's amount with the locale's decimal mark, never grouped", () => {
+    assert.equal(centsToDecimal(400, "de"), "4,00");
+    assert.equal(centsToDecimal(123_456_789, "de"), "1234567,89");
+    assert.equal(centsToDecimal(-5, "de"), "-0,05");
+    assert.equal(centsToDecimal(123_456_789, "en"), "1234567.89");
+  });
+
+  it("round-trips between cents and decimal text, in English and in German", () => {
     for (const cents of [0, 1, 9, 10, 99, 100, 101, 1230, 123_456_789, 99_999_999_999_999]) {
       assert.equal(parseMoney(centsToDecimal(cents)), cents, String(cents));
+      assert.equal(parseMoney(centsToDecimal(cents, "de"), "de"), cents, `de ${cents}`);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { useServerTranslations } from "@/lib/i18n/server";
+import { useServerLocale, useServerTranslations } from "@/lib/i18n/server";
 import { filterParams, sortToken, type ActiveFilter, type ListQuery } from "@/lib/resources/engine/params";
 import { centsToDecimal } from "@/lib/resources/money";
 import type { FilterDef } from "@/lib/resources/types";
@@ -48,7 +48,9 @@ interface FormProps {
 export function RangeForm({ base, query, def, label, active, money }: FormProps & { money: boolean }) {
   const r = active?.kind === "range" ? active : undefined;
   const words = useWords(label);
-  const show = (n?: number) => (n === undefined ? "" : money ? centsToDecimal(n) : String(n));
+  const locale = useServerLocale();
+  // As the reader writes an amount ("4,50" in German); the list reads it back in the same locale.
+  const show = (n?: number) => (n === undefined ? "" : money ? centsToDecimal(n, locale) : String(n));
   return (
     <form method="get" action={base} data-clean="" className="filter-form">
       <StateFields query={query} except={def.param} />

@@ -107,8 +107,8 @@ export function defaultValues(resource: Resource): Record<string, string> {
   return out;
 }
 
-/** A record's values as form text. */
-export function formValues(resource: Resource, record: RecordDetails | null): Record<string, string | string[]> {
+/** A record's values as form text; amounts as `locale` writes them ("4,00" in German), which the form's parser reads back. */
+export function formValues(resource: Resource, record: RecordDetails | null, locale = "en"): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   if (!record) return out;
   for (const f of resource.fields) {
@@ -116,7 +116,7 @@ export function formValues(resource: Resource, record: RecordDetails | null): Re
     if (f.type === "many") out[f.key] = (record.many[f.key] ?? []).map((r) => String(r.id));
     else if (f.type === "permissions") out[f.key] = Array.isArray(v) ? (v as string[]) : [];
     else if (v === null || v === undefined) out[f.key] = "";
-    else if (f.type === "money") out[f.key] = centsToDecimal(Number(v));
+    else if (f.type === "money") out[f.key] = centsToDecimal(Number(v), locale);
     else if (f.type === "boolean") out[f.key] = v ? "on" : "";
     else if (v instanceof Date) out[f.key] = v.toISOString().slice(0, 16);
     else out[f.key] = String(v);

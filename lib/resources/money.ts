@@ -34,11 +34,15 @@ export function parseMoney(text: string, locale = "en"): number | null {
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
-/** 1230 → "12.30" (for form inputs). */
-export function centsToDecimal(cents: number): string {
+/**
+ * 1230 → "12.30", "12,30" in a locale that writes a decimal comma: for form
+ * inputs, which parseMoney reads back in the same locale (no grouping, no
+ * currency). URLs and CSV keep the locale-free "12.30" (the default).
+ */
+export function centsToDecimal(cents: number, locale = "en"): string {
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  return `${sign}${Math.trunc(abs / 100)}${decimalSeparator(locale)}${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** The currency of a money field without one stated (FieldDef.currency). */

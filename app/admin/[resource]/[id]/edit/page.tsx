@@ -52,7 +52,7 @@ export default async function ResourceEditPage({ params, searchParams }: Props) 
             key={record.version ?? "edit"}
             action={saveRecordAction.bind(null, resource.name, String(record.id))}
             fields={await formSpec(resource, "update", record, { policy, viewer: user })}
-            initial={formValues(resource, record)}
+            initial={formValues(resource, record, locale)}
             cancelHref={href}
             version={record.version}
             addAnother={allowedActions(user, resource).create}
