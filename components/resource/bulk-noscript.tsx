@@ -2,6 +2,7 @@ import type { InlineField } from "@/lib/resources/inline-edit";
 import { getTranslations } from "@/lib/i18n/server";
 import { sentenceCase } from "@/lib/i18n/noun";
 import { ValueControl } from "./bulk-value-control";
+import { valueWords } from "./value";
 
 /**
  * "Set field…" without JavaScript: the field and a value control for each
@@ -10,9 +11,8 @@ import { ValueControl } from "./bulk-value-control";
  * and handed to BulkForm: the browser never draws it.
  */
 export async function NoScriptSetField({ fields }: { fields: InlineField[] }) {
-  const [t, values] = await Promise.all([getTranslations("bulk.set"), getTranslations("values")]);
+  const [t, values, words] = await Promise.all([getTranslations("bulk.set"), getTranslations("values"), valueWords()]);
   const inText = sentenceCase(values("labelCase"));
-  const words = { yes: values("yes"), no: values("no"), empty: values("empty") };
   return (
     <noscript>
       <fieldset className="bulk-set">

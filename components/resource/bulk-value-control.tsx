@@ -1,19 +1,13 @@
 import type { InlineField } from "@/lib/resources/inline-edit";
 import { EnumOptions } from "./enum-options";
-
-/** The words of a value control, from the `values` messages. */
-export interface ValueWords {
-  yes: string;
-  no: string;
-  empty: string;
-}
+import type { ValueWords } from "./value";
 
 /**
  * The control for a value of `field`, as the bulk form posts it. Drawn by the
  * browser's form (BulkSetField) and by the server's (NoScriptSetField), each
  * with the words it has already read.
  */
-export function ValueControl({ field, name, id, words }: { field: InlineField; name: string; id?: string; words: ValueWords }) {
+export function ValueControl({ field, name, id, words }: { field: InlineField; name: string; id?: string; words: Pick<ValueWords, "yes" | "no" | "empty"> }) {
   if (field.type === "boolean") {
     return (
       <select id={id} name={name} className="input w-auto" defaultValue="true">
