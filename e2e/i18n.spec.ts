@@ -515,6 +515,12 @@ test.describe("list in German", () => {
     await expect(rows.nth(1)).toContainText("Nein");
     // The data stays as it is, and is marked as not to be translated.
     await expect(rows.nth(0).locator('[translate="no"]').filter({ hasText: `${tag} a` })).toHaveCount(1);
+    // Its price edited in place starts as a German writes the amount; Esc leaves it as it was.
+    await page.getByRole("button", { name: `Preis von ${tag} a bearbeiten` }).click();
+    const editor = page.getByRole("textbox", { name: `Preis von ${tag} a` });
+    await expect(editor).toHaveValue("1234,56");
+    await editor.press("Escape");
+    await expect(editor).toHaveCount(0);
 
     // A price range from an address ("12.00", as links write it) reads in its form as a German writes it, and a German amount filters.
     await page.goto(`/admin/items?q=${tag}&sort=name&price_min=12.00`);

@@ -95,6 +95,7 @@ describe("defineResource and inlineEdit", () => {
 describe("inline editor text", () => {
   it("starts from the stored value", async () => {
     assert.equal(editText("money", 123456), "1234.56");
+    assert.equal(editText("money", 123456, "de"), "1234,56");
     assert.equal(editText("money", null), "");
     assert.equal(editText("boolean", true), "true");
     assert.equal(editText("boolean", null), "false");

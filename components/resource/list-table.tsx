@@ -107,7 +107,7 @@ function ListFrame({ columns, titleCol, action, children }: { columns: InlineCol
  */
 function EditableCell({ field, value, words }: { field: FieldDef; value: unknown; words: ValueWords }) {
   const shown = formatValue(field, value, words);
-  const text = editText(field.type, value);
+  const text = editText(field.type, value, words.locale);
   const raw = typeof shown === "string" && textFromDisplay(field.type, shown) === text ? {} : { "data-raw": text };
   const data = isDataType(field.type) && value !== null && value !== undefined && value !== "";
   return (

@@ -32,11 +32,11 @@ export function inlineField(field: FieldDef): InlineField {
   return { key: field.key, label: field.label, type: field.type, ...(field.options ? { options: field.options, optionLabels: field.optionLabels } : {}), ...(field.required ? { required: true } : {}) };
 }
 
-/** The text an editor starts with for a stored value ("12.50" for 1250 cents, "true" for a boolean). */
-export function editText(type: FieldType, value: unknown): string {
+/** The text an editor starts with for a stored value ("12.50" for 1250 cents, "12,50" in German; "true" for a boolean). */
+export function editText(type: FieldType, value: unknown, locale = "en"): string {
   if (value === null || value === undefined) return type === "boolean" ? "false" : "";
   if (type === "boolean") return value ? "true" : "false";
-  if (type === "money") return centsToDecimal(Number(value));
+  if (type === "money") return centsToDecimal(Number(value), locale);
   return String(value);
 }
 
