@@ -62,6 +62,10 @@ test("the guard reports a raw string and passes a message, data and dates", asyn
   ]);
 });
 
+test("middleware's own short page, made before any page runs, shows only words from the messages, its title too", async ({ page }) => {
+  await visit(page, "/admin/%E0%A4%A", 400);
+});
+
 type Visit = [path: () => string, status?: number];
 
 const PAGES: Record<Exclude<Account, "endUser" | "editor">, Record<string, Visit>> = {

@@ -17,14 +17,20 @@ export function answerLocale(acceptLanguage: string | null | undefined, chosen?:
   return servedLocale(chosen) ?? negotiateLocale(acceptLanguage, supportedLocales()) ?? env.DEFAULT_LOCALE;
 }
 
-/** The words of those answers in `locale`: messages `middleware` and `errors` (the catalogue is loaded once per process). */
+/** The words of those answers in `locale`: messages `middleware` and `errors`, and the product's name for their titles (the catalogue is loaded once per process). */
 export async function answerWords(locale: Locale) {
   const messages = (await messagesFor(locale)) as unknown as typeof en;
   return {
     locale,
     t: createTranslator({ locale, messages, namespace: "middleware" }),
     errors: createTranslator({ locale, messages, namespace: "errors" }),
+    product: createTranslator({ locale, messages, namespace: "nav" })("productName"),
   };
+}
+
+/** A page title as the app's pages write theirs ("Bad request · Gatehouse", app/layout.tsx), escaped for HTML. */
+export function pageTitle(title: string, { product }: AnswerWords): string {
+  return `${escapeHtml(title)} · ${escapeHtml(product)}`;
 }
 
 export type AnswerWords = Awaited<ReturnType<typeof answerWords>>;
@@ -35,9 +41,9 @@ export function escapeHtml(text: string): string {
 }
 
 /** A short HTML page for a refusal made before any page runs, in the words' language, with the way back to the admin index. */
-export function shortPage(status: number, title: string, text: string, { locale, errors }: AnswerWords): NextResponse {
-  const [heading, body, back] = [title, text, errors("back.adminIndex")].map(escapeHtml);
-  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${heading} · Gatehouse</title>
+export function shortPage(status: number, title: string, text: string, words: AnswerWords): NextResponse {
+  const [heading, body, back] = [title, text, words.errors("back.adminIndex")].map(escapeHtml);
+  const html = `<!doctype html><html lang="${escapeHtml(words.locale)}"><head><meta charset="utf-8"><title>${pageTitle(title, words)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
 <main><h1>${status} · ${heading}</h1><p>${body}</p><p><a href="/admin">${back}</a></p></main></body></html>`;

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { safeCallbackUrl } from "../auth/callback-url";
 import type { Locale } from "../i18n/locales";
-import { answerWords, escapeHtml } from "./answer-words";
+import { answerWords, escapeHtml, pageTitle } from "./answer-words";
 
 /** Seconds a client is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -20,10 +20,11 @@ h1{font-size:1.5rem;margin:0 0 .75rem}p{color:#52525b;line-height:1.5}a{color:#1
  */
 export async function databaseUnavailableResponse(wantsPage: boolean, path: string, locale: Locale): Promise<NextResponse> {
   const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
-  const { t } = await answerWords(locale);
+  const words = await answerWords(locale);
+  const { t } = words;
   if (!wantsPage) return new NextResponse(t("unavailable.text"), { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
   const again = safeCallbackUrl(path, "/");
-  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(t("unavailable.title"))} · Gatehouse</title>
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${pageTitle(t("unavailable.title"), words)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body><main><h1>${escapeHtml(t("unavailable.title"))}</h1><p>${escapeHtml(t("unavailable.text"))}</p>
 <p>${escapeHtml(t("unavailable.stillSignedIn"))} <a href="${escapeHtml(again)}">${escapeHtml(t("unavailable.retry"))}</a></p></main></body></html>`;
