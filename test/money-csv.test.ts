@@ -49,10 +49,10 @@ describe("money", () => {
     assert.equal(centsToDecimal(123_456_789, "en"), "1234567.89");
   });
 
-  it("round-trips between cents and decimal text, in English and in German", () => {
+  it("round-trips between cents and decimal text, in English, German and a locale with another decimal mark", () => {
     for (const cents of [0, 1, 9, 10, 99, 100, 101, 1230, 123_456_789, 99_999_999_999_999]) {
       assert.equal(parseMoney(centsToDecimal(cents)), cents, String(cents));
-      assert.equal(parseMoney(centsToDecimal(cents, "de"), "de"), cents, `de ${cents}`);
+      for (const locale of ["de", "fr", "ar-EG"]) assert.equal(parseMoney(centsToDecimal(cents, locale), locale), cents, `${locale} ${cents}`);
     }
   });
 });

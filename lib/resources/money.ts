@@ -37,12 +37,14 @@ export function parseMoney(text: string, locale = "en"): number | null {
 /**
  * 1230 → "12.30", "12,30" in a locale that writes a decimal comma: for form
  * inputs, which parseMoney reads back in the same locale (no grouping, no
- * currency). URLs and CSV keep the locale-free "12.30" (the default).
+ * currency; a locale with any other decimal mark gets the point, which
+ * parseMoney reads everywhere). URLs and CSV keep the locale-free "12.30".
  */
 export function centsToDecimal(cents: number, locale = "en"): string {
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}${decimalSeparator(locale)}${String(abs % 100).padStart(2, "0")}`;
+  const mark = decimalSeparator(locale) === "," ? "," : ".";
+  return `${sign}${Math.trunc(abs / 100)}${mark}${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** The currency of a money field without one stated (FieldDef.currency). */
